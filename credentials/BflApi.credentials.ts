@@ -1,0 +1,87 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { REGION_BASE_URLS } from '../nodes/Bfl/catalog/regions';
+
+// The test request runs as an n8n expression, so the region → host map is spelled out inline.
+const TEST_BASE_URL =
+	'={{ $credentials.region === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : ' +
+	`(${JSON.stringify(REGION_BASE_URLS)})[$credentials.region] }}`;
+
+export class BflApi implements ICredentialType {
+	name = 'bflApi';
+
+	displayName = 'Black Forest Labs API';
+
+	icon: Icon = { light: 'file:../icons/bfl.svg', dark: 'file:../icons/bfl.dark.svg' };
+
+	documentationUrl = 'https://docs.bfl.ai/quick_start/generating_images';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Your key from https://dashboard.bfl.ai (sent as the x-key header)',
+		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				{ name: 'Global (api.bfl.ai)', value: 'global', description: 'Fastest: BFL routes to any cluster' },
+				{ name: 'EU (api.eu.bfl.ai)', value: 'eu', description: 'Keep data in the EU' },
+				{ name: 'US (api.us.bfl.ai)', value: 'us', description: 'Keep data in the US' },
+				{ name: 'EU1 (api.eu1.bfl.ai)', value: 'eu1', description: 'Single EU cluster, where EU finetunes live' },
+				{ name: 'US1 (api.us1.bfl.ai)', value: 'us1', description: 'Single US cluster, where US finetunes live' },
+				{ name: 'Custom Base URL', value: 'custom', description: 'A gateway, proxy or the offline simulator' },
+			],
+			default: 'global',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://bfl-gateway.example.com',
+			description: 'The API key is sent to this host only (any port), besides BFL\'s own https API hosts',
+			displayOptions: { show: { region: ['custom'] } },
+		},
+		{
+			displayName: 'Finetune Region',
+			name: 'finetuneRegion',
+			type: 'options',
+			options: [
+				{
+					name: 'Derive From Region',
+					value: 'auto',
+					description: 'Custom: the base URL. Global: none, so finetune calls ask you to pick EU1 or US1.',
+				},
+				{ name: 'EU1 (api.eu1.bfl.ai)', value: 'eu1' },
+				{ name: 'US1 (api.us1.bfl.ai)', value: 'us1' },
+			],
+			default: 'auto',
+			description:
+				'Finetunes live on the single cluster that trained them, so every finetune call goes there. EU and US regions use EU1 and US1.',
+			displayOptions: { show: { region: ['global', 'custom'] } },
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { 'x-key': '={{$credentials.apiKey}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: { baseURL: TEST_BASE_URL, url: '/v1/credits', method: 'GET' },
+	};
+}

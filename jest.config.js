@@ -1,0 +1,30 @@
+// @ts-check
+const os = require('node:os');
+const path = require('node:path');
+
+// n8n-core writes an instance config (encryption key) into $N8N_USER_FOLDER/.n8n on first use.
+process.env.N8N_USER_FOLDER ||= path.join(os.tmpdir(), 'n8n-nodes-bfl-jest');
+
+const tsTransform = {
+	'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	modulePathIgnorePatterns: ['<rootDir>/dist/'],
+	projects: [
+		{
+			displayName: 'unit',
+			testEnvironment: 'node',
+			transform: tsTransform,
+			testMatch: ['<rootDir>/test/unit/**/*.test.{ts,js}'],
+		},
+		{
+			displayName: 'engine',
+			testEnvironment: 'node',
+			transform: tsTransform,
+			testMatch: ['<rootDir>/test/engine/**/*.test.{ts,js}', '<rootDir>/test/fake-bfl/**/*.test.{ts,js}'],
+		},
+	],
+};

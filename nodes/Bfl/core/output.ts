@@ -1,0 +1,59 @@
+import { isRecord, optionalNumber, sampleUrlExpiry, type JsonRecord } from './responses';
+
+/** The JSON an item carries for a task. Useful on its own for AI agents, who cannot see binary. */
+export interface TaskOutput {
+	id: string;
+	status: string;
+	model?: string;
+	prompt?: string;
+	seed?: number;
+	sampleUrl?: string;
+	sampleUrlExpiresAt?: string;
+	cost?: number;
+	inputMp?: number;
+	outputMp?: number;
+	durationSeconds?: number;
+	pollingUrl?: string;
+	[key: string]: string | number | undefined;
+}
+
+function pruned(output: TaskOutput): TaskOutput {
+	for (const key of Object.keys(output)) if (output[key] === undefined) delete output[key];
+	return output;
+}
+
+/** Output for a submitted task that the node did not wait for. */
+export function submittedOutput(submit: JsonRecord, model: string | undefined): TaskOutput {
+	return pruned({
+		id: String(submit.id),
+		status: typeof submit.status === 'string' ? submit.status : 'Pending',
+		model,
+		pollingUrl: typeof submit.polling_url === 'string' ? submit.polling_url : undefined,
+		cost: optionalNumber(submit.cost),
+		inputMp: optionalNumber(submit.input_mp),
+		outputMp: optionalNumber(submit.output_mp),
+	});
+}
+
+/**
+ * Output for a finished task. Cost and megapixels come from the submit for FLUX.2 and from the
+ * final result for FLUX.1-era models, so the final body wins where it has them.
+ */
+export function finishedOutput(finalBody: JsonRecord, submit: JsonRecord, model: string | undefined): TaskOutput {
+	const result = isRecord(finalBody.result) ? finalBody.result : {};
+	const sampleUrl = typeof result.sample === 'string' ? result.sample : undefined;
+	const pick = (key: string) => optionalNumber(finalBody[key]) ?? optionalNumber(result[key]) ?? optionalNumber(submit[key]);
+	return pruned({
+		id: String(finalBody.id ?? submit.id),
+		status: String(finalBody.status),
+		model,
+		prompt: typeof result.prompt === 'string' ? result.prompt : undefined,
+		seed: optionalNumber(result.seed),
+		sampleUrl,
+		sampleUrlExpiresAt: sampleUrl ? sampleUrlExpiry(sampleUrl, result.end_time) : undefined,
+		cost: pick('cost'),
+		inputMp: pick('input_mp'),
+		outputMp: pick('output_mp'),
+		durationSeconds: optionalNumber(result.duration),
+	});
+}

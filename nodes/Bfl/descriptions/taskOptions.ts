@@ -1,0 +1,88 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
+import type { TaskOptions } from '../core/taskOptions';
+
+/** BFL's own examples poll every 0.5 s; 1 s halves the requests and costs at most half a second. */
+export const DEFAULT_POLL_INTERVAL_SECONDS = 1;
+/** FLUX.2 [max] at large sizes can take minutes; a dead task should not hold an execution for long. */
+export const DEFAULT_TIMEOUT_SECONDS = 600;
+export const DEFAULT_BINARY_PROPERTY = 'data';
+
+export const taskOptionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: DEFAULT_CONCURRENCY_CAP },
+			default: DEFAULT_CONCURRENCY_CAP,
+			description:
+				'How many items run at BFL at once. BFL allows 24 tasks in flight per account (6 for Kontext [max]); lower it if other workflows share the key.',
+		},
+		{
+			displayName: 'Download Image',
+			name: 'download',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to download the result as binary data. BFL result URLs expire after 10 minutes, so keep this on unless you only need the URL right away.',
+		},
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollInterval',
+			type: 'number',
+			typeOptions: { minValue: 0.2, numberPrecision: 1 },
+			default: DEFAULT_POLL_INTERVAL_SECONDS,
+			description: 'How often to ask BFL whether the image is ready',
+		},
+		{
+			displayName: 'Put Output Image in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: DEFAULT_BINARY_PROPERTY,
+			description: 'The name of the binary field to put the image in',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_TIMEOUT_SECONDS,
+			description:
+				'How long to wait for the image before failing. The error then carries the task ID and polling URL, so Task → Get Result can fetch it later.',
+		},
+		{
+			displayName: 'Wait for Completion',
+			name: 'waitForCompletion',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to wait until the image is ready. Turn off to return the task ID and polling URL at once and fetch the result later with Task → Get Result.',
+		},
+	],
+};
+
+interface RawOptions {
+	waitForCompletion?: boolean;
+	pollInterval?: number;
+	timeout?: number;
+	download?: boolean;
+	binaryPropertyName?: string;
+}
+
+export function readTaskOptions(ctx: IExecuteFunctions, itemIndex: number): TaskOptions {
+	const raw = ctx.getNodeParameter('options', itemIndex, {}) as RawOptions;
+	return {
+		waitForCompletion: raw.waitForCompletion ?? true,
+		pollIntervalMs: Math.max(0.2, raw.pollInterval ?? DEFAULT_POLL_INTERVAL_SECONDS) * 1000,
+		timeoutMs: Math.max(1, raw.timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+		download: raw.download ?? true,
+		binaryPropertyName: raw.binaryPropertyName?.trim() || DEFAULT_BINARY_PROPERTY,
+	};
+}

@@ -1,0 +1,71 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { formatFromMimeType, sniffImageFormat, type ImageFormat } from '../core/files';
+import { parseHttpUrl } from '../core/hosts';
+import { describeErrorBody } from '../core/responses';
+import { operationError, type TaskContext } from './errors';
+import { MAX_TRANSIENT_ATTEMPTS } from './request';
+import { sendWithRetries } from './retry';
+
+/** Images of 20+ MB over a slow link need longer than API calls. */
+export const DOWNLOAD_TIMEOUT_MS = 120_000;
+
+export interface DownloadedImage {
+	data: Buffer;
+	format: ImageFormat;
+}
+
+export interface DownloadRequest {
+	sampleUrl: string;
+	/** ISO time the signed URL stops working, when known. */
+	expiresAt?: string;
+	/** Format asked for, used when neither bytes nor headers tell. */
+	expectedFormat: ImageFormat;
+	itemIndex: number;
+	task: TaskContext;
+}
+
+function expiredMessage(request: DownloadRequest): string {
+	const when = request.expiresAt ? ` at ${request.expiresAt}` : '';
+	return `The result URL expired${when} before the image could be downloaded. BFL keeps results for 10 minutes; generate again, or download sooner`;
+}
+
+/**
+ * Downloads a result image from its signed delivery URL. The request is unauthenticated on
+ * purpose: delivery hosts are storage, not the API, and must never see the key.
+ */
+export async function downloadImage(ctx: IExecuteFunctions, request: DownloadRequest): Promise<DownloadedImage> {
+	const node = ctx.getNode();
+	const url = parseHttpUrl(request.sampleUrl);
+	if (!url) {
+		throw operationError(node, `BFL returned a result URL that is not http(s): "${request.sampleUrl}"`, request.itemIndex, request.task);
+	}
+	const outcome = await sendWithRetries(ctx, { method: 'GET', maxAttempts: MAX_TRANSIENT_ATTEMPTS }, async () =>
+		await ctx.helpers.httpRequest({
+			method: 'GET',
+			url: url.toString(),
+			encoding: 'arraybuffer',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: DOWNLOAD_TIMEOUT_MS,
+		}),
+	);
+	if (outcome.kind === 'network') {
+		throw operationError(node, `Could not download the result image (${outcome.code})`, request.itemIndex, request.task);
+	}
+	const { statusCode, headers, body } = outcome.response;
+	const data = Buffer.isBuffer(body) ? body : Buffer.from(body as ArrayBuffer);
+	if (statusCode >= 400) {
+		const expired =
+			statusCode === 403 || statusCode === 404 || statusCode === 410
+				? !request.expiresAt || Date.parse(request.expiresAt) <= Date.now() || /expir/i.test(data.toString('utf8'))
+				: false;
+		const message = expired
+			? expiredMessage(request)
+			: `Downloading the result image failed (${statusCode})${describeErrorBody(data) ? `: ${describeErrorBody(data)}` : ''}`;
+		throw operationError(node, message, request.itemIndex, request.task);
+	}
+	const format =
+		sniffImageFormat(data) ?? formatFromMimeType(headers?.['content-type']) ?? request.expectedFormat;
+	return { data, format };
+}

@@ -1,0 +1,90 @@
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+
+import { describeErrorBody } from '../core/responses';
+
+/** What we know about the task an error belongs to, so a user can resume without paying again. */
+export interface TaskContext {
+	taskId?: string;
+	pollingUrl?: string;
+}
+
+function headline(status: number, what: string): string {
+	switch (status) {
+		case 401:
+		case 403:
+			return `BFL rejected the API key (${status}). Check the API key and region in the Black Forest Labs API credential`;
+		case 402:
+			return 'Not enough BFL credits (402). Top up at https://dashboard.bfl.ai, then run again';
+		case 404:
+			return `${what}: not found (404)`;
+		case 422:
+			return `BFL rejected the request (422)`;
+		case 429:
+			return `BFL is at your account's limit of tasks in flight (429) and kept refusing ${what}. Lower the node's Concurrency option or ask BFL for a higher limit`;
+		default:
+			return status >= 500
+				? `BFL failed to process ${what} (${status}); try again later`
+				: `BFL returned an error for ${what} (${status})`;
+	}
+}
+
+/**
+ * The one place that turns a BFL HTTP failure into a NodeApiError. Only the status and BFL's own
+ * error text are kept: never the request, whose headers hold the key.
+ */
+export function apiError(
+	node: INode,
+	status: number,
+	body: unknown,
+	what: string,
+	itemIndex: number,
+	task: TaskContext = {},
+): NodeApiError {
+	const detail = describeErrorBody(body);
+	const message = detail ? `${headline(status, what)}: ${detail}` : headline(status, what);
+	const error = new NodeApiError(node, { message, httpCode: String(status) } as JsonObject, {
+		message,
+		description: task.taskId ? describeTask(task) : undefined,
+		httpCode: String(status),
+		itemIndex,
+	});
+	Object.assign(error.context, task);
+	return error;
+}
+
+/** A failure before or around HTTP that is not an HTTP status: network, trust, moderation, timeout. */
+export function operationError(
+	node: INode,
+	message: string,
+	itemIndex: number,
+	task: TaskContext = {},
+	description?: string,
+): NodeOperationError {
+	const error = new NodeOperationError(node, message, {
+		itemIndex,
+		description: description ?? (task.taskId ? describeTask(task) : undefined),
+	});
+	Object.assign(error.context, task);
+	return error;
+}
+
+function describeTask(task: TaskContext): string {
+	const parts = [`Task ID: ${task.taskId}`];
+	if (task.pollingUrl) parts.push(`Polling URL: ${task.pollingUrl}`);
+	parts.push('Use Task → Get Result with the polling URL to fetch it later without paying again.');
+	return parts.join('\n');
+}
+
+/** Network error codes from Node and axios, read without keeping the error (it holds request headers). */
+export function networkErrorCode(error: unknown): string {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	const text = error instanceof Error ? error.message : String(error);
+	return /E[A-Z]{4,}/.exec(text)?.[0] ?? (/timeout/i.test(text) ? 'ETIMEDOUT' : 'ENETWORK');
+}

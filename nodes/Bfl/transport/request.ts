@@ -1,0 +1,84 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import type { FinetuneRegionChoice, Region } from '../catalog/regions';
+import { parseBody } from '../core/responses';
+import { tryResolveEndpoints, type Endpoints } from '../core/routing';
+import { apiError, operationError, type TaskContext } from './errors';
+import { sendWithRetries, type HttpMethod } from './retry';
+
+export const CREDENTIAL_TYPE = 'bflApi';
+
+/** Long enough for a slow submit with large base64 images; stalled connections end here. */
+export const API_TIMEOUT_MS = 60_000;
+/** Network and 5xx failures are retried this many times in a row before giving up. */
+export const MAX_TRANSIENT_ATTEMPTS = 5;
+
+/** Resolves the credential's hosts once per item; a broken custom URL fails before any request. */
+export async function getEndpoints(ctx: IExecuteFunctions, itemIndex: number): Promise<Endpoints> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const resolved = tryResolveEndpoints({
+		region: (credentials.region as Region | undefined) ?? 'global',
+		baseUrl: credentials.baseUrl as string | undefined,
+		finetuneRegion: credentials.finetuneRegion as FinetuneRegionChoice | undefined,
+	});
+	if (!resolved.ok) throw operationError(ctx.getNode(), resolved.message, itemIndex);
+	return resolved.endpoints;
+}
+
+export interface BflRequest {
+	method: HttpMethod;
+	/** Absolute URL; callers check that it may receive the key (see core/hosts). */
+	url: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+	itemIndex: number;
+	/** Words for error messages, e.g. "the submit to flux-2-pro". */
+	what: string;
+	task?: TaskContext;
+	/** Epoch ms after which 429s are no longer retried. */
+	deadline?: number;
+	maxAttempts?: number;
+	/** Polls: a 4xx whose body is itself a task result is returned rather than thrown. */
+	acceptTaskBody?: boolean;
+}
+
+function looksLikeTaskBody(body: unknown): boolean {
+	return typeof body === 'object' && body !== null && typeof (body as IDataObject).status === 'string';
+}
+
+/** The one authenticated call to BFL: x-key from the credential, retries, and mapped errors. */
+export async function bflRequest(ctx: IExecuteFunctions, request: BflRequest): Promise<unknown> {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.url,
+		qs: request.qs,
+		body: request.body,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: API_TIMEOUT_MS,
+	};
+	const outcome = await sendWithRetries(
+		ctx,
+		{
+			method: request.method,
+			maxAttempts: request.maxAttempts ?? MAX_TRANSIENT_ATTEMPTS,
+			deadline: request.deadline,
+		},
+		async () => await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options),
+	);
+	if (outcome.kind === 'network') {
+		const tries = outcome.attempts > 1 ? ` after ${outcome.attempts} attempts` : '';
+		throw operationError(
+			ctx.getNode(),
+			`Could not reach BFL for ${request.what} (${outcome.code})${tries}`,
+			request.itemIndex,
+			request.task,
+		);
+	}
+	const { statusCode, body } = outcome.response;
+	const parsed = parseBody(body);
+	if (statusCode < 400) return parsed;
+	if (request.acceptTaskBody && statusCode < 500 && looksLikeTaskBody(parsed)) return parsed;
+	throw apiError(ctx.getNode(), statusCode, parsed, request.what, request.itemIndex, request.task);
+}

@@ -1,0 +1,64 @@
+import { NodeOperationError, sleep, type IExecuteFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { isRetryable, parseRetryAfterMs, retryDelayMs } from '../core/backoff';
+import { networkErrorCode } from './errors';
+
+export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+
+export interface RetryPolicy {
+	method: HttpMethod;
+	/** Attempts in total, the first one included. */
+	maxAttempts: number;
+	/** Epoch ms after which no new attempt starts. */
+	deadline?: number;
+}
+
+export type Attempt =
+	| { kind: 'response'; response: IN8nHttpFullResponse; attempts: number }
+	| { kind: 'network'; code: string; attempts: number };
+
+/** Ends a wait early when the execution is cancelled, also on n8n 1.x whose sleep ignores the signal. */
+export async function cancellableSleep(ctx: IExecuteFunctions, ms: number): Promise<void> {
+	const signal = ctx.getExecutionCancelSignal?.();
+	await sleep(ms, signal);
+	if (signal?.aborted) throw cancelledError(ctx);
+}
+
+function cancelledError(ctx: IExecuteFunctions): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), 'The execution was cancelled');
+}
+
+function isCancelled(ctx: IExecuteFunctions): boolean {
+	return ctx.getExecutionCancelSignal?.()?.aborted === true;
+}
+
+/**
+ * Sends a request until it succeeds or stops being worth retrying. It never throws for HTTP
+ * statuses or network errors: the caller decides what the final outcome means.
+ */
+export async function sendWithRetries(
+	ctx: IExecuteFunctions,
+	policy: RetryPolicy,
+	send: () => Promise<IN8nHttpFullResponse>,
+): Promise<Attempt> {
+	for (let attempt = 1; ; attempt++) {
+		let outcome: Attempt;
+		let retryAfterMs: number | undefined;
+		try {
+			const response = await send();
+			outcome = { kind: 'response', response, attempts: attempt };
+			if (response.statusCode < 400) return outcome;
+			if (!isRetryable({ method: policy.method, status: response.statusCode })) return outcome;
+			retryAfterMs = parseRetryAfterMs(response.headers?.['retry-after'], Date.now());
+		} catch (error) {
+			if (isCancelled(ctx)) throw cancelledError(ctx);
+			const code = networkErrorCode(error);
+			outcome = { kind: 'network', code, attempts: attempt };
+			if (!isRetryable({ method: policy.method, connectionRefused: code === 'ECONNREFUSED' })) return outcome;
+		}
+		const delay = retryDelayMs(attempt - 1, retryAfterMs);
+		const outOfTime = policy.deadline !== undefined && Date.now() + delay > policy.deadline;
+		if (attempt >= policy.maxAttempts || outOfTime) return outcome;
+		await cancellableSleep(ctx, delay);
+	}
+}

@@ -1,0 +1,67 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { resultFileName, mimeTypeOf, type ImageFormat } from '../core/files';
+import { finishedOutput, submittedOutput } from '../core/output';
+import { isRecord } from '../core/responses';
+import type { TaskOptions } from '../core/taskOptions';
+import type { Endpoints } from '../core/routing';
+import { downloadImage } from './download';
+import { operationError } from './errors';
+import { awaitTask } from './poll';
+import { bflRequest } from './request';
+
+/** 429s on a submit are retried until the item's timeout; this only bounds a runaway loop. */
+const MAX_SUBMIT_ATTEMPTS = 200;
+
+export interface ImageTask {
+	endpoints: Endpoints;
+	/** Base URL to submit to: the API host, or the finetune host for finetuned models. */
+	baseUrl: string;
+	path: string;
+	body: IDataObject;
+	model: string;
+	expectedFormat: ImageFormat;
+	options: TaskOptions;
+	itemIndex: number;
+}
+
+/** Submits one image task, waits for it through its polling_url, and attaches the image as binary. */
+export async function runImageTask(ctx: IExecuteFunctions, task: ImageTask): Promise<INodeExecutionData> {
+	const { itemIndex, options, model } = task;
+	const submit = await bflRequest(ctx, {
+		method: 'POST',
+		url: `${task.baseUrl}${task.path}`,
+		body: task.body,
+		itemIndex,
+		what: `the ${model} request`,
+		deadline: Date.now() + options.timeoutMs,
+		maxAttempts: MAX_SUBMIT_ATTEMPTS,
+	});
+	if (!isRecord(submit) || typeof submit.id !== 'string' || typeof submit.polling_url !== 'string') {
+		throw operationError(ctx.getNode(), `BFL's answer to the ${model} request has no task id and polling URL`, itemIndex);
+	}
+	const taskContext = { taskId: submit.id, pollingUrl: submit.polling_url };
+	if (!options.waitForCompletion) return { json: submittedOutput(submit, model) };
+
+	const finalBody = await awaitTask(ctx, task.endpoints, taskContext, {
+		intervalMs: options.pollIntervalMs,
+		timeoutMs: options.timeoutMs,
+		itemIndex,
+	});
+	const json = finishedOutput(finalBody, submit, model);
+	if (!options.download || !json.sampleUrl) return { json };
+
+	const image = await downloadImage(ctx, {
+		sampleUrl: json.sampleUrl,
+		expiresAt: json.sampleUrlExpiresAt,
+		expectedFormat: task.expectedFormat,
+		itemIndex,
+		task: taskContext,
+	});
+	const binary = await ctx.helpers.prepareBinaryData(
+		image.data,
+		resultFileName(json.id, image.format),
+		mimeTypeOf(image.format),
+	);
+	return { json, binary: { [options.binaryPropertyName]: binary } };
+}
