@@ -6,7 +6,7 @@ const path = require('node:path');
 process.env.N8N_USER_FOLDER ||= path.join(os.tmpdir(), 'n8n-nodes-bfl-jest');
 
 const tsTransform = {
-	'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
+	'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 };
 
 /** @type {import('jest').Config} */
