@@ -82,7 +82,36 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json.status).toBe('Ready');
 		expect(fake.stats().accepted).toBe(1);
-		expect(fake.stats().status429).toBe(2);
+		expect(fake.stats().requests.filter((r: { status: number }) => r.status === 429)).toHaveLength(2);
+	});
+
+	it('rides out 5xx, proxy pages, malformed JSON and resets while polling and downloading', async () => {
+		fake.injectFault({ target: 'poll', status: 503, count: 1, headers: { 'retry-after': '0' } });
+		fake.injectFault({ target: 'poll', action: 'html', status: 502, count: 1 });
+		fake.injectFault({ target: 'poll', action: 'malformed-json', count: 1 });
+		fake.injectFault({ target: 'poll', action: 'reset', count: 1 });
+		fake.injectFault({ target: 'delivery', status: 500, count: 1 });
+		const { items, error } = await generate();
+		expect(error).toBeUndefined();
+		expect(items[0].json.status).toBe('Ready');
+		expect(items[0].binary.data.mimeType).toBe('image/jpeg');
+		expect(fake.stats().faultsInjected).toBe(5);
+		expect(fake.stats().accepted).toBe(1);
+	});
+
+	it('never resubmits a POST that may have been accepted before the connection broke', async () => {
+		fake.injectFault({ target: 'submit', action: 'reset-after', count: 1 });
+		const { error } = await generate();
+		expect(error.message).toBe('Could not reach BFL for the flux-2-pro request: the connection was reset');
+		expect(fake.stats().accepted).toBe(1);
+		expect(fake.stats().submits).toBe(1);
+	});
+
+	it('does not retry a submit answered 503, as the task may exist', async () => {
+		fake.injectFault({ target: 'submit', status: 503, count: 1, body: { detail: 'maintenance' } });
+		const { error } = await generate();
+		expect(error.message).toBe('BFL failed to process the flux-2-pro request (503); try again later: maintenance');
+		expect(fake.stats().submits).toBe(1);
 	});
 
 	it('fails with a clear credits message on 402, and with Continue On Fail returns it as the item', async () => {

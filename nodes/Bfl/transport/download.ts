@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { formatFromMimeType, sniffImageFormat, type ImageFormat } from '../core/files';
 import { parseHttpUrl } from '../core/hosts';
 import { describeErrorBody } from '../core/responses';
-import { operationError, type TaskContext } from './errors';
+import { describeNetworkError, operationError, type TaskContext } from './errors';
 import { MAX_TRANSIENT_ATTEMPTS } from './request';
 import { sendWithRetries } from './retry';
 
@@ -51,7 +51,8 @@ export async function downloadImage(ctx: IExecuteFunctions, request: DownloadReq
 		}),
 	);
 	if (outcome.kind === 'network') {
-		throw operationError(node, `Could not download the result image (${outcome.code})`, request.itemIndex, request.task);
+		const reason = describeNetworkError(outcome.code);
+		throw operationError(node, `Could not download the result image: ${reason}`, request.itemIndex, request.task);
 	}
 	const { statusCode, headers, body } = outcome.response;
 	const data = Buffer.isBuffer(body) ? body : Buffer.from(body as ArrayBuffer);

@@ -6,6 +6,15 @@ import { describeErrorBody } from '../core/responses';
 export interface TaskContext {
 	taskId?: string;
 	pollingUrl?: string;
+	/** BFL's terminal status and details, so a Continue On Fail workflow can branch on them. */
+	status?: string;
+	details?: unknown;
+}
+
+/** A task BFL accepted: what polling needs. */
+export interface SubmittedTask {
+	taskId: string;
+	pollingUrl: string;
 }
 
 function headline(status: number, what: string): string {
@@ -73,6 +82,25 @@ function describeTask(task: TaskContext): string {
 	if (task.pollingUrl) parts.push(`Polling URL: ${task.pollingUrl}`);
 	parts.push('Use Task → Get Result with the polling URL to fetch it later without paying again.');
 	return parts.join('\n');
+}
+
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	ECONNREFUSED: 'the connection was refused',
+	ECONNABORTED: 'the request timed out',
+	ETIMEDOUT: 'the request timed out',
+	ESOCKETTIMEDOUT: 'the request timed out',
+	ENOTFOUND: 'the host name could not be resolved',
+	EAI_AGAIN: 'the host name could not be resolved',
+	EPIPE: 'the connection was closed',
+};
+
+/**
+ * Words for a network error code. n8n replaces any error message that contains a raw code such as
+ * ECONNRESET with a generic text, which would drop our context, so messages use words instead.
+ */
+export function describeNetworkError(code: string): string {
+	return NETWORK_WORDS[code] ?? 'the network request failed';
 }
 
 /** Network error codes from Node and axios, read without keeping the error (it holds request headers). */

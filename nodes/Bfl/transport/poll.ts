@@ -4,7 +4,7 @@ import { mayReceiveKey } from '../core/hosts';
 import { isRecord, type JsonRecord } from '../core/responses';
 import type { Endpoints } from '../core/routing';
 import { classifyStatus } from '../core/status';
-import { operationError, type TaskContext } from './errors';
+import { operationError, type SubmittedTask } from './errors';
 import { bflRequest } from './request';
 import { cancellableSleep } from './retry';
 
@@ -25,7 +25,7 @@ const FIRST_POLL_DELAY_MS = 500;
 export function assertTrustedPollingUrl(
 	ctx: IExecuteFunctions,
 	endpoints: Endpoints,
-	task: Required<TaskContext>,
+	task: SubmittedTask,
 	itemIndex: number,
 ): void {
 	if (mayReceiveKey(task.pollingUrl, endpoints.customHostname)) return;
@@ -61,7 +61,7 @@ function failureMessage(body: JsonRecord): string {
 export async function awaitTask(
 	ctx: IExecuteFunctions,
 	endpoints: Endpoints,
-	task: Required<TaskContext>,
+	task: SubmittedTask,
 	options: WaitOptions,
 ): Promise<JsonRecord> {
 	assertTrustedPollingUrl(ctx, endpoints, task, options.itemIndex);
@@ -111,7 +111,8 @@ export async function awaitTask(
 		}
 		notFound = 0;
 		if (outcome === 'moderated' || outcome === 'failed') {
-			throw operationError(ctx.getNode(), failureMessage(body), options.itemIndex, task);
+			const outcomeContext = { ...task, status: body.status, details: body.details ?? undefined };
+			throw operationError(ctx.getNode(), failureMessage(body), options.itemIndex, outcomeContext);
 		}
 	}
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-wo
 import type { FinetuneRegionChoice, Region } from '../catalog/regions';
 import { parseBody } from '../core/responses';
 import { tryResolveEndpoints, type Endpoints } from '../core/routing';
-import { apiError, operationError, type TaskContext } from './errors';
+import { apiError, describeNetworkError, operationError, type TaskContext } from './errors';
 import { sendWithRetries, type HttpMethod } from './retry';
 
 export const CREDENTIAL_TYPE = 'bflApi';
@@ -71,9 +71,10 @@ export async function bflRequest(ctx: IExecuteFunctions, request: BflRequest): P
 		const tries = outcome.attempts > 1 ? ` after ${outcome.attempts} attempts` : '';
 		throw operationError(
 			ctx.getNode(),
-			`Could not reach BFL for ${request.what} (${outcome.code})${tries}`,
+			`Could not reach BFL for ${request.what}: ${describeNetworkError(outcome.code)}${tries}`,
 			request.itemIndex,
 			request.task,
+			`Network error code: ${outcome.code.toLowerCase()}`,
 		);
 	}
 	const { statusCode, body } = outcome.response;
