@@ -13,6 +13,7 @@ const tsTransform = {
 module.exports = {
 	testEnvironment: 'node',
 	modulePathIgnorePatterns: ['<rootDir>/dist/'],
+	reporters: ['default', '<rootDir>/test/helpers/summaryReporter.js'],
 	projects: [
 		{
 			displayName: 'unit',
