@@ -1,12 +1,12 @@
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
 
-const KEY = 'test-key-0123456789';
+const CALLER = 'caller-0123456789';
 
 let fake: FakeBfl;
 
 beforeAll(async () => {
-	fake = await startFakeBfl({ apiKey: KEY, latencyMs: 150 });
+	fake = await startFakeBfl({ apiKey: CALLER, latencyMs: 150 });
 });
 afterAll(async () => await fake.close());
 beforeEach(() => {
@@ -29,14 +29,14 @@ function generate(parameters: Record<string, unknown> = {}, input?: Array<Record
 		},
 		input,
 		continueOnFail,
-		credentials: simulatorCredentials(fake.apiBase, KEY),
+		credentials: simulatorCredentials(fake.apiBase, CALLER),
 	});
 }
 
 const prompts = (...texts: string[]) => texts.map((prompt) => ({ json: { prompt } }));
 
 function expectNoKeyAnywhere(value: unknown) {
-	expect(JSON.stringify(value)).not.toContain(KEY);
+	expect(JSON.stringify(value)).not.toContain(CALLER);
 	expect(fake.stats().keyLeaks).toEqual([]);
 }
 
@@ -183,7 +183,7 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 	it('rejects a size that is not a multiple of 16 before any request', async () => {
 		const { error } = await generate({ width: 1000 });
 		expect(error.name).toBe('NodeOperationError');
-		expect(error.message).toBe('Width must be a multiple of 16, at least 64 pixels, for FLUX.2 [pro] (got 1000)');
+		expect(error.message).toBe('Width must be a multiple of 16 from 64 to 8192 pixels for FLUX.2 [pro] (got 1000)');
 		expect(fake.stats().requests).toEqual([]);
 	});
 

@@ -1,21 +1,21 @@
-import { GENERATE_MODELS, findModel } from '../../nodes/Bfl/catalog/models';
+import { findModel } from '../../nodes/Bfl/catalog/models';
 import type { ModelSpec } from '../../nodes/Bfl/catalog/types';
-import { buildGenerateBody } from '../../nodes/Bfl/core/buildBody';
-import { parseAspectRatio, validateGenerate } from '../../nodes/Bfl/core/validate';
+import { buildBody } from '../../nodes/Bfl/core/buildBody';
+import { parseAspectRatio, validateRequest } from '../../nodes/Bfl/core/validate';
 
-const model = (id: string) => findModel(GENERATE_MODELS, id) as ModelSpec;
-const messages = (id: string, input: Parameters<typeof validateGenerate>[1]) =>
-	validateGenerate(model(id), input).map((problem) => problem.message);
+const model = (id: string, operation: 'generate' | 'edit' = 'generate') => findModel(operation, id) as ModelSpec;
+const messages = (id: string, input: Parameters<typeof validateRequest>[1], operation: 'generate' | 'edit' = 'generate') =>
+	validateRequest(model(id, operation), input).map((problem) => problem.message);
 
-describe('validateGenerate', () => {
+describe('validateRequest', () => {
 	it('accepts a plain FLUX.2 request', () => {
 		expect(messages('flux-2-pro', { prompt: 'a fox', width: 1024, height: 768, seed: 1, safetyTolerance: 5 })).toEqual([]);
 	});
 
 	it('names the field, the rule and the value for a wrong FLUX.2 size', () => {
 		expect(messages('flux-2-pro', { prompt: 'a fox', width: 1000, height: 48 })).toEqual([
-			'Width must be a multiple of 16, at least 64 pixels, for FLUX.2 [pro] (got 1000)',
-			'Height must be a multiple of 16, at least 64 pixels, for FLUX.2 [pro] (got 48)',
+			'Width must be a multiple of 16 from 64 to 8192 pixels for FLUX.2 [pro] (got 1000)',
+			'Height must be a multiple of 16 from 64 to 8192 pixels for FLUX.2 [pro] (got 48)',
 		]);
 	});
 
@@ -27,8 +27,8 @@ describe('validateGenerate', () => {
 	it('applies the FLUX1.1 rule of 256–1440 in multiples of 32', () => {
 		expect(messages('flux-pro-1.1', { width: 1440, height: 256 })).toEqual([]);
 		expect(messages('flux-dev', { width: 1472, height: 240 })).toEqual([
-			'Width must be a multiple of 32, 256–1440 pixels, for FLUX.1 [dev] (Legacy) (got 1472)',
-			'Height must be a multiple of 32, 256–1440 pixels, for FLUX.1 [dev] (Legacy) (got 240)',
+			'Width must be a multiple of 32 from 256 to 1440 pixels for FLUX.1 [dev] (Legacy) (got 1472)',
+			'Height must be a multiple of 32 from 256 to 1440 pixels for FLUX.1 [dev] (Legacy) (got 240)',
 		]);
 	});
 
@@ -45,18 +45,29 @@ describe('validateGenerate', () => {
 
 	it('uses the safety range of the family: 0–5 for FLUX.2, 0–6 for FLUX.1', () => {
 		expect(messages('flux-2-pro', { prompt: 'a', safetyTolerance: 6 })).toEqual([
-			'Safety Tolerance must be a whole number from 0 to 5 (got 6)',
+			'Safety Tolerance must be a whole number from 0 to 5 for FLUX.2 [pro] (got 6)',
 		]);
 		expect(messages('flux-pro-1.1', { safetyTolerance: 6 })).toEqual([]);
 		expect(messages('flux-pro-1.1', { safetyTolerance: 2.5 })).toHaveLength(1);
+		expect(messages('flux-tools/erase-v1', { safetyTolerance: 6 }, 'edit')).toHaveLength(1);
+		expect(messages('flux-pro-1.0-fill', { safetyTolerance: 6 }, 'edit')).toEqual([]);
 	});
 
 	it('checks steps and guidance against the model row', () => {
 		expect(messages('flux-2-flex', { prompt: 'a', steps: 51, guidance: 1 })).toEqual([
-			'Steps must be a whole number from 1 to 50 (got 51)',
-			'Guidance must be a number from 1.5 to 10 (got 1)',
+			'Steps must be a whole number from 1 to 50 for FLUX.2 [flex] (got 51)',
+			'Guidance must be a number from 1.5 to 10 for FLUX.2 [flex] (got 1)',
 		]);
-		expect(messages('flux-dev', { guidance: 6 })).toEqual(['Guidance must be a number from 1.5 to 5 (got 6)']);
+		expect(messages('flux-pro-1.0-expand', { top: 2049, steps: 14 }, 'edit')).toEqual([
+			'Steps must be a whole number from 15 to 50 for FLUX.1 Expand [pro] (Legacy) (got 14)',
+			'Expand Top must be a whole number from 0 to 2048 for FLUX.1 Expand [pro] (Legacy) (got 2049)',
+		]);
+		expect(messages('flux-tools/erase-v1', { dilatePixels: 26 }, 'edit')).toHaveLength(1);
+		expect(messages('flux-tools/outpainting-v1', {}, 'edit')).toEqual([
+			'Width is required for FLUX Tools Outpainting and must not be empty',
+			'Height is required for FLUX Tools Outpainting and must not be empty',
+		]);
+		expect(messages('flux-dev', { guidance: 6 })).toEqual(['Guidance must be a number from 1.5 to 5 for FLUX.1 [dev] (Legacy) (got 6)']);
 	});
 
 	it('requires a prompt where BFL does, and rejects a blank one', () => {
@@ -66,32 +77,32 @@ describe('validateGenerate', () => {
 
 	it('rejects a negative or fractional seed and an unknown output format', () => {
 		expect(messages('flux-2-pro', { prompt: 'a', seed: -1, outputFormat: 'gif' })).toEqual([
-			'Seed must be a whole number from 0 to 4294967295 (got -1)',
-			'Output Format must be one of jpeg, png, webp (got "gif")',
+			'Seed must be a whole number from 0 to 4294967295 for FLUX.2 [pro] (got -1)',
+			'Output Format must be one of jpeg, png, webp for FLUX.2 [pro] (got "gif")',
 		]);
 	});
 });
 
-describe('buildGenerateBody', () => {
+describe('buildBody', () => {
 	it('maps prompt upsampling per family: disable_pup, prompt_upsampling, or nothing', () => {
-		expect(buildGenerateBody(model('flux-2-pro'), { prompt: 'a', promptUpsampling: false })).toEqual({ prompt: 'a', disable_pup: true });
-		expect(buildGenerateBody(model('flux-2-max'), { prompt: 'a', promptUpsampling: true })).toEqual({ prompt: 'a', disable_pup: false });
-		expect(buildGenerateBody(model('flux-2-flex'), { prompt: 'a', promptUpsampling: false })).toEqual({
+		expect(buildBody(model('flux-2-pro'), { prompt: 'a', promptUpsampling: false })).toEqual({ prompt: 'a', disable_pup: true });
+		expect(buildBody(model('flux-2-max'), { prompt: 'a', promptUpsampling: true })).toEqual({ prompt: 'a', disable_pup: false });
+		expect(buildBody(model('flux-2-flex'), { prompt: 'a', promptUpsampling: false })).toEqual({
 			prompt: 'a',
 			prompt_upsampling: false,
 		});
-		expect(buildGenerateBody(model('flux-pro-1.1'), { prompt: 'a', promptUpsampling: true })).toEqual({
+		expect(buildBody(model('flux-pro-1.1'), { prompt: 'a', promptUpsampling: true })).toEqual({
 			prompt: 'a',
 			prompt_upsampling: true,
 		});
-		expect(buildGenerateBody(model('flux-2-klein-4b'), { prompt: 'a', promptUpsampling: true })).toEqual({ prompt: 'a' });
+		expect(buildBody(model('flux-2-klein-4b'), { prompt: 'a', promptUpsampling: true })).toEqual({ prompt: 'a' });
 	});
 
 	it('omits unset values and fields the endpoint does not take', () => {
-		expect(buildGenerateBody(model('flux-2-klein-9b'), { prompt: 'a', steps: 20, guidance: 3, raw: true, seed: undefined })).toEqual({
+		expect(buildBody(model('flux-2-klein-9b'), { prompt: 'a', steps: 20, guidance: 3, raw: true, seed: undefined })).toEqual({
 			prompt: 'a',
 		});
-		expect(buildGenerateBody(model('flux-pro-1.1-ultra'), { prompt: 'a', width: 1024, aspectRatio: ' 16:9', raw: true })).toEqual({
+		expect(buildBody(model('flux-pro-1.1-ultra'), { prompt: 'a', width: 1024, aspectRatio: ' 16:9', raw: true })).toEqual({
 			prompt: 'a',
 			aspect_ratio: '16:9',
 			raw: true,
@@ -100,7 +111,7 @@ describe('buildGenerateBody', () => {
 
 	it('sends snake_case names', () => {
 		expect(
-			buildGenerateBody(model('flux-dev'), {
+			buildBody(model('flux-dev'), {
 				prompt: 'a',
 				width: 512,
 				height: 512,

@@ -1,43 +1,56 @@
 /** Types of the model catalog. Pure data: no n8n imports. */
+import type { FieldName } from './fields';
 
-export type ModelFamily = 'flux2' | 'flux1';
+export type ModelFamily = 'flux2' | 'flux1' | 'tools';
+export type ModelOperation = 'generate' | 'edit';
 
 export interface NumberRange {
 	min: number;
 	max: number;
 }
 
-/** How a model takes its output size. */
+/** How a model takes its output size, beyond the per-field ranges. */
 export type SizeRule =
 	| {
 			kind: 'pixels';
 			/** Width and height must be multiples of this. */
 			multiple: number;
-			min: number;
-			/** Per-side maximum, when the model has one. */
-			max?: number;
 			/** Maximum width × height in megapixels (1 MP = 2^20 pixels), when the model has one. */
 			maxMegapixels?: number;
-			default: { width: number; height: number };
 	  }
 	| {
 			kind: 'aspectRatio';
-			/** Widest and tallest allowed ratios, as width / height. */
+			/** Widest and tallest allowed ratios, as "W:H". */
 			widest: string;
 			tallest: string;
-			/** BFL's default when the field is omitted, shown in the hint. */
-			default?: string;
-	  };
+	  }
+	| { kind: 'none' };
 
 /** How the "prompt upsampling" switch reaches BFL, which renamed the field for FLUX.2 pro/max. */
 export type UpsamplingField = 'disable_pup' | 'prompt_upsampling' | 'none';
 
-/** Optional request settings a model may accept; each maps to one BFL body field. */
-export type ModelOption = 'seed' | 'safetyTolerance' | 'outputFormat' | 'promptUpsampling' | 'steps' | 'guidance' | 'raw';
+/** What a model accepts for one field: its range (numbers) and whether BFL requires it. */
+export interface FieldRule {
+	range?: NumberRange;
+	required?: boolean;
+}
+
+/** The images a model takes, in the order the user lists them. */
+export interface ImageInputs {
+	/** BFL body field of each position, e.g. ['image', 'mask'] or ['input_image', 'input_image_2', ...]. */
+	slots: readonly string[];
+	/** What each position means, for hints and errors. */
+	labels: readonly string[];
+	/** How many images BFL requires (the first ones). */
+	required: number;
+	/** Whether BFL accepts an http(s) URL instead of base64 for these fields. */
+	urlAllowed: boolean;
+}
 
 export interface ModelSpec {
 	/** BFL's endpoint name, also the value users pick and put in expressions. */
 	id: string;
+	operation: ModelOperation;
 	displayName: string;
 	description: string;
 	/** POST path relative to the API base URL. */
@@ -45,13 +58,13 @@ export interface ModelSpec {
 	family: ModelFamily;
 	/** FLUX.1-era endpoints: live, but BFL recommends FLUX.2. */
 	legacy: boolean;
-	promptRequired: boolean;
+	/** The fields this endpoint accepts, with their ranges. Anything else is never sent. */
+	fields: Partial<Record<FieldName, FieldRule>>;
+	/** Fields shown on the node itself rather than under Additional Fields. */
+	primary: readonly FieldName[];
 	size: SizeRule;
-	options: ModelOption[];
-	safetyTolerance: NumberRange;
 	upsampling: UpsamplingField;
-	steps?: NumberRange;
-	guidance?: NumberRange;
+	images?: ImageInputs;
 	/** BFL's output format when none is sent. */
 	defaultOutputFormat: 'jpeg' | 'png';
 	/** BFL's limit of tasks in flight per account for this model. */

@@ -1,19 +1,10 @@
-import type { ModelSpec, NumberRange } from '../catalog/types';
+import { FIELDS, type FieldName } from '../catalog/fields';
+import type { FieldRule, ModelSpec, NumberRange } from '../catalog/types';
+
+export type FieldValue = string | number | boolean;
 
 /** The user's request for one item, in the node's camelCase terms. Unset fields are undefined. */
-export interface GenerateInput {
-	prompt?: string;
-	width?: number;
-	height?: number;
-	aspectRatio?: string;
-	seed?: number;
-	safetyTolerance?: number;
-	outputFormat?: string;
-	promptUpsampling?: boolean;
-	steps?: number;
-	guidance?: number;
-	raw?: boolean;
-}
+export type RequestInput = Partial<Record<FieldName, FieldValue>>;
 
 export interface Problem {
 	/** The field as the user sees it in the node. */
@@ -22,17 +13,6 @@ export interface Problem {
 }
 
 const MEGAPIXEL = 1024 * 1024;
-const MAX_SEED = 4_294_967_295;
-export const OUTPUT_FORMATS = ['jpeg', 'png', 'webp'] as const;
-
-function checkRange(field: string, value: number | undefined, range: NumberRange, integer: boolean): Problem[] {
-	if (value === undefined) return [];
-	const kind = integer ? 'a whole number' : 'a number';
-	if (!Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < range.min || value > range.max) {
-		return [{ field, message: `${field} must be ${kind} from ${range.min} to ${range.max} (got ${value})` }];
-	}
-	return [];
-}
 
 /** Parses "W:H" into a ratio; undefined when malformed. */
 export function parseAspectRatio(text: string): number | undefined {
@@ -42,71 +22,82 @@ export function parseAspectRatio(text: string): number | undefined {
 	return width > 0 && height > 0 ? width / height : undefined;
 }
 
-function checkSize(spec: ModelSpec, input: GenerateInput): Problem[] {
-	const rule = spec.size;
-	if (rule.kind === 'aspectRatio') {
-		if (input.aspectRatio === undefined) return [];
-		const ratio = parseAspectRatio(input.aspectRatio);
-		const widest = parseAspectRatio(rule.widest) as number;
-		const tallest = parseAspectRatio(rule.tallest) as number;
-		if (ratio === undefined || ratio > widest + 1e-9 || ratio < tallest - 1e-9) {
-			return [
-				{
-					field: 'Aspect Ratio',
-					message: `Aspect Ratio must look like 16:9 and lie between ${rule.widest} and ${rule.tallest} for ${spec.displayName} (got "${input.aspectRatio}")`,
-				},
-			];
+function isBlank(value: FieldValue | undefined): boolean {
+	return value === undefined || (typeof value === 'string' && !value.trim());
+}
+
+function describeRange(range: NumberRange | undefined): string {
+	return range ? ` from ${range.min} to ${range.max}` : '';
+}
+
+function checkNumber(label: string, value: FieldValue, rule: FieldRule, integer: boolean, multiple?: number): string | undefined {
+	const range = rule.range;
+	const inRange = typeof value === 'number' && Number.isFinite(value) && (!range || (value >= range.min && value <= range.max));
+	const whole = !integer || Number.isInteger(value);
+	const aligned = !multiple || (typeof value === 'number' && value % multiple === 0);
+	if (inRange && whole && aligned) return undefined;
+	if (multiple) return `${label} must be a multiple of ${multiple}${describeRange(range)} pixels`;
+	return `${label} must be ${integer ? 'a whole number' : 'a number'}${describeRange(range)}`;
+}
+
+function checkAspectRatio(spec: ModelSpec, value: FieldValue): string | undefined {
+	if (spec.size.kind !== 'aspectRatio') return undefined;
+	const ratio = typeof value === 'string' ? parseAspectRatio(value) : undefined;
+	const widest = parseAspectRatio(spec.size.widest) as number;
+	const tallest = parseAspectRatio(spec.size.tallest) as number;
+	if (ratio !== undefined && ratio <= widest + 1e-9 && ratio >= tallest - 1e-9) return undefined;
+	return `Aspect Ratio must look like 16:9 and lie between ${spec.size.widest} and ${spec.size.tallest}`;
+}
+
+function checkField(spec: ModelSpec, name: FieldName, rule: FieldRule, value: FieldValue): string | undefined {
+	const definition = FIELDS[name];
+	const multiple = spec.size.kind === 'pixels' && (name === 'width' || name === 'height') ? spec.size.multiple : undefined;
+	switch (definition.kind) {
+		case 'integer':
+			return checkNumber(definition.label, value, rule, true, multiple);
+		case 'number':
+			return checkNumber(definition.label, value, rule, false);
+		case 'boolean':
+			return typeof value === 'boolean' ? undefined : `${definition.label} must be true or false`;
+		case 'enum': {
+			const values = (definition as { values: readonly string[] }).values;
+			return values.includes(String(value)) ? undefined : `${definition.label} must be one of ${values.join(', ')}`;
 		}
-		return [];
+		case 'aspectRatio':
+			return checkAspectRatio(spec, value);
+		default:
+			return typeof value === 'string' ? undefined : `${definition.label} must be text`;
 	}
-	const problems: Problem[] = [];
-	const max = rule.max ?? Number.MAX_SAFE_INTEGER;
-	const allowed = rule.max ? `${rule.min}–${rule.max}` : `at least ${rule.min}`;
-	for (const [field, value] of [
-		['Width', input.width],
-		['Height', input.height],
-	] as const) {
-		if (value === undefined) continue;
-		if (!Number.isInteger(value) || value < rule.min || value > max || value % rule.multiple !== 0) {
-			problems.push({
-				field,
-				message: `${field} must be a multiple of ${rule.multiple}, ${allowed} pixels, for ${spec.displayName} (got ${value})`,
-			});
-		}
-	}
-	if (!problems.length && rule.maxMegapixels && input.width && input.height) {
-		if (input.width * input.height > rule.maxMegapixels * MEGAPIXEL) {
-			problems.push({
-				field: 'Width',
-				message: `Width × Height must be at most ${rule.maxMegapixels} megapixels (${rule.maxMegapixels * MEGAPIXEL} pixels) for ${spec.displayName} (got ${input.width}×${input.height})`,
-			});
-		}
-	}
-	return problems;
+}
+
+function show(value: FieldValue): string {
+	return typeof value === 'string' ? `"${value}"` : String(value);
 }
 
 /**
  * Checks one request against the model's catalog row before anything is sent, so a typo never
- * costs credits. Options the model does not take are ignored here and never sent.
+ * costs credits. Each message names the field, the allowed values, the model and what was given.
+ * Fields the model does not take are ignored here, and never sent.
  */
-export function validateGenerate(spec: ModelSpec, input: GenerateInput): Problem[] {
+export function validateRequest(spec: ModelSpec, input: RequestInput): Problem[] {
 	const problems: Problem[] = [];
-	if (spec.promptRequired && !input.prompt?.trim()) {
-		problems.push({ field: 'Prompt', message: `Prompt is required for ${spec.displayName} and must not be empty` });
+	for (const [name, rule] of Object.entries(spec.fields) as Array<[FieldName, FieldRule]>) {
+		const label = FIELDS[name].label;
+		const value = input[name];
+		if (isBlank(value)) {
+			if (rule.required) problems.push({ field: label, message: `${label} is required for ${spec.displayName} and must not be empty` });
+			continue;
+		}
+		const message = checkField(spec, name, rule, value as FieldValue);
+		if (message) problems.push({ field: label, message: `${message} for ${spec.displayName} (got ${show(value as FieldValue)})` });
 	}
-	problems.push(...checkSize(spec, input));
-	const has = (option: ModelSpec['options'][number]) => spec.options.includes(option);
-	if (has('seed')) problems.push(...checkRange('Seed', input.seed, { min: 0, max: MAX_SEED }, true));
-	if (has('safetyTolerance')) {
-		problems.push(...checkRange('Safety Tolerance', input.safetyTolerance, spec.safetyTolerance, true));
-	}
-	if (has('steps') && spec.steps) problems.push(...checkRange('Steps', input.steps, spec.steps, true));
-	if (has('guidance') && spec.guidance) problems.push(...checkRange('Guidance', input.guidance, spec.guidance, false));
-	if (has('outputFormat') && input.outputFormat !== undefined) {
-		if (!(OUTPUT_FORMATS as readonly string[]).includes(input.outputFormat)) {
+	const { width, height } = input;
+	if (!problems.length && spec.size.kind === 'pixels' && spec.size.maxMegapixels && typeof width === 'number' && typeof height === 'number') {
+		const max = spec.size.maxMegapixels;
+		if (width * height > max * MEGAPIXEL) {
 			problems.push({
-				field: 'Output Format',
-				message: `Output Format must be one of ${OUTPUT_FORMATS.join(', ')} (got "${input.outputFormat}")`,
+				field: 'Width',
+				message: `Width × Height must be at most ${max} megapixels (${max * MEGAPIXEL} pixels) for ${spec.displayName} (got ${width}×${height})`,
 			});
 		}
 	}

@@ -1,143 +1,81 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { ModelOption, ModelSpec } from '../catalog/types';
+import { FIELD_NAMES, type FieldName } from '../catalog/fields';
+import type { ModelSpec } from '../catalog/types';
+import type { RequestInput } from '../core/validate';
+import { FIELD_PROPERTIES } from './fieldProperties';
 
-/** Model picker options: FLUX.2 first, legacy FLUX.1 after, each with BFL's endpoint name. */
+/** Model picker options: FLUX.2 and the tools first, legacy FLUX.1 after, each with BFL's endpoint name. */
 export function modelOptions(models: readonly ModelSpec[]): INodePropertyOptions[] {
 	const ordered = [...models.filter((m) => !m.legacy), ...models.filter((m) => m.legacy)];
-	return ordered.map((model) => ({
-		name: model.displayName,
-		value: model.id,
-		description: `${model.description} (${model.id})`,
-	}));
+	return ordered.map((model) => ({ name: model.displayName, value: model.id, description: `${model.description} (${model.id})` }));
 }
 
-/** Ids of the models matching a predicate, for displayOptions. */
-export function modelsWhere(models: readonly ModelSpec[], predicate: (model: ModelSpec) => boolean): string[] {
-	return models.filter(predicate).map((model) => model.id);
+const ids = (models: readonly ModelSpec[]) => models.map((model) => model.id);
+const isPrimary = (model: ModelSpec, name: FieldName) => model.primary.includes(name) || model.fields[name]?.required === true;
+
+/** "Allowed: 1–50 (FLUX.2 [flex]), 15–50 (FLUX.1 Fill [pro])": the ranges the catalog gives a field. */
+function rangesHint(models: readonly ModelSpec[], name: FieldName): string {
+	const byRange = new Map<string, string[]>();
+	for (const model of models) {
+		const range = model.fields[name]?.range;
+		if (!range) continue;
+		const key = `${range.min}–${range.max}`;
+		byRange.set(key, [...(byRange.get(key) ?? []), model.displayName]);
+	}
+	if (!byRange.size) return '';
+	if (byRange.size === 1) return ` Allowed: ${[...byRange.keys()][0]}.`;
+	return ` Allowed: ${[...byRange].map(([range, names]) => `${range} (${names.join(', ')})`).join('; ')}.`;
 }
 
-const showFor = (ids: string[]) => ({ show: { '/model': ids } });
-
-function rangeText(range: { min: number; max: number } | undefined): string {
-	return range ? `${range.min}–${range.max}` : '';
+function property(models: readonly ModelSpec[], name: FieldName, shownFor: ModelSpec[]): INodeProperties {
+	const base = FIELD_PROPERTIES[name];
+	return {
+		...base,
+		name,
+		description: `${base.description ?? ''}${rangesHint(shownFor, name)}`.trim(),
+		displayOptions: { show: { '/model': ids(shownFor) } },
+	};
 }
 
-/** Size fields: width/height for pixel models, aspect ratio for the others. */
-export function sizeProperties(models: readonly ModelSpec[]): INodeProperties[] {
-	const pixelModels = modelsWhere(models, (m) => m.size.kind === 'pixels');
-	const ratioModels = modelsWhere(models, (m) => m.size.kind === 'aspectRatio');
-	const hint =
-		'FLUX.2: a multiple of 16, up to 4 megapixels in total. FLUX1.1 [pro] and [dev]: 256–1440, a multiple of 32.';
-	return [
-		{
-			displayName: 'Width',
-			name: 'width',
-			type: 'number',
-			typeOptions: { minValue: 64, maxValue: 4096, numberPrecision: 0 },
-			default: 1024,
-			hint,
-			displayOptions: { show: { model: pixelModels } },
-		},
-		{
-			displayName: 'Height',
-			name: 'height',
-			type: 'number',
-			typeOptions: { minValue: 64, maxValue: 4096, numberPrecision: 0 },
-			default: 1024,
-			displayOptions: { show: { model: pixelModels } },
-		},
-		{
-			displayName: 'Aspect Ratio',
-			name: 'aspectRatio',
-			type: 'string',
-			default: '',
-			placeholder: '16:9',
-			description:
-				'Width:height between 21:9 and 9:21. Leave empty for BFL\'s default (16:9 for Ultra, 1:1 for Kontext).',
-			displayOptions: { show: { model: ratioModels } },
-		},
-	];
+/** Fields shown on the node itself, each for the models that have it as a main field. */
+export function primaryProperties(models: readonly ModelSpec[]): INodeProperties[] {
+	const properties: INodeProperties[] = [];
+	for (const name of FIELD_NAMES) {
+		const shownFor = models.filter((model) => model.fields[name] && isPrimary(model, name));
+		if (!shownFor.length) continue;
+		// n8n marks a field required for every model or none, so required and optional variants are separate.
+		const requiredFor = shownFor.filter((model) => model.fields[name]?.required);
+		const optionalFor = shownFor.filter((model) => !model.fields[name]?.required);
+		if (requiredFor.length) properties.push({ ...property(models, name, requiredFor), required: true });
+		if (optionalFor.length) properties.push(property(models, name, optionalFor));
+	}
+	return properties;
 }
 
-/** The Additional Fields collection; each field is shown only for models that accept it. */
+/** The Additional Fields collection: every optional setting, each shown only for models that take it. */
 export function additionalFieldsProperty(models: readonly ModelSpec[]): INodeProperties {
-	const taking = (option: ModelOption) => modelsWhere(models, (m) => m.options.includes(option));
-	const maxSafety = Math.max(...models.map((m) => m.safetyTolerance.max));
-	const steps = models.find((m) => m.steps)?.steps;
-	const guidance = models.filter((m) => m.guidance).map((m) => `${m.id}: ${rangeText(m.guidance)}`);
+	const options = FIELD_NAMES.flatMap((name) => {
+		const shownFor = models.filter((model) => model.fields[name] && !isPrimary(model, name));
+		return shownFor.length ? [property(models, name, shownFor)] : [];
+	});
 	return {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Guidance',
-				name: 'guidance',
-				type: 'number',
-				typeOptions: { numberPrecision: 1 },
-				default: 5,
-				description: `How closely the image follows the prompt. Allowed: ${guidance.join(', ')}.`,
-				displayOptions: showFor(taking('guidance')),
-			},
-			{
-				displayName: 'Output Format',
-				name: 'outputFormat',
-				type: 'options',
-				options: [
-					{ name: 'JPEG', value: 'jpeg' },
-					{ name: 'PNG', value: 'png' },
-					{ name: 'WebP', value: 'webp' },
-				],
-				default: 'jpeg',
-				displayOptions: showFor(taking('outputFormat')),
-			},
-			{
-				displayName: 'Prompt Upsampling',
-				name: 'promptUpsampling',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether BFL may rewrite the prompt for better results. Leave unset for BFL\'s default: on for FLUX.2 [pro], [max] and [flex], off for FLUX.1.',
-				displayOptions: showFor(taking('promptUpsampling')),
-			},
-			{
-				displayName: 'Raw',
-				name: 'raw',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to generate less processed, more natural-looking images',
-				displayOptions: showFor(taking('raw')),
-			},
-			{
-				displayName: 'Safety Tolerance',
-				name: 'safetyTolerance',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: maxSafety, numberPrecision: 0 },
-				default: 2,
-				description: 'Moderation strictness of input and output, 0 is strictest. FLUX.2: 0–5; FLUX.1: 0–6.',
-				displayOptions: showFor(taking('safetyTolerance')),
-			},
-			{
-				displayName: 'Seed',
-				name: 'seed',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 0 },
-				default: 0,
-				description: 'Fixed seed for reproducible results; leave unset for a random one',
-				displayOptions: showFor(taking('seed')),
-			},
-			{
-				displayName: 'Steps',
-				name: 'steps',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: steps?.max ?? 50, numberPrecision: 0 },
-				default: 50,
-				description: `Number of inference steps (${rangeText(steps)})`,
-				displayOptions: showFor(taking('steps')),
-			},
-		],
+		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
+}
+
+/** Reads every field the model takes, from the node or from Additional Fields. */
+export function readRequestInput(ctx: IExecuteFunctions, spec: ModelSpec, itemIndex: number): RequestInput {
+	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const input: RequestInput = {};
+	for (const name of Object.keys(spec.fields) as FieldName[]) {
+		const value = isPrimary(spec, name) ? ctx.getNodeParameter(name, itemIndex, undefined) : additional[name];
+		if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') input[name] = value;
+	}
+	return input;
 }

@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../operation';
+import * as edit from './edit.operation';
 import * as generate from './generate.operation';
 
 export const operations: Record<string, Operation> = {
 	generate: generate as Operation,
+	edit: edit as Operation,
 };
 
 export const description: INodeProperties[] = [
@@ -21,8 +23,15 @@ export const description: INodeProperties[] = [
 				action: 'Generate an image',
 				description: 'Create an image from a text prompt',
 			},
+			{
+				name: 'Edit',
+				value: 'edit',
+				action: 'Edit an image',
+				description: 'Change, extend, inpaint, erase, deblur or dress images with FLUX models and tools',
+			},
 		],
 		default: 'generate',
 	},
 	...generate.description,
+	...edit.description,
 ];

@@ -1,0 +1,19 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import { executeModelRequest, modelRequestProperties, prepareModelRequest, type PreparedModelRequest } from '../modelRequest';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['image'], operation: ['edit'] } },
+	modelRequestProperties(
+		'edit',
+		'The FLUX model or tool to edit with. Each takes its input images in a fixed order, shown below.',
+	),
+);
+
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedModelRequest> {
+	return await prepareModelRequest(this, 'edit', itemIndex);
+}
+
+export async function execute(this: IExecuteFunctions, prepared: PreparedModelRequest): Promise<INodeExecutionData[]> {
+	return await executeModelRequest(this, prepared);
+}

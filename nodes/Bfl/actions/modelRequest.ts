@@ -1,0 +1,92 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_MODEL, findModel, modelsFor } from '../catalog/models';
+import type { ModelOperation, ModelSpec } from '../catalog/types';
+import { buildBody, expectedOutputFormat } from '../core/buildBody';
+import { checkImageSources, type ImageSource } from '../core/images';
+import { validateRequest, type RequestInput } from '../core/validate';
+import { inputImageProperties, readImageSources } from '../descriptions/inputImages';
+import { additionalFieldsProperty, modelOptions, primaryProperties, readRequestInput } from '../descriptions/modelFields';
+import { readTaskOptions, taskOptionsProperty } from '../descriptions/taskOptions';
+import { operationError } from '../transport/errors';
+import { assertInputImages, encodeInputImages } from '../transport/inputImages';
+import { getEndpoints } from '../transport/request';
+import { runImageTask, type ImageTask } from '../transport/task';
+import type { ConcurrencyGroup } from './operation';
+
+/** The properties of a model-driven operation: model picker, fields, images and options. */
+export function modelRequestProperties(operation: ModelOperation, modelHint: string): INodeProperties[] {
+	const models = modelsFor(operation);
+	return [
+		{
+			displayName: 'Model',
+			name: 'model',
+			type: 'options',
+			options: modelOptions(models),
+			default: DEFAULT_MODEL,
+			description: modelHint,
+		},
+		...inputImageProperties(models, operation === 'edit'),
+		...primaryProperties(models),
+		additionalFieldsProperty(models),
+		taskOptionsProperty,
+	];
+}
+
+export interface PreparedModelRequest {
+	group: ConcurrencyGroup;
+	spec: ModelSpec;
+	input: RequestInput;
+	sources: ImageSource[];
+	task: Omit<ImageTask, 'body' | 'expectedFormat'>;
+}
+
+/** The catalog row for an item; the model may be an expression, so it is read per item. */
+function modelFor(ctx: IExecuteFunctions, operation: ModelOperation, itemIndex: number): ModelSpec {
+	const id = String(ctx.getNodeParameter('model', itemIndex)).trim();
+	const spec = findModel(operation, id);
+	if (!spec) {
+		const known = modelsFor(operation).map((model) => model.id).join(', ');
+		throw operationError(ctx.getNode(), `Unknown model "${id}" for ${operation === 'edit' ? 'Edit' : 'Generate'}. Use one of: ${known}`, itemIndex);
+	}
+	return spec;
+}
+
+/** Reads and validates one item, images included, without sending anything. */
+export async function prepareModelRequest(
+	ctx: IExecuteFunctions,
+	operation: ModelOperation,
+	itemIndex: number,
+): Promise<PreparedModelRequest> {
+	const spec = modelFor(ctx, operation, itemIndex);
+	const input = readRequestInput(ctx, spec, itemIndex);
+	const sources = readImageSources(ctx, spec, itemIndex);
+	const problems = [...validateRequest(spec, input), ...checkImageSources(spec, sources)];
+	if (problems.length) {
+		throw operationError(ctx.getNode(), problems.map((problem) => problem.message).join('; '), itemIndex);
+	}
+	await assertInputImages(ctx, spec, sources, itemIndex);
+	const endpoints = await getEndpoints(ctx, itemIndex);
+	return {
+		group: { key: spec.id, cap: spec.concurrencyCap },
+		spec,
+		input,
+		sources,
+		task: {
+			endpoints,
+			baseUrl: endpoints.apiBaseUrl,
+			path: spec.path,
+			model: spec.id,
+			options: readTaskOptions(ctx, itemIndex),
+			itemIndex,
+		},
+	};
+}
+
+/** Encodes the images (only now, to keep memory flat across many items) and runs the task. */
+export async function executeModelRequest(ctx: IExecuteFunctions, prepared: PreparedModelRequest): Promise<INodeExecutionData[]> {
+	const { spec, input, sources, task } = prepared;
+	const images = await encodeInputImages(ctx, spec, sources, task.itemIndex);
+	const body = buildBody(spec, input, images);
+	return [await runImageTask(ctx, { ...task, body, expectedFormat: expectedOutputFormat(spec, body) })];
+}

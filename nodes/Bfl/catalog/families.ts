@@ -1,0 +1,94 @@
+/** Builders for the catalog rows: what each family of BFL endpoints has in common. Pure data. */
+import { MAX_SEED, type FieldName } from './fields';
+import type { FieldRule, ImageInputs, ModelOperation, ModelSpec } from './types';
+
+/** BFL's default account limit of tasks in flight; kontext-max has its own, lower one. */
+export const DEFAULT_CONCURRENCY_CAP = 24;
+export const KONTEXT_MAX_CONCURRENCY_CAP = 6;
+
+export type Fields = Partial<Record<FieldName, FieldRule>>;
+
+const optional: FieldRule = {};
+const required: FieldRule = { required: true };
+
+export const SEED: Fields = { seed: { range: { min: 0, max: MAX_SEED } } };
+const OUTPUT: Fields = { outputFormat: optional };
+export const FLUX2_SAFETY: Fields = { safetyTolerance: { range: { min: 0, max: 5 } } };
+export const FLUX1_SAFETY: Fields = { safetyTolerance: { range: { min: 0, max: 6 } } };
+
+/** FLUX.2 sizes: any multiple of 16 from 64 up to 4 megapixels in total. */
+export const FLUX2_SIZE: Fields = { width: { range: { min: 64, max: 8192 } }, height: { range: { min: 64, max: 8192 } } };
+export const FLUX1_SIZE: Fields = { width: { range: { min: 256, max: 1440 } }, height: { range: { min: 256, max: 1440 } } };
+
+/** FLUX.1 Fill and Expand share their sampler settings. */
+export const FILL_SAMPLING: Fields = {
+	steps: { range: { min: 15, max: 50 } },
+	guidance: { range: { min: 1.5, max: 100 } },
+	promptUpsampling: optional,
+};
+
+/** Reference images input_image, input_image_2, ... up to `max`, of which the first is required. */
+export function referenceImages(max: number, requiredCount: number, urlAllowed = true): ImageInputs {
+	const slots = Array.from({ length: max }, (_, i) => (i === 0 ? 'input_image' : `input_image_${i + 1}`));
+	return { slots, labels: slots.map((_, i) => `Reference Image ${i + 1}`), required: requiredCount, urlAllowed };
+}
+
+/** A row drops a family field by setting it to undefined. */
+function withoutUnset(fields: Fields): Fields {
+	return Object.fromEntries(Object.entries(fields).filter(([, rule]) => rule !== undefined));
+}
+
+type Extra = Partial<ModelSpec> & { fields?: Fields };
+
+function row(base: Omit<ModelSpec, 'id' | 'displayName' | 'description' | 'path' | 'operation'>) {
+	return (operation: ModelOperation, id: string, displayName: string, description: string, extra: Extra = {}): ModelSpec => ({
+		...base,
+		id,
+		operation,
+		displayName,
+		description,
+		path: `/v1/${id}`,
+		...extra,
+		fields: withoutUnset({ ...base.fields, ...extra.fields }),
+	});
+}
+
+/** FLUX.2 [pro]/[max]/[flex]/[klein]: multiples of 16, safety 0–5, prompt required. */
+export const flux2 = row({
+	family: 'flux2',
+	legacy: false,
+	fields: { prompt: required, ...FLUX2_SIZE, ...SEED, ...FLUX2_SAFETY, ...OUTPUT, promptUpsampling: optional },
+	primary: ['prompt', 'width', 'height'],
+	size: { kind: 'pixels', multiple: 16, maxMegapixels: 4 },
+	upsampling: 'disable_pup',
+	defaultOutputFormat: 'jpeg',
+	concurrencyCap: DEFAULT_CONCURRENCY_CAP,
+});
+
+/** FLUX.1-era endpoints, labelled legacy: safety 0–6, prompt_upsampling opt-in. */
+export const flux1 = row({
+	family: 'flux1',
+	legacy: true,
+	fields: { prompt: optional, ...SEED, ...FLUX1_SAFETY, ...OUTPUT, promptUpsampling: optional },
+	primary: ['prompt'],
+	size: { kind: 'none' },
+	upsampling: 'prompt_upsampling',
+	defaultOutputFormat: 'jpeg',
+	concurrencyCap: DEFAULT_CONCURRENCY_CAP,
+});
+
+/** The FLUX tools (erase, deblur, outpainting, try-on): safety 0–5, no prompt upsampling switch. */
+export const tool = row({
+	family: 'tools',
+	legacy: false,
+	fields: { ...SEED, ...FLUX2_SAFETY, ...OUTPUT },
+	primary: [],
+	size: { kind: 'none' },
+	upsampling: 'none',
+	defaultOutputFormat: 'png',
+	concurrencyCap: DEFAULT_CONCURRENCY_CAP,
+});
+
+export const WIDE_RATIOS = { kind: 'aspectRatio', widest: '21:9', tallest: '9:21' } as const;
+export const FLUX1_PIXELS = { kind: 'pixels', multiple: 32 } as const;
+export { optional, required };

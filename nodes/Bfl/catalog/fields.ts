@@ -1,0 +1,48 @@
+/** Every request field the node can send, with its BFL name and kind. Pure data. */
+
+export type FieldKind = 'string' | 'integer' | 'number' | 'boolean' | 'aspectRatio' | 'enum';
+
+export interface FieldDefinition {
+	/** The name in BFL's JSON body. */
+	body: string;
+	/** The name users see in the node, used in every validation message. */
+	label: string;
+	kind: FieldKind;
+	values?: readonly string[];
+}
+
+export const OUTPUT_FORMATS = ['jpeg', 'png', 'webp'] as const;
+
+export const FIELDS = {
+	prompt: { body: 'prompt', label: 'Prompt', kind: 'string' },
+	width: { body: 'width', label: 'Width', kind: 'integer' },
+	height: { body: 'height', label: 'Height', kind: 'integer' },
+	aspectRatio: { body: 'aspect_ratio', label: 'Aspect Ratio', kind: 'aspectRatio' },
+	seed: { body: 'seed', label: 'Seed', kind: 'integer' },
+	safetyTolerance: { body: 'safety_tolerance', label: 'Safety Tolerance', kind: 'integer' },
+	outputFormat: { body: 'output_format', label: 'Output Format', kind: 'enum', values: OUTPUT_FORMATS },
+	// Sent as disable_pup or prompt_upsampling depending on the model (see ModelSpec.upsampling).
+	promptUpsampling: { body: 'prompt_upsampling', label: 'Prompt Upsampling', kind: 'boolean' },
+	steps: { body: 'steps', label: 'Steps', kind: 'integer' },
+	guidance: { body: 'guidance', label: 'Guidance', kind: 'number' },
+	raw: { body: 'raw', label: 'Raw', kind: 'boolean' },
+	imagePromptStrength: { body: 'image_prompt_strength', label: 'Image Prompt Strength', kind: 'number' },
+	top: { body: 'top', label: 'Expand Top', kind: 'integer' },
+	bottom: { body: 'bottom', label: 'Expand Bottom', kind: 'integer' },
+	left: { body: 'left', label: 'Expand Left', kind: 'integer' },
+	right: { body: 'right', label: 'Expand Right', kind: 'integer' },
+	dilatePixels: { body: 'dilate_pixels', label: 'Dilate Pixels', kind: 'integer' },
+	autoCrop: { body: 'auto_crop', label: 'Auto Crop', kind: 'boolean' },
+	referenceOffsetX: { body: 'reference_offset_x', label: 'Reference Offset X', kind: 'integer' },
+	referenceOffsetY: { body: 'reference_offset_y', label: 'Reference Offset Y', kind: 'integer' },
+	mode: { body: 'mode', label: 'Mode', kind: 'enum', values: ['high', 'fast'] },
+	finetuneId: { body: 'finetune_id', label: 'Finetune ID', kind: 'string' },
+	finetuneStrength: { body: 'finetune_strength', label: 'Finetune Strength', kind: 'number' },
+} as const satisfies Record<string, FieldDefinition>;
+
+export type FieldName = keyof typeof FIELDS;
+
+export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
+
+/** Seeds are unsigned 32-bit in every BFL client; the spec itself gives no range. */
+export const MAX_SEED = 4_294_967_295;

@@ -1,0 +1,59 @@
+import type { ModelSpec } from '../catalog/types';
+import { sniffImageFormat } from './files';
+import { parseHttpUrl } from './hosts';
+import type { Problem } from './validate';
+
+/** Where one input image comes from, as the user configured it. */
+export interface ImageSource {
+	source: 'binary' | 'url';
+	binaryPropertyName?: string;
+	url?: string;
+}
+
+/** BFL's documented limit for one base64 image string. */
+export const MAX_BASE64_IMAGE_BYTES = 20 * 1024 * 1024;
+
+/** Which slots and how many: the labels of a model's images, for hints and messages. */
+export function describeImageSlots(spec: ModelSpec): string {
+	const images = spec.images;
+	if (!images) return 'no input images';
+	return images.labels.map((label, i) => `${i + 1}. ${label}${i >= images.required ? ' (optional)' : ''}`).join(', ');
+}
+
+/** Checks the list of images against the model before anything is read or sent. */
+export function checkImageSources(spec: ModelSpec, sources: ImageSource[]): Problem[] {
+	const images = spec.images;
+	if (!images) return [];
+	const field = 'Input Images';
+	if (sources.length > images.slots.length) {
+		return [{ field, message: `Too many input images: ${spec.displayName} takes at most ${images.slots.length} (${describeImageSlots(spec)}), got ${sources.length}` }];
+	}
+	if (sources.length < images.required) {
+		return [{ field, message: `${spec.displayName} needs ${images.required} input image${images.required > 1 ? 's' : ''} (${describeImageSlots(spec)}), got ${sources.length}` }];
+	}
+	const problems: Problem[] = [];
+	sources.forEach((source, i) => {
+		const label = images.labels[i];
+		if (source.source === 'url') {
+			if (!images.urlAllowed) {
+				problems.push({ field, message: `${spec.displayName} takes its ${label} as binary data only, not as a URL. Download it first, for example with an HTTP Request node` });
+			} else if (!parseHttpUrl(source.url?.trim())) {
+				problems.push({ field, message: `The URL of ${label} must be an http(s) URL (got "${source.url ?? ''}")` });
+			}
+		} else if (!source.binaryPropertyName?.trim()) {
+			problems.push({ field, message: `Name the binary field that holds ${label}` });
+		}
+	});
+	return problems;
+}
+
+/** Checks bytes read from a binary field; returns a problem when they are not a usable image. */
+export function checkImageBytes(label: string, property: string, bytes: Uint8Array, mimeType?: string): string | undefined {
+	if (!sniffImageFormat(bytes)) {
+		return `The binary field "${property}" used as ${label} is not a PNG, JPEG or WebP image${mimeType ? ` (it is ${mimeType})` : ''}`;
+	}
+	if (Math.ceil(bytes.length / 3) * 4 > MAX_BASE64_IMAGE_BYTES) {
+		return `The binary field "${property}" used as ${label} is ${(bytes.length / 1048576).toFixed(1)} MB; BFL accepts images up to about 15 MB (20 MB as base64)`;
+	}
+	return undefined;
+}

@@ -1,0 +1,76 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ModelSpec } from '../catalog/types';
+import { describeImageSlots, type ImageSource } from '../core/images';
+
+const IMAGE_VALUES: INodeProperties[] = [
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		options: [
+			{ name: 'Binary Field', value: 'binary', description: 'An image in a binary field of the input item' },
+			{ name: 'URL', value: 'url', description: 'A public http(s) URL that BFL downloads itself' },
+		],
+		default: 'binary',
+	},
+	{
+		displayName: 'Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		description: 'The name of the binary field of the input item that holds the image',
+		displayOptions: { show: { source: ['binary'] } },
+	},
+	{
+		displayName: 'URL',
+		name: 'url',
+		type: 'string',
+		default: '',
+		placeholder: 'https://example.com/photo.jpg',
+		displayOptions: { show: { source: ['url'] } },
+	},
+];
+
+/**
+ * The input images, in order, plus one notice per model saying what each position means.
+ * With `withDefaultImage` the list starts with the binary field "data", as editing needs an image.
+ */
+export function inputImageProperties(models: readonly ModelSpec[], withDefaultImage: boolean): INodeProperties[] {
+	const taking = models.filter((model) => model.images);
+	if (!taking.length) return [];
+	const notices: INodeProperties[] = taking.map((model) => ({
+		displayName: `${model.displayName} takes: ${describeImageSlots(model)}. ${
+			model.images?.urlAllowed ? 'Binary fields or URLs.' : 'Binary fields only.'
+		}`,
+		name: `imagesNotice_${model.id.replace(/[^a-z0-9]/gi, '_')}`,
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { model: [model.id] } },
+	}));
+	const list: INodeProperties = {
+		displayName: 'Input Images',
+		name: 'images',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Image',
+		default: {},
+		description: 'The images to send, in order',
+		displayOptions: { show: { model: taking.map((model) => model.id) } },
+		options: [{ displayName: 'Image', name: 'image', values: IMAGE_VALUES }],
+	};
+	if (withDefaultImage) list.default = { image: [{ source: 'binary', binaryPropertyName: 'data' }] };
+	return [...notices, list];
+}
+
+/** The item's image list as configured (before anything is read). */
+export function readImageSources(ctx: IExecuteFunctions, spec: ModelSpec, itemIndex: number): ImageSource[] {
+	if (!spec.images) return [];
+	const raw = ctx.getNodeParameter('images', itemIndex, {}) as IDataObject;
+	const entries = (raw.image ?? []) as IDataObject[];
+	return entries.map((entry) => ({
+		source: entry.source === 'url' ? 'url' : 'binary',
+		binaryPropertyName: (entry.binaryPropertyName as string | undefined) ?? 'data',
+		url: entry.url as string | undefined,
+	}));
+}

@@ -1,0 +1,50 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { ModelSpec } from '../catalog/types';
+import { checkImageBytes, type ImageSource } from '../core/images';
+import { operationError } from './errors';
+
+/**
+ * Reads each binary image of an item and checks it is an image BFL can take. Bytes come only from
+ * getBinaryDataBuffer, which works with every binary mode (memory, filesystem, database, S3).
+ */
+async function readImage(ctx: IExecuteFunctions, itemIndex: number, label: string, property: string): Promise<Buffer> {
+	const item = ctx.getInputData()[itemIndex];
+	const binary = item?.binary?.[property];
+	if (!binary) {
+		const available = Object.keys(item?.binary ?? {});
+		const hint = available.length ? `; this item has ${available.map((name) => `"${name}"`).join(', ')}` : '; this item has no binary data';
+		throw operationError(ctx.getNode(), `No binary field "${property}" for ${label}${hint}`, itemIndex);
+	}
+	const bytes = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+	const problem = checkImageBytes(label, property, bytes, binary.mimeType);
+	if (problem) throw operationError(ctx.getNode(), problem, itemIndex);
+	return bytes;
+}
+
+/** Checks that every binary image exists and is an image, without keeping the bytes. */
+export async function assertInputImages(ctx: IExecuteFunctions, spec: ModelSpec, sources: ImageSource[], itemIndex: number): Promise<void> {
+	await encodeInputImages(ctx, spec, sources, itemIndex);
+}
+
+/** The body fields for the item's images: raw base64 (no data: prefix) or the URL as given. */
+export async function encodeInputImages(
+	ctx: IExecuteFunctions,
+	spec: ModelSpec,
+	sources: ImageSource[],
+	itemIndex: number,
+): Promise<Record<string, string>> {
+	const fields: Record<string, string> = {};
+	const images = spec.images;
+	if (!images) return fields;
+	for (const [i, source] of sources.entries()) {
+		const slot = images.slots[i];
+		if (source.source === 'url') {
+			fields[slot] = String(source.url).trim();
+			continue;
+		}
+		const property = String(source.binaryPropertyName).trim();
+		fields[slot] = (await readImage(ctx, itemIndex, images.labels[i], property)).toString('base64');
+	}
+	return fields;
+}

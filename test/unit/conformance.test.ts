@@ -1,0 +1,86 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+
+import { FIELDS, type FieldName } from '../../nodes/Bfl/catalog/fields';
+import { MODELS } from '../../nodes/Bfl/catalog/models';
+import type { ModelSpec } from '../../nodes/Bfl/catalog/types';
+import { buildBody } from '../../nodes/Bfl/core/buildBody';
+import { validateRequest, type FieldValue, type RequestInput } from '../../nodes/Bfl/core/validate';
+import openapi from '../fake-bfl/openapi-2026-04.json';
+import { TOOL_SCHEMAS } from './toolSchemas';
+
+type OpenApi = {
+	paths: Record<string, { post?: { requestBody?: { content: { 'application/json': { schema: { $ref: string } } } } } }>;
+	components: { schemas: Record<string, object> };
+};
+const spec = openapi as unknown as OpenApi;
+
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema({ $id: 'bfl', components: spec.components });
+
+function requestSchemaOf(path: string): ValidateFunction | undefined {
+	const ref = spec.paths[path]?.post?.requestBody?.content['application/json'].schema.$ref;
+	if (ref) return ajv.getSchema(`bfl${ref}`);
+	return TOOL_SCHEMAS[path] ? ajv.compile(TOOL_SCHEMAS[path]) : undefined;
+}
+
+/** A value inside the model's documented range for every field it takes. */
+function representativeValue(model: ModelSpec, name: FieldName): FieldValue {
+	const definition = FIELDS[name];
+	const range = model.fields[name]?.range;
+	if (name === 'width' || name === 'height') return 1024;
+	switch (definition.kind) {
+		case 'integer':
+			return range ? Math.max(range.min, Math.min(range.max, 1)) : 1;
+		case 'number':
+			return range ? (range.min + range.max) / 2 : 1;
+		case 'boolean':
+			return true;
+		case 'enum':
+			return (definition as { values: readonly string[] }).values[1];
+		case 'aspectRatio':
+			return '16:9';
+		default:
+			return 'a lighthouse at dusk';
+	}
+}
+
+const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+function representativeImages(model: ModelSpec): Record<string, string> {
+	const slots = model.images?.slots ?? [];
+	return Object.fromEntries(slots.map((slot, i) => [slot, model.images?.urlAllowed && i % 2 ? 'https://example.com/ref.png' : PNG_BASE64]));
+}
+
+describe('every catalog row builds a body that BFL accepts', () => {
+	it.each(MODELS.map((model) => [`${model.operation} ${model.id}`, model] as const))('%s', (_, model) => {
+		const validate = requestSchemaOf(model.path);
+		expect(validate).toBeDefined();
+		const input: RequestInput = Object.fromEntries(
+			(Object.keys(model.fields) as FieldName[]).map((name) => [name, representativeValue(model, name)]),
+		);
+		expect(validateRequest(model, input)).toEqual([]);
+		const body = buildBody(model, input, representativeImages(model));
+		const valid = validate!(body);
+		expect(validate!.errors ?? []).toEqual([]);
+		expect(valid).toBe(true);
+		const declared = Object.keys((validate!.schema as { properties: object }).properties);
+		// disable_pup is in BFL's live spec (March and September 2026) but missing from this April copy.
+		const undeclared = Object.keys(body).filter((key) => !declared.includes(key) && key !== 'disable_pup');
+		expect(undeclared).toEqual([]);
+	});
+
+	it('catches a body outside the schema, so the checks above can fail', () => {
+		expect(requestSchemaOf('/v1/flux-pro-1.1')!({ prompt: 'x', width: 1000 })).toBe(false);
+		expect(requestSchemaOf('/v1/flux-pro-1.1')!({ prompt: 'x', safety_tolerance: 7 })).toBe(false);
+		expect(requestSchemaOf('/v1/flux-tools/outpainting-v1')!({ input_image: 'x', width: 64, height: 64, seed: 1 })).toBe(false);
+	});
+
+	it('sends every image of a model to its own field, up to the maximum', () => {
+		const klein = MODELS.find((model) => model.operation === 'edit' && model.id === 'flux-2-klein-4b')!;
+		expect(klein.images?.slots).toEqual(['input_image', 'input_image_2', 'input_image_3', 'input_image_4']);
+		const pro = MODELS.find((model) => model.operation === 'edit' && model.id === 'flux-2-pro')!;
+		expect(pro.images?.slots).toHaveLength(8);
+	});
+});
