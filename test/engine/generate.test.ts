@@ -1,4 +1,6 @@
+import { modelsFor } from '../../nodes/Bfl/catalog/models';
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
+import { buildImage } from '../fake-bfl/images';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
 
 const CALLER = 'caller-0123456789';
@@ -60,6 +62,34 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 		expect(polls.every((r: { hadKey: boolean }) => r.hadKey)).toBe(true);
 		expect(item.pairedItem).toEqual({ item: 0 });
 		expectNoKeyAnywhere(items);
+	});
+
+	it.each(modelsFor('generate').map((model) => [model.id, model] as const))('generates with %s', async (id, model) => {
+		const { items, error } = await generate({ model: id, width: 1024, height: 768, aspectRatio: '3:2' });
+		expect(error).toBeUndefined();
+		const task = fake.tasks.get(items[0].json.id);
+		expect(task.model).toBe(id);
+		if (model.size.kind === 'pixels') expect(task.body).toMatchObject({ width: 1024, height: 768 });
+		if (model.size.kind === 'aspectRatio') expect(task.body).toMatchObject({ aspect_ratio: '3:2' });
+		expect(items[0].binary.data.mimeType).toBe(`image/${model.defaultOutputFormat}`);
+	});
+
+	it('sends an Ultra image prompt from binary data, as base64 without a data: prefix', async () => {
+		const image = buildImage('jpeg', 'image-prompt');
+		const { items, error } = await generate(
+			{
+				model: 'flux-pro-1.1-ultra',
+				images: { image: [{ source: 'binary', binaryPropertyName: 'photo' }] },
+				additionalFields: { imagePromptStrength: 0.4, raw: true },
+			},
+			[{ json: {}, binary: { photo: { data: image.toString('base64'), mimeType: 'image/jpeg', fileName: 'p.jpg' } } }],
+		);
+		expect(error).toBeUndefined();
+		expect(fake.tasks.get(items[0].json.id).body).toMatchObject({
+			image_prompt: image.toString('base64'),
+			image_prompt_strength: 0.4,
+			raw: true,
+		});
 	});
 
 	it('runs items concurrently and returns them in input order', async () => {
