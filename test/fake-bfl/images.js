@@ -1,0 +1,230 @@
+// @ts-check
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+
+/** @typedef {'png' | 'jpeg' | 'webp'} ImageFormat */
+
+const CONTENT_TYPES = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const JPEG_MAX_SEGMENT_PAYLOAD = 65533;
+
+/**
+ * @param {Uint8Array} buffer
+ * @returns {ImageFormat | null}
+ */
+function sniffImage(buffer) {
+	const b = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+	if (b.length >= 8 && b.subarray(0, 8).equals(PNG_SIGNATURE)) return 'png';
+	if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+	if (b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') {
+		return 'webp';
+	}
+	return null;
+}
+
+const CRC_TABLE = (() => {
+	const table = new Uint32Array(256);
+	for (let n = 0; n < 256; n++) {
+		let c = n;
+		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+		table[n] = c >>> 0;
+	}
+	return table;
+})();
+
+/** @param {Buffer} data */
+function crc32(data) {
+	let c = 0xffffffff;
+	for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+	return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * @param {string} type four ASCII letters
+ * @param {Buffer} data
+ */
+function pngChunk(type, data) {
+	const out = Buffer.alloc(12 + data.length);
+	out.writeUInt32BE(data.length, 0);
+	out.write(type, 4, 'latin1');
+	data.copy(out, 8);
+	out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+	return out;
+}
+
+/** A 64x64 RGB gradient, built once. Returns the parts around the spot where extra chunks go. */
+function buildBasePng() {
+	const size = 64;
+	const raw = Buffer.alloc(size * (1 + size * 3));
+	for (let y = 0; y < size; y++) {
+		const row = y * (1 + size * 3);
+		for (let x = 0; x < size; x++) {
+			const p = row + 1 + x * 3;
+			raw[p] = x * 4;
+			raw[p + 1] = y * 4;
+			raw[p + 2] = 160;
+		}
+	}
+	const ihdr = Buffer.alloc(13);
+	ihdr.writeUInt32BE(size, 0);
+	ihdr.writeUInt32BE(size, 4);
+	ihdr[8] = 8; // bit depth
+	ihdr[9] = 2; // colour type RGB
+	return {
+		head: Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr)]),
+		tail: Buffer.concat([pngChunk('IDAT', zlib.deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0))]),
+	};
+}
+
+/** @param {Buffer} jpeg  Splits after SOI and an APP0/JFIF segment so COM segments follow the JFIF marker. */
+function splitJpeg(jpeg) {
+	let cut = 2;
+	if (jpeg[2] === 0xff && jpeg[3] === 0xe0) cut = 4 + jpeg.readUInt16BE(4);
+	return { head: jpeg.subarray(0, cut), tail: jpeg.subarray(cut) };
+}
+
+/** @param {Buffer} data  one JPEG COM segment (payload ≤ 65533 bytes) */
+function jpegComment(data) {
+	const out = Buffer.alloc(4 + data.length);
+	out[0] = 0xff;
+	out[1] = 0xfe;
+	out.writeUInt16BE(data.length + 2, 2);
+	data.copy(out, 4);
+	return out;
+}
+
+/**
+ * @param {string} fourcc
+ * @param {Buffer} data
+ */
+function riffChunk(fourcc, data) {
+	const out = Buffer.alloc(8 + data.length + (data.length % 2));
+	out.write(fourcc, 0, 'latin1');
+	out.writeUInt32LE(data.length, 4);
+	data.copy(out, 8);
+	return out;
+}
+
+/**
+ * Unknown chunks are only allowed in the extended WebP layout, so a simple (VP8/VP8L) file gets a VP8X header.
+ * @param {Buffer} webp
+ * @returns {Buffer} every chunk after the 12-byte RIFF header, VP8X first
+ */
+function extendedWebpBody(webp) {
+	const chunks = webp.subarray(12);
+	const first = chunks.toString('latin1', 0, 4);
+	if (first === 'VP8X') return chunks;
+	let width;
+	let height;
+	if (first === 'VP8 ') {
+		width = chunks.readUInt16LE(8 + 6) & 0x3fff;
+		height = chunks.readUInt16LE(8 + 8) & 0x3fff;
+	} else if (first === 'VP8L') {
+		const bits = chunks.readUInt32LE(8 + 1);
+		width = (bits & 0x3fff) + 1;
+		height = ((bits >>> 14) & 0x3fff) + 1;
+	} else {
+		throw new Error(`unsupported WebP fixture chunk ${first}`);
+	}
+	const vp8x = Buffer.alloc(10);
+	vp8x.writeUIntLE(width - 1, 4, 3);
+	vp8x.writeUIntLE(height - 1, 7, 3);
+	return Buffer.concat([riffChunk('VP8X', vp8x), chunks]);
+}
+
+const fixtureDir = path.join(__dirname, 'fixtures');
+const BASE = {
+	png: buildBasePng(),
+	jpeg: splitJpeg(fs.readFileSync(path.join(fixtureDir, 'sample.jpeg'))),
+	webp: { head: Buffer.alloc(0), tail: extendedWebpBody(fs.readFileSync(path.join(fixtureDir, 'sample.webp'))) },
+};
+
+/**
+ * Per-format container rules: the task marker and the padding are both ancillary data that decoders skip.
+ * `padding(n)` returns about n bytes in total, overhead included.
+ * @type {Record<ImageFormat, { marker: (id: string) => Buffer, padding: (bytes: number) => Buffer, minPadding: number }>}
+ */
+const FORMATS = {
+	png: {
+		marker: (id) => pngChunk('tEXt', Buffer.from(`bfl-task-id\0${id}`, 'latin1')),
+		// 'bfPd': ancillary (lower), private (lower), reserved bit clear (upper), safe-to-copy (lower).
+		padding: (bytes) => pngChunk('bfPd', Buffer.alloc(bytes - 12, 0x2e)),
+		minPadding: 12,
+	},
+	jpeg: {
+		marker: (id) => jpegComment(Buffer.from(`bfl-task-id:${id}`, 'latin1')),
+		padding: (bytes) => {
+			const segments = [];
+			for (let left = bytes; left > 4; ) {
+				const payload = Math.min(left - 4, JPEG_MAX_SEGMENT_PAYLOAD);
+				segments.push(jpegComment(Buffer.alloc(payload, 0x2e)));
+				left -= payload + 4;
+			}
+			return Buffer.concat(segments);
+		},
+		minPadding: 5,
+	},
+	webp: {
+		marker: (id) => riffChunk('bfli', Buffer.from(id, 'latin1')),
+		padding: (bytes) => riffChunk('bflp', Buffer.alloc((bytes - 8) & ~1, 0x2e)),
+		minPadding: 10,
+	},
+};
+
+/** @type {Map<string, Buffer>} */
+const paddingCache = new Map();
+const PADDING_CACHE_LIMIT = 24;
+
+/**
+ * @param {ImageFormat} format
+ * @param {number} bytes
+ */
+function cachedPadding(format, bytes) {
+	const key = `${format}:${bytes}`;
+	let pad = paddingCache.get(key);
+	if (!pad) {
+		if (paddingCache.size >= PADDING_CACHE_LIMIT) paddingCache.clear();
+		pad = FORMATS[format].padding(bytes);
+		paddingCache.set(key, pad);
+	}
+	return pad;
+}
+
+/**
+ * The served file as a list of buffers (cached shared pieces plus a small per-task marker), so a 1 MB download
+ * is streamed without copying or re-encoding.
+ * @param {ImageFormat} format
+ * @param {string} id task id, embedded so every task's image differs
+ * @param {number} [targetBytes] 0 = natural size; otherwise pad to about this many bytes
+ * @returns {Buffer[]}
+ */
+function imageParts(format, id, targetBytes = 0) {
+	const { head, tail } = BASE[format];
+	const rules = FORMATS[format];
+	const marker = rules.marker(id);
+	const riffHeaderBytes = format === 'webp' ? 12 : 0;
+	const natural = riffHeaderBytes + head.length + marker.length + tail.length;
+	const missing = targetBytes - natural;
+	const padding = missing >= rules.minPadding ? [cachedPadding(format, missing)] : [];
+	if (format !== 'webp') return [head, marker, ...padding, tail];
+	const body = [tail, marker, ...padding];
+	const header = Buffer.alloc(12);
+	header.write('RIFF', 0, 'latin1');
+	header.writeUInt32LE(body.reduce((n, b) => n + b.length, 4), 4);
+	header.write('WEBP', 8, 'latin1');
+	return [header, ...body];
+}
+
+/**
+ * @param {ImageFormat} format
+ * @param {string} id
+ * @param {number} [targetBytes]
+ */
+function buildImage(format, id, targetBytes = 0) {
+	return Buffer.concat(imageParts(format, id, targetBytes));
+}
+
+module.exports = { sniffImage, imageParts, buildImage, CONTENT_TYPES };

@@ -1,0 +1,123 @@
+// @ts-check
+'use strict';
+
+/**
+ * @typedef {'flux2' | 'flux1' | 'tools'} ModelFamily
+ * @typedef {object} ModelInfo
+ * @property {string} schema component schema name in the OpenAPI copy, or a hand schema name from validation.js
+ * @property {ModelFamily} family flux2 and tools report cost on submit; flux1 reports it on the Ready result
+ * @property {'jpeg' | 'png'} defaultFormat
+ * @property {number} [maxRefs] how many input_image* fields the product accepts
+ * @property {boolean} [finetuned] needs an existing finetune_id (or a shared "org-id/name" LoRA)
+ * @property {(body: Record<string, any>) => { cost: number, inputMp: number, outputMp: number }} price
+ */
+
+const DEFAULT_MP = 1.05; // 1024x1024
+
+/** @param {number} n */
+const round2 = (n) => Math.round(n * 100) / 100;
+
+/** @param {Record<string, any>} body */
+function referenceCount(body) {
+	return Object.keys(body).filter((k) => /^input_image(_\d+)?$/.test(k) && body[k] != null).length;
+}
+
+/**
+ * FLUX.2 per-megapixel pricing (API-NOTES §8.5), in credits: first MP, then per extra output MP and per input MP.
+ * @param {number} firstMp
+ * @param {number} perMp
+ */
+function megapixelPrice(firstMp, perMp) {
+	/** @param {Record<string, any>} body */
+	return (body) => {
+		const outputMp = body.width && body.height ? round2((body.width * body.height) / 1e6) : DEFAULT_MP;
+		const inputMp = round2(referenceCount(body) * DEFAULT_MP);
+		const cost = round2(firstMp + Math.max(0, outputMp - 1) * perMp + inputMp * perMp);
+		return { cost, inputMp, outputMp };
+	};
+}
+
+/**
+ * @param {number} cost
+ * @param {number} [inputMp]
+ */
+function flatPrice(cost, inputMp = DEFAULT_MP) {
+	return () => ({ cost, inputMp, outputMp: DEFAULT_MP });
+}
+
+/** @param {Record<string, any>} body */
+function outpaintingPrice(body) {
+	const outputMp = round2(((body.width || 1024) * (body.height || 1024)) / 1e6);
+	return { cost: round2(4.5 * Math.max(1, outputMp)), inputMp: DEFAULT_MP, outputMp };
+}
+
+/** @type {Record<string, ModelInfo>} */
+const MODELS = {};
+
+/**
+ * @param {string[]} names
+ * @param {ModelInfo} info
+ */
+function define(names, info) {
+	for (const name of names) MODELS[name] = info;
+}
+
+const kleinSmall = megapixelPrice(1.4, 0.1);
+const kleinLarge = megapixelPrice(1.5, 0.2);
+
+define(['flux-2-pro', 'flux-2-pro-preview'], {
+	schema: 'Flux2Inputs', family: 'flux2', defaultFormat: 'jpeg', maxRefs: 8, price: megapixelPrice(3, 1.5),
+});
+define(['flux-2-max'], {
+	schema: 'Flux2Inputs', family: 'flux2', defaultFormat: 'jpeg', maxRefs: 8, price: megapixelPrice(7, 3),
+});
+define(['flux-2-flex'], {
+	schema: 'Flux2FlexInputs', family: 'flux2', defaultFormat: 'jpeg', maxRefs: 8, price: megapixelPrice(5, 5),
+});
+define(['flux-2-klein-4b'], {
+	schema: 'Flux2KleinInputs', family: 'flux2', defaultFormat: 'jpeg', maxRefs: 4, price: kleinSmall,
+});
+define(['flux-2-klein-9b', 'flux-2-klein-9b-preview'], {
+	schema: 'Flux2KleinInputs', family: 'flux2', defaultFormat: 'jpeg', maxRefs: 4, price: kleinLarge,
+});
+define(['flux-2-klein-4b-finetuned', 'flux-2-klein-base-4b-finetuned'], {
+	schema: 'KleinFinetunedInputs', family: 'flux2', defaultFormat: 'jpeg', maxRefs: 4, finetuned: true, price: kleinSmall,
+});
+define(
+	[
+		'flux-2-klein-9b-finetuned',
+		'flux-2-klein-9b-kv-finetuned',
+		'flux-2-klein-9b-kv-bf16-finetuned',
+		'flux-2-klein-base-9b-finetuned',
+	],
+	{ schema: 'KleinFinetunedInputs', family: 'flux2', defaultFormat: 'jpeg', maxRefs: 4, finetuned: true, price: kleinLarge },
+);
+define(['flux-pro-1.1'], { schema: 'FluxPro11Inputs', family: 'flux1', defaultFormat: 'jpeg', price: flatPrice(4) });
+define(['flux-pro-1.1-ultra'], { schema: 'FluxUltraInput', family: 'flux1', defaultFormat: 'jpeg', price: flatPrice(6) });
+define(['flux-dev'], { schema: 'FluxDevInputs', family: 'flux1', defaultFormat: 'jpeg', price: flatPrice(2.5) });
+define(['flux-kontext-pro'], {
+	schema: 'FluxKontextProInputs', family: 'flux1', defaultFormat: 'png', maxRefs: 4, price: flatPrice(4),
+});
+define(['flux-kontext-max'], {
+	schema: 'FluxKontextProInputs', family: 'flux1', defaultFormat: 'png', maxRefs: 4, price: flatPrice(8),
+});
+define(['flux-pro-1.0-fill'], { schema: 'FluxProFillInputs', family: 'flux1', defaultFormat: 'jpeg', price: flatPrice(5) });
+define(['flux-pro-1.0-expand'], {
+	schema: 'FluxProExpandInputs', family: 'flux1', defaultFormat: 'jpeg', price: flatPrice(5),
+});
+define(['flux-pro-1.1-ultra-finetuned'], {
+	schema: 'FinetuneFluxUltraInput', family: 'flux1', defaultFormat: 'jpeg', finetuned: true, price: flatPrice(7),
+});
+define(['flux-pro-1.0-fill-finetuned'], {
+	schema: 'FinetuneFluxProFillInputs', family: 'flux1', defaultFormat: 'jpeg', finetuned: true, price: flatPrice(6),
+});
+define(['flux-tools/outpainting-v1'], {
+	schema: 'FluxOutpaintingInputs', family: 'tools', defaultFormat: 'png', price: outpaintingPrice,
+});
+define(['flux-tools/erase-v1'], { schema: 'Flux2EraseInputs', family: 'tools', defaultFormat: 'png', price: flatPrice(3) });
+define(['flux-tools/deblur-v1'], { schema: 'Flux2DeblurInputs', family: 'tools', defaultFormat: 'png', price: flatPrice(3) });
+define(['flux-tools/vto-v2'], {
+	schema: 'Flux2KleinTryonInputs', family: 'tools', defaultFormat: 'jpeg', price: flatPrice(4.75, 2 * DEFAULT_MP),
+});
+
+module.exports = { MODELS };

@@ -1,0 +1,85 @@
+// @ts-check
+'use strict';
+
+const { sendJson } = require('./exchange');
+const { validateSubmit, parseJsonBody } = require('./validation');
+const { finetuneExists } = require('./finetunes');
+const { createTask, inFlightCount } = require('./tasks');
+
+/**
+ * @param {import('./state').State} state
+ * @param {import('./exchange').Exchange} ex
+ * @param {string} detail
+ */
+function paymentRequired(state, ex, detail) {
+	state.stats.status402++;
+	sendJson(ex, 402, { detail });
+}
+
+/**
+ * @param {import('./state').State} state
+ * @param {string} model
+ * @returns {number | null} the exceeded limit, if any
+ */
+function exceededCap(state, model) {
+	const { capOverrides, concurrencyCap } = state.options;
+	const modelCap = capOverrides[model];
+	if (modelCap !== undefined && inFlightCount(state, model) >= modelCap) return modelCap;
+	if (inFlightCount(state) >= concurrencyCap) return concurrencyCap;
+	return null;
+}
+
+/**
+ * POST /v1/<model>
+ * @param {import('./state').State} state
+ * @param {import('./exchange').Exchange} ex
+ * @param {string} model
+ * @param {import('./models').ModelInfo} info
+ * @param {string} text raw request body
+ */
+function handleSubmit(state, ex, model, info, text) {
+	const parsed = parseJsonBody(text);
+	const errors = parsed.ok ? validateSubmit(model, info, parsed.value) : parsed.errors;
+	if (errors.length || !parsed.ok) {
+		state.stats.status422++;
+		return sendJson(ex, 422, { detail: errors });
+	}
+	const body = /** @type {Record<string, any>} */ (parsed.value);
+	if (info.finetuned && !finetuneExists(state, body.finetune_id)) {
+		return sendJson(ex, 404, { detail: 'Finetune not found' });
+	}
+	const prompt = typeof body.prompt === 'string' ? body.prompt : '';
+	if (prompt.includes('[402]')) {
+		return paymentRequired(state, ex, 'Insufficient credits. Add credits to your account at https://dashboard.bfl.ai');
+	}
+	const cap = exceededCap(state, model);
+	if (cap !== null) {
+		state.stats.status429++;
+		const { retryAfterSeconds } = state.options;
+		/** @type {Record<string, string>} */
+		const headers = typeof retryAfterSeconds === 'number' ? { 'retry-after': String(retryAfterSeconds) } : {};
+		const detail = `Too many active tasks: the limit is ${cap} active tasks. Wait until one of your previous tasks has finished.`;
+		return sendJson(ex, 429, { detail }, headers);
+	}
+	const price = info.price(body);
+	if (state.options.credits < price.cost) {
+		return paymentRequired(
+			state,
+			ex,
+			`Insufficient credits: this request costs ${price.cost} credits but the balance is ${state.options.credits}.`,
+		);
+	}
+	state.options.credits = Math.round((state.options.credits - price.cost) * 100) / 100;
+	const costOnResult = info.family === 'flux1';
+	const task = createTask(state, { model, body, defaultFormat: info.defaultFormat, price, costOnResult });
+	state.stats.accepted++;
+	const billing = costOnResult
+		? { cost: null, input_mp: null, output_mp: null }
+		: { cost: price.cost, input_mp: price.inputMp, output_mp: price.outputMp };
+	if (task.webhookUrl) {
+		return sendJson(ex, 200, { id: task.id, status: 'Pending', webhook_url: task.webhookUrl, ...billing });
+	}
+	sendJson(ex, 200, { id: task.id, polling_url: task.pollingUrl, ...billing });
+}
+
+module.exports = { handleSubmit };
