@@ -25,7 +25,10 @@ module.exports = {
 			displayName: 'engine',
 			testEnvironment: 'node',
 			transform: tsTransform,
-			testMatch: ['<rootDir>/test/engine/**/*.test.{ts,js}', '<rootDir>/test/fake-bfl/**/*.test.{ts,js}'],
+			testMatch: [
+				'<rootDir>/test/engine/**/*.test.{ts,js}',
+				'<rootDir>/test/fake-bfl/**/*.test.{ts,js}',
+			],
 		},
 	],
 };

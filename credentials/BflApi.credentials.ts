@@ -37,12 +37,28 @@ export class BflApi implements ICredentialType {
 			name: 'region',
 			type: 'options',
 			options: [
-				{ name: 'Global (api.bfl.ai)', value: 'global', description: 'Fastest: BFL routes to any cluster' },
+				{
+					name: 'Global (api.bfl.ai)',
+					value: 'global',
+					description: 'Fastest: BFL routes to any cluster',
+				},
 				{ name: 'EU (api.eu.bfl.ai)', value: 'eu', description: 'Keep data in the EU' },
 				{ name: 'US (api.us.bfl.ai)', value: 'us', description: 'Keep data in the US' },
-				{ name: 'EU1 (api.eu1.bfl.ai)', value: 'eu1', description: 'Single EU cluster, where EU finetunes live' },
-				{ name: 'US1 (api.us1.bfl.ai)', value: 'us1', description: 'Single US cluster, where US finetunes live' },
-				{ name: 'Custom Base URL', value: 'custom', description: 'A gateway, proxy or the offline simulator' },
+				{
+					name: 'EU1 (api.eu1.bfl.ai)',
+					value: 'eu1',
+					description: 'Single EU cluster, where EU finetunes live',
+				},
+				{
+					name: 'US1 (api.us1.bfl.ai)',
+					value: 'us1',
+					description: 'Single US cluster, where US finetunes live',
+				},
+				{
+					name: 'Custom Base URL',
+					value: 'custom',
+					description: 'A gateway, proxy or the offline simulator',
+				},
 			],
 			default: 'global',
 		},
@@ -53,7 +69,8 @@ export class BflApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://bfl-gateway.example.com',
-			description: 'The API key is sent to this host only (any port), besides BFL\'s own https API hosts',
+			description:
+				"The API key is sent to this host only (any port), besides BFL's own https API hosts",
 			displayOptions: { show: { region: ['custom'] } },
 		},
 		{
@@ -64,7 +81,8 @@ export class BflApi implements ICredentialType {
 				{
 					name: 'Derive From Region',
 					value: 'auto',
-					description: 'Custom: the base URL. Global: none, so finetune calls ask you to pick EU1 or US1.',
+					description:
+						'Custom: the base URL. Global: none, so finetune calls ask you to pick EU1 or US1.',
 				},
 				{ name: 'EU1 (api.eu1.bfl.ai)', value: 'eu1' },
 				{ name: 'US1 (api.us1.bfl.ai)', value: 'us1' },

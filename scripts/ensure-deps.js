@@ -8,7 +8,8 @@ const root = path.join(__dirname, '..');
 const lock = path.join(root, 'package-lock.json');
 const installed = path.join(root, 'node_modules', '.package-lock.json');
 
-const fresh = fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs;
+const fresh =
+	fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs;
 if (!fresh) {
 	console.log('Installing the pinned dev dependencies (npm ci)...');
 	execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });

@@ -5,20 +5,30 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'n8n-nodes-bfl-verify-'));
 try {
 	const packed = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
+		execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+			cwd: root,
+			encoding: 'utf8',
+		}),
 	);
 	const tarball = join(work, packed[0].filename);
 	const unpacked = join(work, 'package');
 	mkdirSync(unpacked);
 	execFileSync('tar', ['-xzf', tarball, '-C', unpacked, '--strip-components=1']);
 	const files = packed[0].files.map((file) => file.path);
-	const stray = files.filter((path) => !path.startsWith('dist/') && !['package.json', 'index.js', 'README.md', 'LICENSE', 'LICENSE.md'].includes(path));
+	const stray = files.filter(
+		(path) =>
+			!path.startsWith('dist/') &&
+			!['package.json', 'index.js', 'README.md', 'LICENSE', 'LICENSE.md'].includes(path),
+	);
 	if (stray.length) throw new Error(`Unexpected files in the package: ${stray.join(', ')}`);
 
 	let failed = false;
@@ -33,7 +43,9 @@ try {
 			if (result.details) console.log(result.details);
 		}
 	}
-	console.log(`package: ${packed[0].filename}, ${files.length} files, ${packed[0].size} bytes packed`);
+	console.log(
+		`package: ${packed[0].filename}, ${files.length} files, ${packed[0].size} bytes packed`,
+	);
 	if (failed) process.exitCode = 1;
 } finally {
 	rmSync(work, { recursive: true, force: true });

@@ -6,7 +6,10 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import * as account from './actions/account';
+import * as finetune from './actions/finetune';
 import * as image from './actions/image';
+import * as task from './actions/task';
 import { route } from './actions/router';
 
 export class Bfl implements INodeType {
@@ -29,10 +32,18 @@ export class Bfl implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Image', value: 'image' }],
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Finetune', value: 'finetune' },
+					{ name: 'Image', value: 'image' },
+					{ name: 'Task', value: 'task' },
+				],
 				default: 'image',
 			},
 			...image.description,
+			...task.description,
+			...finetune.description,
+			...account.description,
 		],
 	};
 

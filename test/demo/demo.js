@@ -15,7 +15,9 @@ const { startFakeBfl } = require('../fake-bfl');
 const { runBfl, simulatorCredentials } = require('../helpers/bflWorkflow');
 const { sniffImage } = require('../fake-bfl/images');
 
-const prompt = process.argv.slice(2).join(' ') || 'A lighthouse on a cliff at golden hour, 35mm photo, dramatic clouds';
+const prompt =
+	process.argv.slice(2).join(' ') ||
+	'A lighthouse on a cliff at golden hour, 35mm photo, dramatic clouds';
 const outDir = path.resolve(__dirname, '..', '..', 'out');
 
 async function main() {
@@ -24,7 +26,11 @@ async function main() {
 	const credentials = apiKey
 		? { apiKey, region: process.env.BFL_REGION || 'global', finetuneRegion: 'auto' }
 		: simulatorCredentials(/** @type {NonNullable<typeof fake>} */ (fake).apiBase, 'demo-key');
-	console.log(apiKey ? `Calling the real BFL API (region ${credentials.region})` : 'BFL_API_KEY is not set: using the offline BFL simulator');
+	console.log(
+		apiKey
+			? `Calling the real BFL API (region ${credentials.region})`
+			: 'BFL_API_KEY is not set: using the offline BFL simulator',
+	);
 	console.log(`Prompt: ${prompt}`);
 	try {
 		const started = Date.now();
@@ -47,12 +53,15 @@ async function main() {
 		if (!binary) throw new Error('The node returned no image');
 		const bytes = Buffer.from(binary.data, 'base64');
 		const format = sniffImage(bytes);
-		if (!format) throw new Error(`The downloaded file (${binary.mimeType}) is not a PNG, JPEG or WebP image`);
+		if (!format)
+			throw new Error(`The downloaded file (${binary.mimeType}) is not a PNG, JPEG or WebP image`);
 		fs.mkdirSync(outDir, { recursive: true });
 		const file = path.join(outDir, binary.fileName ?? `${item.json.id}.${format}`);
 		fs.writeFileSync(file, bytes);
 		console.log(JSON.stringify(item.json, null, 2));
-		console.log(`Wrote ${bytes.length} bytes of ${format.toUpperCase()} to ${path.relative(process.cwd(), file)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		console.log(
+			`Wrote ${bytes.length} bytes of ${format.toUpperCase()} to ${path.relative(process.cwd(), file)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+		);
 	} finally {
 		await fake?.close();
 	}

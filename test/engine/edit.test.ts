@@ -26,12 +26,19 @@ const binary = (bytes: Buffer, mimeType = 'image/png', fileName = 'in.png') => (
 /** One input item carrying an image per slot, named img0, img1, ... */
 function itemWithImages(count: number) {
 	const images = Array.from({ length: count }, (_, i) => png(`input-${i}`));
-	const item = { json: {}, binary: Object.fromEntries(images.map((bytes, i) => [`img${i}`, binary(bytes)])) };
+	const item = {
+		json: {},
+		binary: Object.fromEntries(images.map((bytes, i) => [`img${i}`, binary(bytes)])),
+	};
 	return { item, images };
 }
 
 /** Parameters that satisfy any edit model: the node keeps only what the chosen model displays. */
-function editParameters(model: ModelSpec, sources: Array<Record<string, string>>, extra: Record<string, unknown> = {}) {
+function editParameters(
+	model: ModelSpec,
+	sources: Array<Record<string, string>>,
+	extra: Record<string, unknown> = {},
+) {
 	return {
 		resource: 'image',
 		operation: 'edit',
@@ -46,32 +53,50 @@ function editParameters(model: ModelSpec, sources: Array<Record<string, string>>
 	};
 }
 
-function edit(parameters: Record<string, unknown>, input: Array<Record<string, unknown>>, continueOnFail = false) {
-	return runBfl({ parameters, input, continueOnFail, credentials: simulatorCredentials(fake.apiBase, CALLER) });
+function edit(
+	parameters: Record<string, unknown>,
+	input: Array<Record<string, unknown>>,
+	continueOnFail = false,
+) {
+	return runBfl({
+		parameters,
+		input,
+		continueOnFail,
+		credentials: simulatorCredentials(fake.apiBase, CALLER),
+	});
 }
 
 describe('Image → Edit in the n8n engine against the fake BFL', () => {
-	it.each(modelsFor('edit').map((model) => [model.id, model] as const))('%s sends every image to its field and returns the edit', async (_, model) => {
-		const slots = model.images!.slots;
-		const { item, images } = itemWithImages(slots.length);
-		// Every second image goes as a URL where the endpoint takes URLs, to cover both sources.
-		const asUrl = (i: number) => model.images!.urlAllowed && i % 2 === 1;
-		const sources = slots.map((_, i) =>
-			asUrl(i) ? { source: 'url', url: `https://images.example.com/${i}.png` } : { source: 'binary', binaryPropertyName: `img${i}` },
-		);
-		const { items, error } = await edit(editParameters(model, sources), [item]);
-		expect(error).toBeUndefined();
-		const [out] = items;
-		const task = fake.tasks.get(out.json.id);
-		expect(task.model).toBe(model.id);
-		slots.forEach((slot, i) => {
-			expect(task.body[slot]).toBe(asUrl(i) ? `https://images.example.com/${i}.png` : images[i].toString('base64'));
-		});
-		const format = out.binary.data.mimeType.split('/')[1];
-		expect(format).toBe(model.defaultOutputFormat);
-		expect(Buffer.from(out.binary.data.data, 'base64').equals(fake.imageFor(out.json.id))).toBe(true);
-		expect(JSON.stringify(items)).not.toContain(CALLER);
-	});
+	it.each(modelsFor('edit').map((model) => [model.id, model] as const))(
+		'%s sends every image to its field and returns the edit',
+		async (_, model) => {
+			const slots = model.images!.slots;
+			const { item, images } = itemWithImages(slots.length);
+			// Every second image goes as a URL where the endpoint takes URLs, to cover both sources.
+			const asUrl = (i: number) => model.images!.urlAllowed && i % 2 === 1;
+			const sources = slots.map((_, i) =>
+				asUrl(i)
+					? { source: 'url', url: `https://images.example.com/${i}.png` }
+					: { source: 'binary', binaryPropertyName: `img${i}` },
+			);
+			const { items, error } = await edit(editParameters(model, sources), [item]);
+			expect(error).toBeUndefined();
+			const [out] = items;
+			const task = fake.tasks.get(out.json.id);
+			expect(task.model).toBe(model.id);
+			slots.forEach((slot, i) => {
+				expect(task.body[slot]).toBe(
+					asUrl(i) ? `https://images.example.com/${i}.png` : images[i].toString('base64'),
+				);
+			});
+			const format = out.binary.data.mimeType.split('/')[1];
+			expect(format).toBe(model.defaultOutputFormat);
+			expect(Buffer.from(out.binary.data.data, 'base64').equals(fake.imageFor(out.json.id))).toBe(
+				true,
+			);
+			expect(JSON.stringify(items)).not.toContain(CALLER);
+		},
+	);
 
 	it('chains Generate into Kontext Edit through binary data', async () => {
 		const { run, error } = await runBfl({
@@ -104,9 +129,15 @@ describe('Image → Edit in the n8n engine against the fake BFL', () => {
 		const generated = run.data.resultData.runData.BFL[0].data!.main[0]![0];
 		const edited = run.data.resultData.runData.Edit[0].data!.main[0]![0];
 		const editTask = fake.tasks.get(edited.json.id as string);
-		expect(editTask.body.input_image).toBe(fake.imageFor(generated.json.id as string).toString('base64'));
+		expect(editTask.body.input_image).toBe(
+			fake.imageFor(generated.json.id as string).toString('base64'),
+		);
 		expect(edited.binary!.data.mimeType).toBe('image/png');
-		expect(Buffer.from(edited.binary!.data.data, 'base64').equals(fake.imageFor(edited.json.id as string))).toBe(true);
+		expect(
+			Buffer.from(edited.binary!.data.data, 'base64').equals(
+				fake.imageFor(edited.json.id as string),
+			),
+		).toBe(true);
 		expect(edited.pairedItem).toEqual({ item: 0 });
 	});
 
@@ -118,22 +149,40 @@ describe('Image → Edit in the n8n engine against the fake BFL', () => {
 			binary: { img0: binary(png(`mixed-${i}`)) },
 		}));
 		const { items, error } = await edit(
-			editParameters(model, [{ source: 'binary', binaryPropertyName: 'img0' }], { model: '={{ $json.model }}' }),
+			editParameters(model, [{ source: 'binary', binaryPropertyName: 'img0' }], {
+				model: '={{ $json.model }}',
+			}),
 			input,
 		);
 		fake.configure({ latencyMs: 100 });
 		expect(error).toBeUndefined();
-		expect(items.map((item: { json: { model: string } }) => item.json.model)).toEqual(input.map((item) => item.json.model));
+		expect(items.map((item: { json: { model: string } }) => item.json.model)).toEqual(
+			input.map((item) => item.json.model),
+		);
 		expect(fake.stats().requests.filter((r: { status: number }) => r.status === 429)).toEqual([]);
 		expect(fake.stats().peakInFlight).toBeGreaterThan(6);
 	});
 
 	describe('rejects bad input before any request, naming the field', () => {
 		const kontext = () => modelsFor('edit').find((m) => m.id === 'flux-kontext-pro')!;
-		const cases: Array<[string, () => { model: ModelSpec; sources: Array<Record<string, string>>; input: Array<Record<string, unknown>> }, RegExp]> = [
+		const cases: Array<
+			[
+				string,
+				() => {
+					model: ModelSpec;
+					sources: Array<Record<string, string>>;
+					input: Array<Record<string, unknown>>;
+				},
+				RegExp,
+			]
+		> = [
 			[
 				'a missing binary field',
-				() => ({ model: kontext(), sources: [{ source: 'binary', binaryPropertyName: 'photo' }], input: [itemWithImages(1).item] }),
+				() => ({
+					model: kontext(),
+					sources: [{ source: 'binary', binaryPropertyName: 'photo' }],
+					input: [itemWithImages(1).item],
+				}),
 				/^No binary field "photo" for Reference Image 1; this item has "img0"$/,
 			],
 			[
@@ -141,7 +190,12 @@ describe('Image → Edit in the n8n engine against the fake BFL', () => {
 				() => ({
 					model: kontext(),
 					sources: [{ source: 'binary', binaryPropertyName: 'doc' }],
-					input: [{ json: {}, binary: { doc: binary(Buffer.from('hello, not an image'), 'text/plain', 'a.txt') } }],
+					input: [
+						{
+							json: {},
+							binary: { doc: binary(Buffer.from('hello, not an image'), 'text/plain', 'a.txt') },
+						},
+					],
 				}),
 				/^The binary field "doc" used as Reference Image 1 is not a PNG, JPEG or WebP image \(it is text\/plain\)$/,
 			],
@@ -149,7 +203,10 @@ describe('Image → Edit in the n8n engine against the fake BFL', () => {
 				'too many reference images',
 				() => ({
 					model: modelsFor('edit').find((m) => m.id === 'flux-2-klein-4b')!,
-					sources: Array.from({ length: 5 }, (_, i) => ({ source: 'binary', binaryPropertyName: `img${i}` })),
+					sources: Array.from({ length: 5 }, (_, i) => ({
+						source: 'binary',
+						binaryPropertyName: `img${i}`,
+					})),
 					input: [itemWithImages(5).item],
 				}),
 				/^Too many input images: FLUX.2 \[klein\] 4B takes at most 4/,
@@ -184,7 +241,11 @@ describe('Image → Edit in the n8n engine against the fake BFL', () => {
 
 		it('turns a bad item into its own error item under Continue On Fail', async () => {
 			const good = itemWithImages(1).item;
-			const { items } = await edit(editParameters(kontext(), [{ source: 'binary', binaryPropertyName: 'img0' }]), [good, { json: {} }, good], true);
+			const { items } = await edit(
+				editParameters(kontext(), [{ source: 'binary', binaryPropertyName: 'img0' }]),
+				[good, { json: {} }, good],
+				true,
+			);
 			expect(items).toHaveLength(3);
 			expect(items[1].json.error).toMatch(/No binary field "img0"/);
 			expect(items[1].pairedItem).toEqual({ item: 1 });

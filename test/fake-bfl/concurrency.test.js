@@ -28,7 +28,9 @@ test('the account cap counts in-flight tasks across models; over it → 429, fre
 
 test('capOverrides limit one model (flux-kontext-max: 6 by default) and Retry-After is sent when configured', async () => {
 	fake.configure({ concurrencyCap: 24, retryAfterSeconds: 2 });
-	const results = await Promise.all(Array.from({ length: 8 }, () => submit(fake, 'flux-kontext-max', { prompt: 'x' })));
+	const results = await Promise.all(
+		Array.from({ length: 8 }, () => submit(fake, 'flux-kontext-max', { prompt: 'x' })),
+	);
 	expect(results.filter((r) => r.status === 200)).toHaveLength(6);
 	const rejected = results.filter((r) => r.status === 429);
 	expect(rejected).toHaveLength(2);
@@ -50,11 +52,19 @@ test('moderated and failing tasks hold a slot until they end', async () => {
 test('hundreds of concurrent tasks with 1 MB images of every format', async () => {
 	const count = 300;
 	const imageBytes = 1024 * 1024;
-	fake.configure({ concurrencyCap: 1000, capOverrides: {}, credits: 1e9, latencyMs: 500, imageBytes });
+	fake.configure({
+		concurrencyCap: 1000,
+		capOverrides: {},
+		credits: 1e9,
+		latencyMs: 500,
+		imageBytes,
+	});
 	const formats = /** @type {const} */ (['jpeg', 'png', 'webp']);
 	const started = Date.now();
 	const submitted = await Promise.all(
-		Array.from({ length: count }, (_, i) => submit(fake, 'flux-2-klein-4b', { prompt: `p${i}`, output_format: formats[i % 3] })),
+		Array.from({ length: count }, (_, i) =>
+			submit(fake, 'flux-2-klein-4b', { prompt: `p${i}`, output_format: formats[i % 3] }),
+		),
 	);
 	const downloads = await Promise.all(
 		submitted.map(async ({ json }) => {

@@ -26,7 +26,8 @@ function openExchange(state, server, req, res) {
 	const method = req.method || 'GET';
 	const path = req.url || '/';
 	const at = Date.now();
-	if (hadKey && (server === 'delivery' || server === 'untrusted')) state.stats.keyLeaks.push({ server, method, path });
+	if (hadKey && (server === 'delivery' || server === 'untrusted'))
+		state.stats.keyLeaks.push({ server, method, path });
 	let recorded = false;
 	// 'finish' comes before the client sees the response; 'close' alone means the socket went without one.
 	const record = () => {
@@ -36,7 +37,8 @@ function openExchange(state, server, req, res) {
 		const entry = { server, method, path, status, hadKey, at };
 		state.stats.requests.push(entry);
 		if (status === 401) state.stats.status401++;
-		if (state.options.log) process.stdout.write(`${JSON.stringify({ ...entry, ms: Date.now() - at })}\n`);
+		if (state.options.log)
+			process.stdout.write(`${JSON.stringify({ ...entry, ms: Date.now() - at })}\n`);
 	};
 	res.on('finish', record);
 	res.on('close', record);
@@ -114,7 +116,9 @@ function sendJson(ex, status, body, headers = {}) {
  */
 function azureErrorXml(code, message, authenticationDetail) {
 	const requestId = `${Math.random().toString(16).slice(2, 10)}-801e-0049-1c2b-${Date.now().toString(16).padStart(12, '0')}`;
-	const detail = authenticationDetail ? `<AuthenticationErrorDetail>${authenticationDetail}</AuthenticationErrorDetail>` : '';
+	const detail = authenticationDetail
+		? `<AuthenticationErrorDetail>${authenticationDetail}</AuthenticationErrorDetail>`
+		: '';
 	return (
 		'\ufeff<?xml version="1.0" encoding="utf-8"?>' +
 		`<Error><Code>${code}</Code><Message>${message}\nRequestId:${requestId}\nTime:${new Date().toISOString()}</Message>` +
@@ -124,9 +128,12 @@ function azureErrorXml(code, message, authenticationDetail) {
 
 /** @param {number} status */
 function nginxErrorHtml(status) {
-	const reason = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable', 504: 'Gateway Time-out' }[
-		status
-	];
+	const reason = {
+		500: 'Internal Server Error',
+		502: 'Bad Gateway',
+		503: 'Service Temporarily Unavailable',
+		504: 'Gateway Time-out',
+	}[status];
 	const title = `${status} ${reason || 'Error'}`;
 	return (
 		`<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n` +
@@ -134,4 +141,12 @@ function nginxErrorHtml(status) {
 	);
 }
 
-module.exports = { openExchange, readBody, sendParts, sendText, sendJson, azureErrorXml, nginxErrorHtml };
+module.exports = {
+	openExchange,
+	readBody,
+	sendParts,
+	sendText,
+	sendJson,
+	azureErrorXml,
+	nginxErrorHtml,
+};

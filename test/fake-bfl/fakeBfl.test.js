@@ -8,18 +8,29 @@ const { KEY, sleep, submit, getJson, pollUntilDone, download } = require('./test
 let fake;
 
 beforeAll(async () => {
-	fake = await startFakeBfl({ apiKey: KEY, latencyMs: 150, inFlightStatuses: ['Pending', 'Generating'] });
+	fake = await startFakeBfl({
+		apiKey: KEY,
+		latencyMs: 150,
+		inFlightStatuses: ['Pending', 'Generating'],
+	});
 });
 afterAll(() => fake.close());
 beforeEach(() => {
-	fake.configure({ latencyMs: 150, credits: 1000, notFoundPolls: 0, inFlightStatuses: ['Pending', 'Generating'] });
+	fake.configure({
+		latencyMs: 150,
+		credits: 1000,
+		notFoundPolls: 0,
+		inFlightStatuses: ['Pending', 'Generating'],
+	});
 	fake.clearFaults();
 	fake.resetStats();
 });
 
 describe('hosts and auth', () => {
 	test('four servers: api, poll and delivery on different ports, untrusted on the hostname localhost', () => {
-		const ports = [fake.apiBase, fake.pollBase, fake.deliveryBase, fake.untrustedBase].map((b) => new URL(b).port);
+		const ports = [fake.apiBase, fake.pollBase, fake.deliveryBase, fake.untrustedBase].map(
+			(b) => new URL(b).port,
+		);
 		expect(new Set(ports).size).toBe(4);
 		expect(new URL(fake.apiBase).hostname).toBe('127.0.0.1');
 		expect(new URL(fake.untrustedBase).hostname).toBe('localhost');
@@ -29,7 +40,9 @@ describe('hosts and auth', () => {
 		['missing', {}],
 		['wrong', { 'x-key': 'nope' }],
 	])('%s x-key → 401 on submit, credits and poll', async (_, headers) => {
-		expect((await submit(fake, 'flux-2-pro', { prompt: 'a' }, headers)).json).toEqual({ detail: 'Invalid or missing API key' });
+		expect((await submit(fake, 'flux-2-pro', { prompt: 'a' }, headers)).json).toEqual({
+			detail: 'Invalid or missing API key',
+		});
 		expect((await getJson(`${fake.apiBase}/v1/credits`, headers)).status).toBe(401);
 		expect((await getJson(`${fake.pollBase}/v1/get_result?id=x`, headers)).status).toBe(401);
 		expect(fake.stats().accepted).toBe(0);
@@ -47,7 +60,9 @@ describe('submit, poll, result', () => {
 		const res = await submit(fake, 'flux-2-pro', { prompt: 'a cat', width: 1024, height: 1024 });
 		expect(res.status).toBe(200);
 		expect(res.json).toEqual({
-			id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+			id: expect.stringMatching(
+				/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+			),
 			polling_url: `${fake.pollBase}/v1/get_result?id=${res.json.id}`,
 			cost: expect.any(Number),
 			input_mp: 0,
@@ -59,7 +74,14 @@ describe('submit, poll, result', () => {
 		fake.configure({ latencyMs: 600 });
 		const { json } = await submit(fake, 'flux-2-pro', { prompt: 'a dog', seed: 42 });
 		const first = (await getJson(json.polling_url)).json;
-		expect(first).toEqual({ id: json.id, status: 'Pending', result: null, progress: expect.any(Number), details: null, preview: null });
+		expect(first).toEqual({
+			id: json.id,
+			status: 'Pending',
+			result: null,
+			progress: expect.any(Number),
+			details: null,
+			preview: null,
+		});
 		expect(first.progress).toBeLessThan(0.5);
 		await sleep(350);
 		expect((await getJson(json.polling_url)).json.status).toBe('Generating');
@@ -69,7 +91,9 @@ describe('submit, poll, result', () => {
 			id: json.id,
 			status: 'Ready',
 			result: {
-				sample: expect.stringMatching(new RegExp(`^${fake.deliveryBase}/results/${json.id}/sample\\.jpeg\\?se=.+&sp=r&sig=.+`)),
+				sample: expect.stringMatching(
+					new RegExp(`^${fake.deliveryBase}/results/${json.id}/sample\\.jpeg\\?se=.+&sp=r&sig=.+`),
+				),
 				prompt: 'a dog',
 				seed: 42,
 				start_time: expect.any(Number),
@@ -125,7 +149,9 @@ describe('submit, poll, result', () => {
 		expect((await getJson(json.polling_url, {})).json).toHaveProperty('id', json.id);
 		expect(fake.stats().keyLeaks).toEqual([]);
 		await getJson(json.polling_url);
-		expect(fake.stats().keyLeaks).toEqual([{ server: 'untrusted', method: 'GET', path: `/v1/get_result?id=${json.id}` }]);
+		expect(fake.stats().keyLeaks).toEqual([
+			{ server: 'untrusted', method: 'GET', path: `/v1/get_result?id=${json.id}` },
+		]);
 	});
 
 	test('configure({latencyMs}) applies to tasks submitted afterwards; [slow] takes 5× longer', async () => {
@@ -148,7 +174,10 @@ describe('credits', () => {
 		expect((await getJson(`${fake.apiBase}/v1/credits`)).json).toEqual({ credits: 10 });
 		const first = await submit(fake, 'flux-2-max', { prompt: 'x' });
 		expect(first.status).toBe(200);
-		expect((await getJson(`${fake.apiBase}/v1/credits`)).json.credits).toBeCloseTo(10 - first.json.cost, 6);
+		expect((await getJson(`${fake.apiBase}/v1/credits`)).json.credits).toBeCloseTo(
+			10 - first.json.cost,
+			6,
+		);
 		const second = await submit(fake, 'flux-2-max', { prompt: 'x' });
 		expect(second.status).toBe(402);
 		expect(second.json.detail).toMatch(/^Insufficient credits/);
@@ -179,7 +208,8 @@ describe('delivery', () => {
 		['flux-kontext-pro', 'png'],
 		['flux-tools/deblur-v1', 'png'],
 	])('%s defaults to %s', async (model, ext) => {
-		const body = model === 'flux-tools/deblur-v1' ? { image: 'https://example.com/a.png' } : { prompt: 'x' };
+		const body =
+			model === 'flux-tools/deblur-v1' ? { image: 'https://example.com/a.png' } : { prompt: 'x' };
 		const { json } = await submit(fake, model, body);
 		const done = await pollUntilDone(json.polling_url);
 		expect(done.body.result.sample).toContain(`/sample.${ext}?`);
@@ -189,7 +219,9 @@ describe('delivery', () => {
 		const { json } = await submit(fake, 'flux-dev', { prompt: 'x' });
 		const { body } = await pollUntilDone(json.polling_url);
 		await download(body.result.sample, { 'x-key': KEY });
-		expect(fake.stats().keyLeaks).toEqual([expect.objectContaining({ server: 'delivery', method: 'GET' })]);
+		expect(fake.stats().keyLeaks).toEqual([
+			expect.objectContaining({ server: 'delivery', method: 'GET' }),
+		]);
 	});
 
 	test('after urlTtlMs the URL answers 403 with Azure-like XML; a forged signature too', async () => {
@@ -205,7 +237,9 @@ describe('delivery', () => {
 		const res = await download(body.result.sample);
 		expect(res.status).toBe(403);
 		expect(res.headers.get('content-type')).toBe('application/xml');
-		expect(res.bytes.toString()).toMatch(/<Code>AuthenticationFailed<\/Code>.*Signed expiry time \[.+\] has to be after current time/s);
+		expect(res.bytes.toString()).toMatch(
+			/<Code>AuthenticationFailed<\/Code>.*Signed expiry time \[.+\] has to be after current time/s,
+		);
 		expect(fake.stats().expiredDownloads).toBe(1);
 	});
 
@@ -220,8 +254,22 @@ test('stats record every request with server, status and whether it carried a ke
 	await getJson(`${fake.apiBase}/v1/credits`);
 	await getJson(`${fake.apiBase}/v1/credits`, {});
 	expect(fake.stats().requests).toEqual([
-		{ server: 'api', method: 'GET', path: '/v1/credits', status: 200, hadKey: true, at: expect.any(Number) },
-		{ server: 'api', method: 'GET', path: '/v1/credits', status: 401, hadKey: false, at: expect.any(Number) },
+		{
+			server: 'api',
+			method: 'GET',
+			path: '/v1/credits',
+			status: 200,
+			hadKey: true,
+			at: expect.any(Number),
+		},
+		{
+			server: 'api',
+			method: 'GET',
+			path: '/v1/credits',
+			status: 401,
+			hadKey: false,
+			at: expect.any(Number),
+		},
 	]);
 	fake.resetStats();
 	expect(fake.stats().requests).toEqual([]);
@@ -238,7 +286,12 @@ test('silent by default; log: true prints one JSON line per request', async () =
 		expect(write).toHaveBeenCalledTimes(1);
 		const line = String(write.mock.calls[0][0]);
 		expect(line.endsWith('\n')).toBe(true);
-		expect(JSON.parse(line)).toMatchObject({ server: 'api', method: 'GET', path: '/v1/credits', status: 200 });
+		expect(JSON.parse(line)).toMatchObject({
+			server: 'api',
+			method: 'GET',
+			path: '/v1/credits',
+			status: 200,
+		});
 	} finally {
 		fake.configure({ log: false });
 		write.mockRestore();

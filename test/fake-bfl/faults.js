@@ -24,7 +24,15 @@ const { sendJson, sendText, nginxErrorHtml } = require('./exchange');
  */
 
 const TARGETS = ['submit', 'poll', 'delivery', 'credits', 'finetune', 'any'];
-const ACTIONS = ['respond', 'reset', 'reset-before', 'reset-after', 'stall', 'malformed-json', 'html'];
+const ACTIONS = [
+	'respond',
+	'reset',
+	'reset-before',
+	'reset-after',
+	'stall',
+	'malformed-json',
+	'html',
+];
 
 /** @returns {FaultStore} */
 function createFaultStore() {
@@ -37,8 +45,10 @@ function createFaultStore() {
  * @returns {string}
  */
 function addFault(store, fault) {
-	if (!fault || !TARGETS.includes(fault.target)) throw new Error(`fault.target must be one of ${TARGETS.join(', ')}`);
-	if (fault.action && !ACTIONS.includes(fault.action)) throw new Error(`fault.action must be one of ${ACTIONS.join(', ')}`);
+	if (!fault || !TARGETS.includes(fault.target))
+		throw new Error(`fault.target must be one of ${TARGETS.join(', ')}`);
+	if (fault.action && !ACTIONS.includes(fault.action))
+		throw new Error(`fault.action must be one of ${ACTIONS.join(', ')}`);
 	const id = `fault-${store.nextId++}`;
 	store.active.push({ id, fault: { ...fault }, remaining: fault.count ?? 1 });
 	return id;
@@ -52,7 +62,8 @@ function matches(match, facts) {
 	if (!match) return true;
 	if (match.model !== undefined && match.model !== facts.model) return false;
 	if (match.taskId !== undefined && match.taskId !== facts.taskId) return false;
-	if (match.promptIncludes !== undefined && !(facts.prompt || '').includes(match.promptIncludes)) return false;
+	if (match.promptIncludes !== undefined && !(facts.prompt || '').includes(match.promptIncludes))
+		return false;
 	return true;
 }
 
@@ -65,7 +76,10 @@ function matches(match, facts) {
  */
 function takeFault(store, target, facts) {
 	const entry = store.active.find(
-		(f) => f.remaining > 0 && (f.fault.target === 'any' || f.fault.target === target) && matches(f.fault.match, facts),
+		(f) =>
+			f.remaining > 0 &&
+			(f.fault.target === 'any' || f.fault.target === target) &&
+			matches(f.fault.match, facts),
 	);
 	if (!entry) return null;
 	entry.remaining--;
@@ -97,7 +111,13 @@ function respond(ex, fault) {
 	if (fault.body === undefined) return sendJson(ex, status, { detail: 'Injected fault' }, headers);
 	if (typeof fault.body !== 'string') return sendJson(ex, status, fault.body, headers);
 	const looksJson = /^\s*[[{"]/.test(fault.body);
-	sendText(ex, status, fault.body, fault.contentType || (looksJson ? 'application/json' : 'text/plain'), headers);
+	sendText(
+		ex,
+		status,
+		fault.body,
+		fault.contentType || (looksJson ? 'application/json' : 'text/plain'),
+		headers,
+	);
 }
 
 /**
@@ -129,7 +149,10 @@ async function applyFault(state, ex, fault) {
 		case 'html': {
 			const status = fault.status ?? 502;
 			const html = typeof fault.body === 'string' ? fault.body : nginxErrorHtml(status);
-			sendText(ex, status, html, fault.contentType || 'text/html', { server: 'nginx', ...fault.headers });
+			sendText(ex, status, html, fault.contentType || 'text/html', {
+				server: 'nginx',
+				...fault.headers,
+			});
 			return false;
 		}
 		default:

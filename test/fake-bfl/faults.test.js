@@ -13,7 +13,13 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 test('respond: the next `count` matching requests get the given status, body and headers', async () => {
-	const id = fake.injectFault({ target: 'submit', count: 2, status: 503, body: { detail: 'busy' }, headers: { 'retry-after': '1' } });
+	const id = fake.injectFault({
+		target: 'submit',
+		count: 2,
+		status: 503,
+		body: { detail: 'busy' },
+		headers: { 'retry-after': '1' },
+	});
 	expect(typeof id).toBe('string');
 	for (let i = 0; i < 2; i++) {
 		const res = await submit(fake, 'flux-2-pro', { prompt: 'x' });
@@ -40,7 +46,10 @@ test('reset-after: the task is accepted, charged and counted, then the socket di
 	const [task] = fake.tasks.values();
 	expect(task.prompt).toBe('maybe accepted');
 	expect(fake.stats()).toMatchObject({ submits: 1, accepted: 1, inFlight: 1 });
-	expect((await getJson(`${fake.apiBase}/v1/credits`)).json.credits).toBeCloseTo(100 - task.cost, 6);
+	expect((await getJson(`${fake.apiBase}/v1/credits`)).json.credits).toBeCloseTo(
+		100 - task.cost,
+		6,
+	);
 });
 
 test('malformed-json and html answers', async () => {
@@ -65,7 +74,10 @@ test('stall with stallMs delays normal handling; a plain stall never answers and
 
 	fake.injectFault({ target: 'poll', action: 'stall' });
 	const { json } = await submit(fake, 'flux-2-pro', { prompt: 'x' });
-	const hanging = fetch(json.polling_url, { headers: { 'x-key': KEY }, signal: AbortSignal.timeout(150) });
+	const hanging = fetch(json.polling_url, {
+		headers: { 'x-key': KEY },
+		signal: AbortSignal.timeout(150),
+	});
 	await expect(hanging).rejects.toThrow();
 	fake.injectFault({ target: 'poll', action: 'stall' });
 	const neverAnswered = fetch(json.polling_url, { headers: { 'x-key': KEY } }).catch((err) => err);

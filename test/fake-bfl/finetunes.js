@@ -45,7 +45,8 @@ function decodedLength(base64) {
  * @param {string} text raw body
  */
 function createFinetune(state, ex, text) {
-	if (state.options.finetuneTraining === 'gone') return sendJson(ex, 410, { detail: 'Finetuning has been deprecated' });
+	if (state.options.finetuneTraining === 'gone')
+		return sendJson(ex, 410, { detail: 'Finetuning has been deprecated' });
 	const parsed = parseJsonBody(text);
 	const errors = parsed.ok ? schemaErrors('FinetuneInputs', parsed.value) : parsed.errors;
 	if (errors.length || !parsed.ok) {
@@ -60,12 +61,23 @@ function createFinetune(state, ex, text) {
 	if (magic.length < 4 || magic.readUInt32BE(0) !== 0x504b0304) {
 		state.stats.status422++;
 		return sendJson(ex, 422, {
-			detail: [{ loc: ['body', 'file_data'], msg: 'file_data must be a base64-encoded ZIP archive', type: 'value_error' }],
+			detail: [
+				{
+					loc: ['body', 'file_data'],
+					msg: 'file_data must be a base64-encoded ZIP archive',
+					type: 'value_error',
+				},
+			],
 		});
 	}
 	const id = crypto.randomUUID();
 	const now = Date.now();
-	state.finetunes.set(id, { finetune_id: id, details: params, createdAt: now, readyAt: now + state.options.latencyMs });
+	state.finetunes.set(id, {
+		finetune_id: id,
+		details: params,
+		createdAt: now,
+		readyAt: now + state.options.latencyMs,
+	});
 	sendJson(ex, 200, { id });
 }
 
@@ -87,7 +99,9 @@ function finetuneDetails(state, ex) {
 	const id = ex.url.searchParams.get('finetune_id');
 	if (!id) {
 		state.stats.status422++;
-		return sendJson(ex, 422, { detail: [{ loc: ['query', 'finetune_id'], msg: 'Field required', type: 'missing' }] });
+		return sendJson(ex, 422, {
+			detail: [{ loc: ['query', 'finetune_id'], msg: 'Field required', type: 'missing' }],
+		});
 	}
 	const finetune = state.finetunes.get(id);
 	if (!finetune) return sendJson(ex, 404, { detail: 'Finetune not found' });
@@ -124,10 +138,25 @@ function deleteFinetune(state, ex, text) {
 function finetunePollBody(finetune) {
 	const now = Date.now();
 	if (now >= finetune.readyAt) {
-		return { id: finetune.finetune_id, status: 'Ready', result: {}, progress: null, details: null, preview: null };
+		return {
+			id: finetune.finetune_id,
+			status: 'Ready',
+			result: {},
+			progress: null,
+			details: null,
+			preview: null,
+		};
 	}
-	const progress = Math.round(((now - finetune.createdAt) / (finetune.readyAt - finetune.createdAt)) * 100) / 100;
-	return { id: finetune.finetune_id, status: 'Pending', result: null, progress, details: null, preview: null };
+	const progress =
+		Math.round(((now - finetune.createdAt) / (finetune.readyAt - finetune.createdAt)) * 100) / 100;
+	return {
+		id: finetune.finetune_id,
+		status: 'Pending',
+		result: null,
+		progress,
+		details: null,
+		preview: null,
+	};
 }
 
 module.exports = {

@@ -9,7 +9,9 @@ let us1;
 /** @type {import('./index').FakeBfl} */
 let eu1;
 
-const zipBase64 = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(64)]).toString('base64');
+const zipBase64 = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(64)]).toString(
+	'base64',
+);
 const createBody = {
 	file_data: zipBase64,
 	finetune_comment: 'my-product',
@@ -24,7 +26,11 @@ const createBody = {
 };
 
 beforeEach(async () => {
-	us1 = await startFakeBfl({ latencyMs: 200, region: 'us1', finetunes: [{ finetune_id: 'seeded-lora', finetune_comment: 'seeded' }] });
+	us1 = await startFakeBfl({
+		latencyMs: 200,
+		region: 'us1',
+		finetunes: [{ finetune_id: 'seeded-lora', finetune_comment: 'seeded' }],
+	});
 	eu1 = await startFakeBfl({ latencyMs: 200, region: 'eu1' });
 });
 afterEach(() => Promise.all([us1.close(), eu1.close()]));
@@ -49,14 +55,26 @@ test('create → train (Pending → Ready via get_result) → list → details �
 	const id = created.json.id;
 	const { body, seen } = await pollUntilDone(`${eu1.apiBase}/v1/get_result?id=${id}`);
 	expect(seen[0]).toBe('Pending');
-	expect(body).toEqual({ id, status: 'Ready', result: {}, progress: null, details: null, preview: null });
+	expect(body).toEqual({
+		id,
+		status: 'Ready',
+		result: {},
+		progress: null,
+		details: null,
+		preview: null,
+	});
 	expect((await getJson(`${eu1.apiBase}/v1/my_finetunes`)).json).toEqual({ finetunes: [id] });
 	const { file_data: _omitted, ...params } = createBody;
 	expect((await getJson(`${eu1.apiBase}/v1/finetune_details?finetune_id=${id}`)).json).toEqual({
 		finetune_details: { ...params, finetune_id: id },
 	});
 	const deleted = await post(eu1, '/v1/delete_finetune', { finetune_id: id });
-	expect(deleted.json).toEqual({ status: 'ok', message: expect.any(String), deleted_finetune_id: id, timestamp: expect.any(String) });
+	expect(deleted.json).toEqual({
+		status: 'ok',
+		message: expect.any(String),
+		deleted_finetune_id: id,
+		timestamp: expect.any(String),
+	});
 	expect(Number.isNaN(Date.parse(deleted.json.timestamp))).toBe(false);
 	expect((await post(eu1, '/v1/delete_finetune', { finetune_id: id })).status).toBe(404);
 	expect((await getJson(`${eu1.apiBase}/v1/my_finetunes`)).json).toEqual({ finetunes: [] });
@@ -66,17 +84,31 @@ test('finetunes are per instance (region): one made on eu1 is unknown on us1', a
 	const { json } = await post(eu1, '/v1/finetune', createBody);
 	const details = await getJson(`${us1.apiBase}/v1/finetune_details?finetune_id=${json.id}`);
 	expect(details).toMatchObject({ status: 404, json: { detail: 'Finetune not found' } });
-	const onUs = await submit(us1, 'flux-2-klein-9b-finetuned', { prompt: 'x', finetune_id: json.id });
+	const onUs = await submit(us1, 'flux-2-klein-9b-finetuned', {
+		prompt: 'x',
+		finetune_id: json.id,
+	});
 	expect(onUs).toMatchObject({ status: 404, json: { detail: 'Finetune not found' } });
-	const onEu = await submit(eu1, 'flux-2-klein-9b-finetuned', { prompt: 'x', finetune_id: json.id, finetune_strength: 1.1 });
+	const onEu = await submit(eu1, 'flux-2-klein-9b-finetuned', {
+		prompt: 'x',
+		finetune_id: json.id,
+		finetune_strength: 1.1,
+	});
 	expect(onEu.status).toBe(200);
-	expect((await submit(eu1, 'flux-pro-1.1-ultra-finetuned', { prompt: 'x', finetune_id: json.id })).status).toBe(200);
+	expect(
+		(await submit(eu1, 'flux-pro-1.1-ultra-finetuned', { prompt: 'x', finetune_id: json.id }))
+			.status,
+	).toBe(200);
 });
 
 test('seeded finetunes exist and are trained; shared "org-id/name" LoRAs are accepted', async () => {
-	expect((await getJson(`${us1.apiBase}/v1/my_finetunes`)).json).toEqual({ finetunes: ['seeded-lora'] });
+	expect((await getJson(`${us1.apiBase}/v1/my_finetunes`)).json).toEqual({
+		finetunes: ['seeded-lora'],
+	});
 	expect((await getJson(`${us1.apiBase}/v1/get_result?id=seeded-lora`)).json.status).toBe('Ready');
-	expect((await getJson(`${us1.apiBase}/v1/finetune_details?finetune_id=seeded-lora`)).json).toEqual({
+	expect(
+		(await getJson(`${us1.apiBase}/v1/finetune_details?finetune_id=seeded-lora`)).json,
+	).toEqual({
 		finetune_details: { finetune_comment: 'seeded', finetune_id: 'seeded-lora' },
 	});
 	const png = require('./images').buildImage('png', 'in').toString('base64');
@@ -85,9 +117,16 @@ test('seeded finetunes exist and are trained; shared "org-id/name" LoRAs are acc
 		['flux-2-klein-base-9b-finetuned', {}],
 		['flux-pro-1.0-fill-finetuned', { image: png }],
 	])) {
-		expect((await submit(us1, model, { prompt: 'x', finetune_id: 'seeded-lora', ...extra })).status).toBe(200);
-		expect((await submit(us1, model, { prompt: 'x', finetune_id: 'other-org/their-lora', ...extra })).status).toBe(200);
-		expect((await submit(us1, model, { prompt: 'x', finetune_id: 'missing', ...extra })).status).toBe(404);
+		expect(
+			(await submit(us1, model, { prompt: 'x', finetune_id: 'seeded-lora', ...extra })).status,
+		).toBe(200);
+		expect(
+			(await submit(us1, model, { prompt: 'x', finetune_id: 'other-org/their-lora', ...extra }))
+				.status,
+		).toBe(200);
+		expect(
+			(await submit(us1, model, { prompt: 'x', finetune_id: 'missing', ...extra })).status,
+		).toBe(404);
 	}
 });
 
@@ -107,9 +146,16 @@ test('create validation: required fields, ranges, ZIP magic, size limit', async 
 		['captioning', 'yes'],
 	])) {
 		const res = await post(us1, '/v1/finetune', { ...createBody, [field]: value });
-		expect({ field, status: res.status, loc: res.json.detail[0].loc }).toEqual({ field, status: 422, loc: ['body', field] });
+		expect({ field, status: res.status, loc: res.json.detail[0].loc }).toEqual({
+			field,
+			status: 422,
+			loc: ['body', field],
+		});
 	}
-	const notZip = await post(us1, '/v1/finetune', { ...createBody, file_data: Buffer.from('just text').toString('base64') });
+	const notZip = await post(us1, '/v1/finetune', {
+		...createBody,
+		file_data: Buffer.from('just text').toString('base64'),
+	});
 	expect(notZip.status).toBe(422);
 	expect(notZip.json.detail[0].loc).toEqual(['body', 'file_data']);
 	const huge = `UEsDBA${'A'.repeat(70 * 1000 * 1000)}`;
@@ -119,6 +165,9 @@ test('create validation: required fields, ranges, ZIP magic, size limit', async 
 
 test("finetuneTraining: 'gone' → 410 on POST /v1/finetune; management endpoints keep working", async () => {
 	us1.configure({ finetuneTraining: 'gone' });
-	expect(await post(us1, '/v1/finetune', createBody)).toEqual({ status: 410, json: { detail: 'Finetuning has been deprecated' } });
+	expect(await post(us1, '/v1/finetune', createBody)).toEqual({
+		status: 410,
+		json: { detail: 'Finetuning has been deprecated' },
+	});
 	expect((await getJson(`${us1.apiBase}/v1/my_finetunes`)).status).toBe(200);
 });

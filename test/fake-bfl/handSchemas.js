@@ -47,11 +47,20 @@ const HAND_SCHEMAS = {
 			dilate_pixels: { type: 'integer', minimum: 0, maximum: 25 },
 		},
 	},
-	Flux2DeblurInputs: { type: 'object', required: ['image'], properties: { ...common, image: { type: 'string' } } },
+	Flux2DeblurInputs: {
+		type: 'object',
+		required: ['image'],
+		properties: { ...common, image: { type: 'string' } },
+	},
 	Flux2KleinTryonInputs: {
 		type: 'object',
 		required: ['prompt', 'person', 'garment'],
-		properties: { ...common, prompt: { type: 'string' }, person: { type: 'string' }, garment: { type: 'string' } },
+		properties: {
+			...common,
+			prompt: { type: 'string' },
+			person: { type: 'string' },
+			garment: { type: 'string' },
+		},
 	},
 	KleinFinetunedInputs: {
 		allOf: [ref('Flux2KleinInputs')],

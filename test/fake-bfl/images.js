@@ -19,7 +19,11 @@ function sniffImage(buffer) {
 	const b = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 	if (b.length >= 8 && b.subarray(0, 8).equals(PNG_SIGNATURE)) return 'png';
 	if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
-	if (b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') {
+	if (
+		b.length >= 12 &&
+		b.toString('latin1', 0, 4) === 'RIFF' &&
+		b.toString('latin1', 8, 12) === 'WEBP'
+	) {
 		return 'webp';
 	}
 	return null;
@@ -75,7 +79,10 @@ function buildBasePng() {
 	ihdr[9] = 2; // colour type RGB
 	return {
 		head: Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr)]),
-		tail: Buffer.concat([pngChunk('IDAT', zlib.deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0))]),
+		tail: Buffer.concat([
+			pngChunk('IDAT', zlib.deflateSync(raw)),
+			pngChunk('IEND', Buffer.alloc(0)),
+		]),
 	};
 }
 
@@ -139,7 +146,10 @@ const fixtureDir = path.join(__dirname, 'fixtures');
 const BASE = {
 	png: buildBasePng(),
 	jpeg: splitJpeg(fs.readFileSync(path.join(fixtureDir, 'sample.jpeg'))),
-	webp: { head: Buffer.alloc(0), tail: extendedWebpBody(fs.readFileSync(path.join(fixtureDir, 'sample.webp'))) },
+	webp: {
+		head: Buffer.alloc(0),
+		tail: extendedWebpBody(fs.readFileSync(path.join(fixtureDir, 'sample.webp'))),
+	},
 };
 
 /**
@@ -213,7 +223,10 @@ function imageParts(format, id, targetBytes = 0) {
 	const body = [tail, marker, ...padding];
 	const header = Buffer.alloc(12);
 	header.write('RIFF', 0, 'latin1');
-	header.writeUInt32LE(body.reduce((n, b) => n + b.length, 4), 4);
+	header.writeUInt32LE(
+		body.reduce((n, b) => n + b.length, 4),
+		4,
+	);
 	header.write('WEBP', 8, 'latin1');
 	return [header, ...body];
 }

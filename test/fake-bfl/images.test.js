@@ -27,18 +27,24 @@ describe.each(/** @type {const} */ (['png', 'jpeg', 'webp']))('%s', (format) => 
 
 	test('different tasks get different bytes; the same task always the same bytes', () => {
 		expect(buildImage(format, ID).equals(buildImage(format, ID))).toBe(true);
-		expect(buildImage(format, ID).equals(buildImage(format, ID.replace('0b7c', 'ffff')))).toBe(false);
+		expect(buildImage(format, ID).equals(buildImage(format, ID.replace('0b7c', 'ffff')))).toBe(
+			false,
+		);
 	});
 
-	test.each([10000, 65539, 65541, 300000, 1024 * 1024])('padded to about %d bytes, still structurally valid', (size) => {
-		const image = buildImage(format, ID, size);
-		expect(Math.abs(image.length - size)).toBeLessThan(8);
-		expect(sniffImage(image)).toBe(format);
-		const structure = checks[format](image);
-		if (format === 'png') expect(structure).toEqual(['IHDR', 'tEXt', 'bfPd', 'IDAT', 'IEND']);
-		if (format === 'webp') expect(structure).toEqual(['VP8X', 'VP8 ', 'bfli', 'bflp']);
-		if (format === 'jpeg') expect(structure.filter((m) => m === 0xfe).length).toBeGreaterThanOrEqual(2);
-	});
+	test.each([10000, 65539, 65541, 300000, 1024 * 1024])(
+		'padded to about %d bytes, still structurally valid',
+		(size) => {
+			const image = buildImage(format, ID, size);
+			expect(Math.abs(image.length - size)).toBeLessThan(8);
+			expect(sniffImage(image)).toBe(format);
+			const structure = checks[format](image);
+			if (format === 'png') expect(structure).toEqual(['IHDR', 'tEXt', 'bfPd', 'IDAT', 'IEND']);
+			if (format === 'webp') expect(structure).toEqual(['VP8X', 'VP8 ', 'bfli', 'bflp']);
+			if (format === 'jpeg')
+				expect(structure.filter((m) => m === 0xfe).length).toBeGreaterThanOrEqual(2);
+		},
+	);
 
 	test('padding below the minimum chunk size is skipped rather than corrupting the file', () => {
 		const natural = buildImage(format, ID).length;
@@ -48,7 +54,8 @@ describe.each(/** @type {const} */ (['png', 'jpeg', 'webp']))('%s', (format) => 
 	test('the big padding piece is shared between tasks (served without copying)', () => {
 		const a = imageParts(format, ID, 1024 * 1024);
 		const b = imageParts(format, ID.replace('0b7c', 'aaaa'), 1024 * 1024);
-		const biggest = (/** @type {Buffer[]} */ parts) => parts.reduce((x, y) => (y.length > x.length ? y : x));
+		const biggest = (/** @type {Buffer[]} */ parts) =>
+			parts.reduce((x, y) => (y.length > x.length ? y : x));
 		expect(biggest(a)).toBe(biggest(b));
 	});
 });

@@ -99,7 +99,8 @@ async function startFakeBfl(options = {}) {
 	const untrusted = await listenOnLocalhost(() => makeServer('untrusted'), host);
 	servers.splice(0, servers.length, ...servers.filter((s) => s.listening));
 
-	const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+	const urlHost =
+		host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 	state.bases = {
 		api: `http://${urlHost}:${apiPort}`,
 		poll: `http://${urlHost}:${pollPort}`,

@@ -30,7 +30,8 @@ function referenceCount(body) {
 function megapixelPrice(firstMp, perMp) {
 	/** @param {Record<string, any>} body */
 	return (body) => {
-		const outputMp = body.width && body.height ? round2((body.width * body.height) / 1e6) : DEFAULT_MP;
+		const outputMp =
+			body.width && body.height ? round2((body.width * body.height) / 1e6) : DEFAULT_MP;
 		const inputMp = round2(referenceCount(body) * DEFAULT_MP);
 		const cost = round2(firstMp + Math.max(0, outputMp - 1) * perMp + inputMp * perMp);
 		return { cost, inputMp, outputMp };
@@ -66,58 +67,142 @@ const kleinSmall = megapixelPrice(1.4, 0.1);
 const kleinLarge = megapixelPrice(1.5, 0.2);
 
 define(['flux-2-pro', 'flux-2-pro-preview'], {
-	schema: 'Flux2Inputs', family: 'flux2', defaultFormat: 'jpeg', maxRefs: 8, price: megapixelPrice(3, 1.5),
+	schema: 'Flux2Inputs',
+	family: 'flux2',
+	defaultFormat: 'jpeg',
+	maxRefs: 8,
+	price: megapixelPrice(3, 1.5),
 });
 define(['flux-2-max'], {
-	schema: 'Flux2Inputs', family: 'flux2', defaultFormat: 'jpeg', maxRefs: 8, price: megapixelPrice(7, 3),
+	schema: 'Flux2Inputs',
+	family: 'flux2',
+	defaultFormat: 'jpeg',
+	maxRefs: 8,
+	price: megapixelPrice(7, 3),
 });
 define(['flux-2-flex'], {
-	schema: 'Flux2FlexInputs', family: 'flux2', defaultFormat: 'jpeg', maxRefs: 8, price: megapixelPrice(5, 5),
+	schema: 'Flux2FlexInputs',
+	family: 'flux2',
+	defaultFormat: 'jpeg',
+	maxRefs: 8,
+	price: megapixelPrice(5, 5),
 });
 define(['flux-2-klein-4b'], {
-	schema: 'Flux2KleinInputs', family: 'flux2', defaultFormat: 'jpeg', maxRefs: 4, price: kleinSmall,
+	schema: 'Flux2KleinInputs',
+	family: 'flux2',
+	defaultFormat: 'jpeg',
+	maxRefs: 4,
+	price: kleinSmall,
 });
 define(['flux-2-klein-9b', 'flux-2-klein-9b-preview'], {
-	schema: 'Flux2KleinInputs', family: 'flux2', defaultFormat: 'jpeg', maxRefs: 4, price: kleinLarge,
+	schema: 'Flux2KleinInputs',
+	family: 'flux2',
+	defaultFormat: 'jpeg',
+	maxRefs: 4,
+	price: kleinLarge,
 });
 define(['flux-2-klein-4b-finetuned', 'flux-2-klein-base-4b-finetuned'], {
-	schema: 'KleinFinetunedInputs', family: 'flux2', defaultFormat: 'jpeg', maxRefs: 4, finetuned: true, price: kleinSmall,
+	schema: 'KleinFinetunedInputs',
+	family: 'flux2',
+	defaultFormat: 'jpeg',
+	maxRefs: 4,
+	finetuned: true,
+	price: kleinSmall,
 });
-define(
-	[
-		'flux-2-klein-9b-finetuned',
-		'flux-2-klein-9b-kv-finetuned',
-		'flux-2-klein-9b-kv-bf16-finetuned',
-		'flux-2-klein-base-9b-finetuned',
-	],
-	{ schema: 'KleinFinetunedInputs', family: 'flux2', defaultFormat: 'jpeg', maxRefs: 4, finetuned: true, price: kleinLarge },
-);
-define(['flux-pro-1.1'], { schema: 'FluxPro11Inputs', family: 'flux1', defaultFormat: 'jpeg', price: flatPrice(4) });
-define(['flux-pro-1.1-ultra'], { schema: 'FluxUltraInput', family: 'flux1', defaultFormat: 'jpeg', price: flatPrice(6) });
-define(['flux-dev'], { schema: 'FluxDevInputs', family: 'flux1', defaultFormat: 'jpeg', price: flatPrice(2.5) });
+define([
+	'flux-2-klein-9b-finetuned',
+	'flux-2-klein-9b-kv-finetuned',
+	'flux-2-klein-9b-kv-bf16-finetuned',
+	'flux-2-klein-base-9b-finetuned',
+], {
+	schema: 'KleinFinetunedInputs',
+	family: 'flux2',
+	defaultFormat: 'jpeg',
+	maxRefs: 4,
+	finetuned: true,
+	price: kleinLarge,
+});
+define(['flux-pro-1.1'], {
+	schema: 'FluxPro11Inputs',
+	family: 'flux1',
+	defaultFormat: 'jpeg',
+	price: flatPrice(4),
+});
+define(['flux-pro-1.1-ultra'], {
+	schema: 'FluxUltraInput',
+	family: 'flux1',
+	defaultFormat: 'jpeg',
+	price: flatPrice(6),
+});
+define(['flux-dev'], {
+	schema: 'FluxDevInputs',
+	family: 'flux1',
+	defaultFormat: 'jpeg',
+	price: flatPrice(2.5),
+});
 define(['flux-kontext-pro'], {
-	schema: 'FluxKontextProInputs', family: 'flux1', defaultFormat: 'png', maxRefs: 4, price: flatPrice(4),
+	schema: 'FluxKontextProInputs',
+	family: 'flux1',
+	defaultFormat: 'png',
+	maxRefs: 4,
+	price: flatPrice(4),
 });
 define(['flux-kontext-max'], {
-	schema: 'FluxKontextProInputs', family: 'flux1', defaultFormat: 'png', maxRefs: 4, price: flatPrice(8),
+	schema: 'FluxKontextProInputs',
+	family: 'flux1',
+	defaultFormat: 'png',
+	maxRefs: 4,
+	price: flatPrice(8),
 });
-define(['flux-pro-1.0-fill'], { schema: 'FluxProFillInputs', family: 'flux1', defaultFormat: 'jpeg', price: flatPrice(5) });
+define(['flux-pro-1.0-fill'], {
+	schema: 'FluxProFillInputs',
+	family: 'flux1',
+	defaultFormat: 'jpeg',
+	price: flatPrice(5),
+});
 define(['flux-pro-1.0-expand'], {
-	schema: 'FluxProExpandInputs', family: 'flux1', defaultFormat: 'jpeg', price: flatPrice(5),
+	schema: 'FluxProExpandInputs',
+	family: 'flux1',
+	defaultFormat: 'jpeg',
+	price: flatPrice(5),
 });
 define(['flux-pro-1.1-ultra-finetuned'], {
-	schema: 'FinetuneFluxUltraInput', family: 'flux1', defaultFormat: 'jpeg', finetuned: true, price: flatPrice(7),
+	schema: 'FinetuneFluxUltraInput',
+	family: 'flux1',
+	defaultFormat: 'jpeg',
+	finetuned: true,
+	price: flatPrice(7),
 });
 define(['flux-pro-1.0-fill-finetuned'], {
-	schema: 'FinetuneFluxProFillInputs', family: 'flux1', defaultFormat: 'jpeg', finetuned: true, price: flatPrice(6),
+	schema: 'FinetuneFluxProFillInputs',
+	family: 'flux1',
+	defaultFormat: 'jpeg',
+	finetuned: true,
+	price: flatPrice(6),
 });
 define(['flux-tools/outpainting-v1'], {
-	schema: 'FluxOutpaintingInputs', family: 'tools', defaultFormat: 'png', price: outpaintingPrice,
+	schema: 'FluxOutpaintingInputs',
+	family: 'tools',
+	defaultFormat: 'png',
+	price: outpaintingPrice,
 });
-define(['flux-tools/erase-v1'], { schema: 'Flux2EraseInputs', family: 'tools', defaultFormat: 'png', price: flatPrice(3) });
-define(['flux-tools/deblur-v1'], { schema: 'Flux2DeblurInputs', family: 'tools', defaultFormat: 'png', price: flatPrice(3) });
+define(['flux-tools/erase-v1'], {
+	schema: 'Flux2EraseInputs',
+	family: 'tools',
+	defaultFormat: 'png',
+	price: flatPrice(3),
+});
+define(['flux-tools/deblur-v1'], {
+	schema: 'Flux2DeblurInputs',
+	family: 'tools',
+	defaultFormat: 'png',
+	price: flatPrice(3),
+});
 define(['flux-tools/vto-v2'], {
-	schema: 'Flux2KleinTryonInputs', family: 'tools', defaultFormat: 'jpeg', price: flatPrice(4.75, 2 * DEFAULT_MP),
+	schema: 'Flux2KleinTryonInputs',
+	family: 'tools',
+	defaultFormat: 'jpeg',
+	price: flatPrice(4.75, 2 * DEFAULT_MP),
 });
 
 module.exports = { MODELS };

@@ -15,17 +15,35 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 test.each([
-	['[request-moderated]', 'Request Moderated', { 'Moderation Reasons': ['Derivative Works Filter'] }],
-	['[content-moderated]', 'Content Moderated', { 'Moderation Reasons': ['Derivative Works Filter'] }],
+	[
+		'[request-moderated]',
+		'Request Moderated',
+		{ 'Moderation Reasons': ['Derivative Works Filter'] },
+	],
+	[
+		'[content-moderated]',
+		'Content Moderated',
+		{ 'Moderation Reasons': ['Derivative Works Filter'] },
+	],
 	['[error]', 'Error', { error: 'Internal generation failure' }],
 	['[failed]', 'Failed', null],
 ])('%s → terminal "%s" at the end of the latency', async (tag, status, details) => {
 	const { json } = await submit(fake, 'flux-2-pro', { prompt: `a scene ${tag}` });
-	expect((await getJson(json.polling_url)).json).toMatchObject({ status: expect.stringMatching(/^(Pending|Reasoning|Generating)$/), details: null });
+	expect((await getJson(json.polling_url)).json).toMatchObject({
+		status: expect.stringMatching(/^(Pending|Reasoning|Generating)$/),
+		details: null,
+	});
 	const task = fake.tasks.get(json.id);
 	expect(task && task.status).not.toBe(status);
 	const { body } = await pollUntilDone(json.polling_url);
-	expect(body).toEqual({ id: json.id, status, result: null, progress: null, details, preview: null });
+	expect(body).toEqual({
+		id: json.id,
+		status,
+		result: null,
+		progress: null,
+		details,
+		preview: null,
+	});
 	expect(fake.imageFor(json.id)).toBeNull();
 });
 
@@ -89,7 +107,11 @@ describe('webhooks', () => {
 		expect(payload).toEqual({
 			id: res.json.id,
 			status: 'Ready',
-			result: expect.objectContaining({ sample: expect.stringContaining(fake.deliveryBase), prompt: 'hook', seed: 7 }),
+			result: expect.objectContaining({
+				sample: expect.stringContaining(fake.deliveryBase),
+				prompt: 'hook',
+				seed: 7,
+			}),
 		});
 		const expected = `sha256=${crypto.createHmac('sha256', 's3cret').update(raw).digest('hex')}`;
 		expect(headers['x-bfl-signature']).toBe(expected);
@@ -100,13 +122,23 @@ describe('webhooks', () => {
 
 	test('unsigned without a secret; moderated tasks are delivered too; failures land in stats', async () => {
 		await submit(fake, 'flux-2-klein-4b', { prompt: 'x', webhook_url: `${hookUrl}/plain` });
-		await submit(fake, 'flux-2-klein-4b', { prompt: 'x [content-moderated]', webhook_url: `${hookUrl}/fail` });
-		const dead = await submit(fake, 'flux-2-klein-4b', { prompt: 'x', webhook_url: 'http://127.0.0.1:9/closed' });
+		await submit(fake, 'flux-2-klein-4b', {
+			prompt: 'x [content-moderated]',
+			webhook_url: `${hookUrl}/fail`,
+		});
+		const dead = await submit(fake, 'flux-2-klein-4b', {
+			prompt: 'x',
+			webhook_url: 'http://127.0.0.1:9/closed',
+		});
 		await waitForDeliveries(2);
 		await waitForOutcomes(3);
-		const plain = received.find((r) => r.headers['x-bfl-signature'] === undefined && JSON.parse(r.raw).status === 'Ready');
+		const plain = received.find(
+			(r) => r.headers['x-bfl-signature'] === undefined && JSON.parse(r.raw).status === 'Ready',
+		);
 		expect(plain).toBeDefined();
-		const moderated = received.map((r) => JSON.parse(r.raw)).find((p) => p.status === 'Content Moderated');
+		const moderated = received
+			.map((r) => JSON.parse(r.raw))
+			.find((p) => p.status === 'Content Moderated');
 		expect(moderated.details).toEqual({ 'Moderation Reasons': ['Derivative Works Filter'] });
 		const failures = fake.stats().webhookFailures;
 		expect(failures).toEqual(

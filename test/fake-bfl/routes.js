@@ -1,7 +1,14 @@
 // @ts-check
 'use strict';
 
-const { openExchange, readBody, sendJson, sendText, sendParts, azureErrorXml } = require('./exchange');
+const {
+	openExchange,
+	readBody,
+	sendJson,
+	sendText,
+	sendParts,
+	azureErrorXml,
+} = require('./exchange');
 const { takeFault, applyFault } = require('./faults');
 const { MODELS } = require('./models');
 const { handleSubmit } = require('./submit');
@@ -30,10 +37,13 @@ const DELIVERY_PATH = /^\/results\/([^/]+)\/sample\.(jpeg|png|webp)$/;
  * @returns {Endpoint}
  */
 function classify(server, method, path) {
-	if (server === 'delivery') return DELIVERY_PATH.test(path) ? { target: 'delivery' } : { target: 'other', status: 404 };
-	if (path === '/v1/get_result') return method === 'GET' ? { target: 'poll' } : { target: 'other', status: 405 };
+	if (server === 'delivery')
+		return DELIVERY_PATH.test(path) ? { target: 'delivery' } : { target: 'other', status: 404 };
+	if (path === '/v1/get_result')
+		return method === 'GET' ? { target: 'poll' } : { target: 'other', status: 405 };
 	if (server !== 'api') return { target: 'other', status: 404 };
-	if (path === '/v1/credits') return method === 'GET' ? { target: 'credits' } : { target: 'other', status: 405 };
+	if (path === '/v1/credits')
+		return method === 'GET' ? { target: 'credits' } : { target: 'other', status: 405 };
 	if (`${method} ${path}` in FINETUNE_ROUTES) return { target: 'finetune' };
 	const model = path.slice('/v1/'.length);
 	if (path.startsWith('/v1/') && MODELS[model]) {
@@ -125,9 +135,16 @@ async function route(state, ex) {
 
 	if (endpoint.target === 'other') {
 		if (ex.server === 'delivery') {
-			return sendText(ex, 404, azureErrorXml('ResourceNotFound', 'The specified resource does not exist.'), 'application/xml');
+			return sendText(
+				ex,
+				404,
+				azureErrorXml('ResourceNotFound', 'The specified resource does not exist.'),
+				'application/xml',
+			);
 		}
-		return sendJson(ex, endpoint.status || 404, { detail: endpoint.status === 405 ? 'Method Not Allowed' : 'Not Found' });
+		return sendJson(ex, endpoint.status || 404, {
+			detail: endpoint.status === 405 ? 'Method Not Allowed' : 'Not Found',
+		});
 	}
 	if (endpoint.target === 'delivery') return deliver(state, ex);
 	// The untrusted host answers without a key on purpose: what matters is whether the client sent one.
@@ -136,7 +153,13 @@ async function route(state, ex) {
 	}
 	switch (endpoint.target) {
 		case 'submit':
-			return handleSubmit(state, ex, /** @type {string} */ (endpoint.model), MODELS[/** @type {string} */ (endpoint.model)], text);
+			return handleSubmit(
+				state,
+				ex,
+				/** @type {string} */ (endpoint.model),
+				MODELS[/** @type {string} */ (endpoint.model)],
+				text,
+			);
 		case 'poll':
 			return poll(state, ex);
 		case 'credits':
@@ -152,7 +175,9 @@ async function route(state, ex) {
  * @param {string} text
  */
 function finetuneRoute(state, ex, text) {
-	const action = /** @type {Record<string, string>} */ (FINETUNE_ROUTES)[`${ex.req.method} ${ex.url.pathname}`];
+	const action = /** @type {Record<string, string>} */ (FINETUNE_ROUTES)[
+		`${ex.req.method} ${ex.url.pathname}`
+	];
 	if (action === 'create') return finetunes.createFinetune(state, ex, text);
 	if (action === 'list') return finetunes.listFinetunes(state, ex);
 	if (action === 'details') return finetunes.finetuneDetails(state, ex);
@@ -168,12 +193,15 @@ function poll(state, ex) {
 	const id = ex.url.searchParams.get('id');
 	if (!id) {
 		state.stats.status422++;
-		return sendJson(ex, 422, { detail: [{ loc: ['query', 'id'], msg: 'Field required', type: 'missing' }] });
+		return sendJson(ex, 422, {
+			detail: [{ loc: ['query', 'id'], msg: 'Field required', type: 'missing' }],
+		});
 	}
 	const task = state.tasks.get(id);
 	if (task) {
 		task.pollCount++;
-		if (task.pollCount <= state.options.notFoundPolls) return sendJson(ex, 200, { id, status: 'Task not found' });
+		if (task.pollCount <= state.options.notFoundPolls)
+			return sendJson(ex, 200, { id, status: 'Task not found' });
 		return sendJson(ex, 200, pollBody(task));
 	}
 	const finetune = state.finetunes.get(id);
@@ -195,9 +223,16 @@ function deliver(state, ex) {
 		return xmlError(404, azureErrorXml('BlobNotFound', 'The specified blob does not exist.'));
 	}
 	const se = ex.url.searchParams.get('se') || '';
-	const authFailed = 'Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.';
-	if (se !== new Date(task.expiresAt).toISOString() || ex.url.searchParams.get('sig') !== task.sig) {
-		return xmlError(403, azureErrorXml('AuthenticationFailed', authFailed, 'Signature did not match.'));
+	const authFailed =
+		'Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.';
+	if (
+		se !== new Date(task.expiresAt).toISOString() ||
+		ex.url.searchParams.get('sig') !== task.sig
+	) {
+		return xmlError(
+			403,
+			azureErrorXml('AuthenticationFailed', authFailed, 'Signature did not match.'),
+		);
 	}
 	const now = Date.now();
 	if (now > task.expiresAt) {

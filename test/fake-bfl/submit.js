@@ -50,14 +50,19 @@ function handleSubmit(state, ex, model, info, text) {
 	}
 	const prompt = typeof body.prompt === 'string' ? body.prompt : '';
 	if (prompt.includes('[402]')) {
-		return paymentRequired(state, ex, 'Insufficient credits. Add credits to your account at https://dashboard.bfl.ai');
+		return paymentRequired(
+			state,
+			ex,
+			'Insufficient credits. Add credits to your account at https://dashboard.bfl.ai',
+		);
 	}
 	const cap = exceededCap(state, model);
 	if (cap !== null) {
 		state.stats.status429++;
 		const { retryAfterSeconds } = state.options;
 		/** @type {Record<string, string>} */
-		const headers = typeof retryAfterSeconds === 'number' ? { 'retry-after': String(retryAfterSeconds) } : {};
+		const headers =
+			typeof retryAfterSeconds === 'number' ? { 'retry-after': String(retryAfterSeconds) } : {};
 		const detail = `Too many active tasks: the limit is ${cap} active tasks. Wait until one of your previous tasks has finished.`;
 		return sendJson(ex, 429, { detail }, headers);
 	}
@@ -71,13 +76,24 @@ function handleSubmit(state, ex, model, info, text) {
 	}
 	state.options.credits = Math.round((state.options.credits - price.cost) * 100) / 100;
 	const costOnResult = info.family === 'flux1';
-	const task = createTask(state, { model, body, defaultFormat: info.defaultFormat, price, costOnResult });
+	const task = createTask(state, {
+		model,
+		body,
+		defaultFormat: info.defaultFormat,
+		price,
+		costOnResult,
+	});
 	state.stats.accepted++;
 	const billing = costOnResult
 		? { cost: null, input_mp: null, output_mp: null }
 		: { cost: price.cost, input_mp: price.inputMp, output_mp: price.outputMp };
 	if (task.webhookUrl) {
-		return sendJson(ex, 200, { id: task.id, status: 'Pending', webhook_url: task.webhookUrl, ...billing });
+		return sendJson(ex, 200, {
+			id: task.id,
+			status: 'Pending',
+			webhook_url: task.webhookUrl,
+			...billing,
+		});
 	}
 	sendJson(ex, 200, { id: task.id, polling_url: task.pollingUrl, ...billing });
 }

@@ -133,7 +133,12 @@ function settleTask(state, task) {
 		const payload =
 			task.outcome === 'Ready'
 				? { id: task.id, status: 'Ready', result: task.readyResult }
-				: { id: task.id, status: task.outcome, result: null, details: OUTCOME_DETAILS[task.outcome] };
+				: {
+						id: task.id,
+						status: task.outcome,
+						result: null,
+						details: OUTCOME_DETAILS[task.outcome],
+					};
 		sendWebhook(state, task.id, task.webhookUrl, task.webhookSecret, payload);
 	}
 }
@@ -160,7 +165,14 @@ function inFlightCount(state, model) {
 function pollBody(task) {
 	const status = task.status;
 	if (!task.finished) {
-		return { id: task.id, status, result: null, progress: Math.round(task.progress * 100) / 100, details: null, preview: null };
+		return {
+			id: task.id,
+			status,
+			result: null,
+			progress: Math.round(task.progress * 100) / 100,
+			details: null,
+			preview: null,
+		};
 	}
 	const body = {
 		id: task.id,

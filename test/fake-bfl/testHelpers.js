@@ -46,7 +46,10 @@ async function getJson(url, headers = { 'x-key': KEY }) {
  * @param {{ headers?: Record<string, string>, intervalMs?: number, timeoutMs?: number }} [opts]
  * @returns {Promise<{ body: any, seen: string[] }>}
  */
-async function pollUntilDone(pollingUrl, { headers = { 'x-key': KEY }, intervalMs = 20, timeoutMs = 5000 } = {}) {
+async function pollUntilDone(
+	pollingUrl,
+	{ headers = { 'x-key': KEY }, intervalMs = 20, timeoutMs = 5000 } = {},
+) {
 	const terminal = ['Ready', 'Error', 'Failed', 'Request Moderated', 'Content Moderated'];
 	/** @type {string[]} */
 	const seen = [];
@@ -79,16 +82,19 @@ function checkPng(buf) {
 		const length = buf.readUInt32BE(offset);
 		const type = buf.toString('latin1', offset + 4, offset + 8);
 		const crc = buf.readUInt32BE(offset + 8 + length);
-		if (zlib.crc32(buf.subarray(offset + 4, offset + 8 + length)) !== crc) throw new Error(`bad CRC in ${type}`);
+		if (zlib.crc32(buf.subarray(offset + 4, offset + 8 + length)) !== crc)
+			throw new Error(`bad CRC in ${type}`);
 		if (type === 'IDAT') idat.push(buf.subarray(offset + 8, offset + 8 + length));
 		types.push(type);
 		offset += 12 + length;
 	}
-	if (types[0] !== 'IHDR' || types[types.length - 1] !== 'IEND') throw new Error(`bad chunk order ${types}`);
+	if (types[0] !== 'IHDR' || types[types.length - 1] !== 'IEND')
+		throw new Error(`bad chunk order ${types}`);
 	const width = buf.readUInt32BE(16);
 	const height = buf.readUInt32BE(20);
 	const pixels = zlib.inflateSync(Buffer.concat(idat));
-	if (pixels.length !== height * (1 + width * 3)) throw new Error('IDAT does not inflate to the image size');
+	if (pixels.length !== height * (1 + width * 3))
+		throw new Error('IDAT does not inflate to the image size');
 	return types;
 }
 
@@ -103,14 +109,17 @@ function checkJpeg(buf) {
 		if (marker === 0xda) break; // start of scan: entropy-coded data follows
 		offset += 2 + buf.readUInt16BE(offset + 2);
 	}
-	if (!markers.includes(0xc0) && !markers.includes(0xc2)) throw new Error('no SOF segment before the scan');
-	if (buf[buf.length - 2] !== 0xff || buf[buf.length - 1] !== 0xd9) throw new Error('no EOI at the end');
+	if (!markers.includes(0xc0) && !markers.includes(0xc2))
+		throw new Error('no SOF segment before the scan');
+	if (buf[buf.length - 2] !== 0xff || buf[buf.length - 1] !== 0xd9)
+		throw new Error('no EOI at the end');
 	return markers;
 }
 
 /** @param {Buffer} buf */
 function checkWebp(buf) {
-	if (buf.readUInt32LE(4) !== buf.length - 8) throw new Error('RIFF size does not match the file size');
+	if (buf.readUInt32LE(4) !== buf.length - 8)
+		throw new Error('RIFF size does not match the file size');
 	const chunks = [];
 	for (let offset = 12; offset < buf.length; ) {
 		const size = buf.readUInt32LE(offset + 4);
@@ -118,9 +127,20 @@ function checkWebp(buf) {
 		offset += 8 + size + (size % 2);
 		if (offset > buf.length) throw new Error('chunk runs past the end');
 	}
-	if (chunks.length > 1 && chunks[0] !== 'VP8X') throw new Error('extra chunks need a VP8X header first');
+	if (chunks.length > 1 && chunks[0] !== 'VP8X')
+		throw new Error('extra chunks need a VP8X header first');
 	if (!chunks.includes('VP8 ') && !chunks.includes('VP8L')) throw new Error('no image bitstream');
 	return chunks;
 }
 
-module.exports = { KEY, sleep, submit, getJson, pollUntilDone, download, checkPng, checkJpeg, checkWebp };
+module.exports = {
+	KEY,
+	sleep,
+	submit,
+	getJson,
+	pollUntilDone,
+	download,
+	checkPng,
+	checkJpeg,
+	checkWebp,
+};

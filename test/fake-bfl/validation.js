@@ -34,37 +34,69 @@ function validatorFor(name) {
 /** @param {unknown[]} values  pydantic style: 'a', 'b' or 'c' */
 function listChoices(values) {
 	const quoted = values.map((v) => `'${v}'`);
-	return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}` : quoted.join('');
+	return quoted.length > 1
+		? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`
+		: quoted.join('');
 }
 
 /** @param {import('ajv').ErrorObject} e */
 function toFastApi(e) {
 	/** @type {(string | number)[]} */
-	const loc = ['body', ...e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p))];
+	const loc = [
+		'body',
+		...e.instancePath
+			.split('/')
+			.slice(1)
+			.map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+	];
 	const p = /** @type {Record<string, any>} */ (e.params);
 	switch (e.keyword) {
 		case 'required':
 			return { loc: [...loc, p.missingProperty], msg: 'Field required', type: 'missing' };
 		case 'additionalProperties':
-			return { loc: [...loc, p.additionalProperty], msg: 'Extra inputs are not permitted', type: 'extra_forbidden' };
+			return {
+				loc: [...loc, p.additionalProperty],
+				msg: 'Extra inputs are not permitted',
+				type: 'extra_forbidden',
+			};
 		case 'type': {
-			const kind = { integer: 'int', number: 'float', string: 'string', boolean: 'bool', object: 'dict' }[
-				/** @type {string} */ (p.type)
-			];
+			const kind = {
+				integer: 'int',
+				number: 'float',
+				string: 'string',
+				boolean: 'bool',
+				object: 'dict',
+			}[/** @type {string} */ (p.type)];
 			return { loc, msg: `Input should be a valid ${p.type}`, type: `${kind || p.type}_type` };
 		}
 		case 'minimum':
-			return { loc, msg: `Input should be greater than or equal to ${p.limit}`, type: 'greater_than_equal' };
+			return {
+				loc,
+				msg: `Input should be greater than or equal to ${p.limit}`,
+				type: 'greater_than_equal',
+			};
 		case 'maximum':
-			return { loc, msg: `Input should be less than or equal to ${p.limit}`, type: 'less_than_equal' };
+			return {
+				loc,
+				msg: `Input should be less than or equal to ${p.limit}`,
+				type: 'less_than_equal',
+			};
 		case 'multipleOf':
 			return { loc, msg: `Input should be a multiple of ${p.multipleOf}`, type: 'multiple_of' };
 		case 'enum':
 			return { loc, msg: `Input should be ${listChoices(p.allowedValues)}`, type: 'enum' };
 		case 'minLength':
-			return { loc, msg: `String should have at least ${p.limit} characters`, type: 'string_too_short' };
+			return {
+				loc,
+				msg: `String should have at least ${p.limit} characters`,
+				type: 'string_too_short',
+			};
 		case 'maxLength':
-			return { loc, msg: `String should have at most ${p.limit} characters`, type: 'string_too_long' };
+			return {
+				loc,
+				msg: `String should have at most ${p.limit} characters`,
+				type: 'string_too_long',
+			};
 		case 'format':
 			return { loc, msg: 'Input should be a valid URL', type: 'url_parsing' };
 		default:
@@ -74,7 +106,8 @@ function toFastApi(e) {
 
 /** @param {import('ajv').ErrorObject} e  anyOf wrappers and the "or null" branch only add noise. */
 const isNoise = (e) =>
-	['anyOf', 'allOf', 'oneOf', 'if'].includes(e.keyword) || (e.keyword === 'type' && e.params.type === 'null');
+	['anyOf', 'allOf', 'oneOf', 'if'].includes(e.keyword) ||
+	(e.keyword === 'type' && e.params.type === 'null');
 
 /**
  * One FastAPI-style error per location, like pydantic's most specific message.
@@ -84,7 +117,13 @@ const isNoise = (e) =>
  */
 function schemaErrors(schemaName, body) {
 	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-		return [{ loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', type: 'model_attributes_type' }];
+		return [
+			{
+				loc: ['body'],
+				msg: 'Input should be a valid dictionary or object to extract fields from',
+				type: 'model_attributes_type',
+			},
+		];
 	}
 	const validate = validatorFor(schemaName);
 	if (validate(body)) return [];
@@ -105,7 +144,8 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** @param {string} value @returns {string | null} why it is not an acceptable image reference */
 function imageProblem(value) {
-	if (/^data:/i.test(value)) return 'Data URLs are not supported; send raw base64 without the data: prefix';
+	if (/^data:/i.test(value))
+		return 'Data URLs are not supported; send raw base64 without the data: prefix';
 	if (/^https?:\/\//i.test(value)) {
 		try {
 			new URL(value);
@@ -114,8 +154,10 @@ function imageProblem(value) {
 			return 'Input should be a valid URL';
 		}
 	}
-	if (value.length % 4 === 1 || !BASE64.test(value)) return 'Input should be an http(s) URL or valid base64';
-	if (!sniffImage(Buffer.from(value.slice(0, 32), 'base64'))) return 'Input image must be a PNG, JPEG or WebP image';
+	if (value.length % 4 === 1 || !BASE64.test(value))
+		return 'Input should be an http(s) URL or valid base64';
+	if (!sniffImage(Buffer.from(value.slice(0, 32), 'base64')))
+		return 'Input image must be a PNG, JPEG or WebP image';
 	return null;
 }
 
@@ -146,11 +188,19 @@ function productErrors(model, info, body) {
 	if (info.family === 'flux2') {
 		for (const side of ['width', 'height']) {
 			if (body[side] && body[side] % 16 !== 0) {
-				errors.push({ loc: ['body', side], msg: 'Input should be a multiple of 16', type: 'multiple_of' });
+				errors.push({
+					loc: ['body', side],
+					msg: 'Input should be a multiple of 16',
+					type: 'multiple_of',
+				});
 			}
 		}
 		if (body.width && body.height && body.width * body.height > 4194304) {
-			errors.push({ loc: ['body'], msg: 'Value error, width * height must not exceed 4194304 pixels (4 MP)', type: 'value_error' });
+			errors.push({
+				loc: ['body'],
+				msg: 'Value error, width * height must not exceed 4194304 pixels (4 MP)',
+				type: 'value_error',
+			});
 		}
 	}
 	return errors;
@@ -173,12 +223,18 @@ function validateSubmit(model, info, body) {
  * @returns {{ ok: true, value: unknown } | { ok: false, errors: FastApiError[] }}
  */
 function parseJsonBody(text) {
-	if (text.trim() === '') return { ok: false, errors: [{ loc: ['body'], msg: 'Field required', type: 'missing' }] };
+	if (text.trim() === '')
+		return { ok: false, errors: [{ loc: ['body'], msg: 'Field required', type: 'missing' }] };
 	try {
 		return { ok: true, value: JSON.parse(text) };
 	} catch (err) {
 		const at = /position (\d+)/.exec(String(err && err.message));
-		return { ok: false, errors: [{ loc: ['body', at ? Number(at[1]) : 0], msg: 'JSON decode error', type: 'json_invalid' }] };
+		return {
+			ok: false,
+			errors: [
+				{ loc: ['body', at ? Number(at[1]) : 0], msg: 'JSON decode error', type: 'json_invalid' },
+			],
+		};
 	}
 }
 

@@ -19,7 +19,10 @@ const webp = buildImage('webp', 'input').toString('base64');
 const url = 'https://example.com/person.jpg';
 
 /** @param {number} n */
-const refs = (n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [i ? `input_image_${i + 1}` : 'input_image', url]));
+const refs = (n) =>
+	Object.fromEntries(
+		Array.from({ length: n }, (_, i) => [i ? `input_image_${i + 1}` : 'input_image', url]),
+	);
 
 /**
  * @param {string} model
@@ -38,7 +41,12 @@ test.each([
 	['flux-2-pro', { prompt: 'x', width: 32 }, ['body', 'width'], 'greater_than_equal'],
 	['flux-2-pro', { width: 1024 }, ['body', 'prompt'], 'missing'],
 	['flux-2-pro', { prompt: 'x', output_format: 'gif' }, ['body', 'output_format'], 'enum'],
-	['flux-2-pro', { prompt: 'x', safety_tolerance: 6 }, ['body', 'safety_tolerance'], 'less_than_equal'],
+	[
+		'flux-2-pro',
+		{ prompt: 'x', safety_tolerance: 6 },
+		['body', 'safety_tolerance'],
+		'less_than_equal',
+	],
 	['flux-2-pro', { prompt: 'x', webhook_url: 'not a url' }, ['body', 'webhook_url'], 'url_parsing'],
 	['flux-pro-1.1', { prompt: 'x', width: 1000 }, ['body', 'width'], 'multiple_of'],
 	['flux-dev', { prompt: 'x', steps: 51 }, ['body', 'steps'], 'less_than_equal'],
@@ -46,14 +54,29 @@ test.each([
 	['flux-pro-1.0-expand', { image: png, top: 4096 }, ['body', 'top'], 'less_than_equal'],
 	['flux-2-pro', { prompt: 'x', ...refs(9) }, ['body', 'input_image_9'], 'extra_forbidden'],
 	['flux-2-klein-9b', { prompt: 'x', ...refs(5) }, ['body', 'input_image_5'], 'extra_forbidden'],
-	['flux-tools/outpainting-v1', { input_image: url, width: 1024, height: 1024, webhook_url: 'https://a.b/c' }, ['body', 'webhook_url'], 'extra_forbidden'],
+	[
+		'flux-tools/outpainting-v1',
+		{ input_image: url, width: 1024, height: 1024, webhook_url: 'https://a.b/c' },
+		['body', 'webhook_url'],
+		'extra_forbidden',
+	],
 	['flux-tools/outpainting-v1', { input_image: url, width: 1024 }, ['body', 'height'], 'missing'],
-	['flux-tools/erase-v1', { image: url, mask: url, dilate_pixels: 26 }, ['body', 'dilate_pixels'], 'less_than_equal'],
+	[
+		'flux-tools/erase-v1',
+		{ image: url, mask: url, dilate_pixels: 26 },
+		['body', 'dilate_pixels'],
+		'less_than_equal',
+	],
 	['flux-tools/erase-v1', { image: url }, ['body', 'mask'], 'missing'],
 	['flux-tools/deblur-v1', {}, ['body', 'image'], 'missing'],
 	['flux-tools/vto-v2', { prompt: 'x', person: url }, ['body', 'garment'], 'missing'],
 	['flux-2-klein-4b-finetuned', { prompt: 'x' }, ['body', 'finetune_id'], 'missing'],
-	['flux-2-klein-9b-kv-finetuned', { prompt: 'x', finetune_id: 'a/b', finetune_strength: 2.5 }, ['body', 'finetune_strength'], 'less_than_equal'],
+	[
+		'flux-2-klein-9b-kv-finetuned',
+		{ prompt: 'x', finetune_id: 'a/b', finetune_strength: 2.5 },
+		['body', 'finetune_strength'],
+		'less_than_equal',
+	],
 	['flux-pro-1.1-ultra-finetuned', { prompt: 'x' }, ['body', 'finetune_id'], 'missing'],
 ])('%s %j → 422 at %j (%s)', async (model, body, loc, type) => {
 	const detail = await rejection(model, body);
@@ -63,7 +86,11 @@ test.each([
 test.each([
 	['data: prefix', `data:image/png;base64,${png}`, /data:/],
 	['not base64', 'this is not base64!', /base64/],
-	['base64 of text', Buffer.from('hello world, not an image').toString('base64'), /PNG, JPEG or WebP/],
+	[
+		'base64 of text',
+		Buffer.from('hello world, not an image').toString('base64'),
+		/PNG, JPEG or WebP/,
+	],
 	['broken URL', 'https://exa mple.com/a b', /URL/],
 ])('image field with %s → 422 at that field', async (_, value, msg) => {
 	for (const [model, body] of /** @type {const} */ ([
@@ -72,14 +99,20 @@ test.each([
 		['flux-tools/vto-v2', { prompt: 'x', person: url, garment: value }],
 	])) {
 		const detail = await rejection(model, body);
-		const field = Object.keys(body).find((k) => body[/** @type {keyof typeof body} */ (k)] === value);
-		expect(detail).toEqual([{ loc: ['body', field], msg: expect.stringMatching(msg), type: 'value_error' }]);
+		const field = Object.keys(body).find(
+			(k) => body[/** @type {keyof typeof body} */ (k)] === value,
+		);
+		expect(detail).toEqual([
+			{ loc: ['body', field], msg: expect.stringMatching(msg), type: 'value_error' },
+		]);
 	}
 });
 
 test('raw base64 PNG, JPEG and WebP and http(s) URLs are accepted as images', async () => {
 	for (const image of [png, jpeg, webp, url, 'http://example.com/a.webp']) {
-		expect((await submit(fake, 'flux-2-pro', { prompt: 'x', input_image: image })).status).toBe(200);
+		expect((await submit(fake, 'flux-2-pro', { prompt: 'x', input_image: image })).status).toBe(
+			200,
+		);
 	}
 	expect((await submit(fake, 'flux-pro-1.0-fill', { image: png, mask: png })).status).toBe(200);
 	expect((await submit(fake, 'flux-2-pro', { prompt: 'x', ...refs(8) })).status).toBe(200);
@@ -87,9 +120,20 @@ test('raw base64 PNG, JPEG and WebP and http(s) URLs are accepted as images', as
 });
 
 test('null fields are "unset"; unknown fields are ignored except on outpainting', async () => {
-	const ok = await submit(fake, 'flux-2-pro', { prompt: 'x', seed: null, input_image: null, width: null, aspect_ratio: '1:1' });
+	const ok = await submit(fake, 'flux-2-pro', {
+		prompt: 'x',
+		seed: null,
+		input_image: null,
+		width: null,
+		aspect_ratio: '1:1',
+	});
 	expect(ok.status).toBe(200);
-	const outpaint = await submit(fake, 'flux-tools/outpainting-v1', { input_image: url, width: 1024, height: 1024, mode: 'fast' });
+	const outpaint = await submit(fake, 'flux-tools/outpainting-v1', {
+		input_image: url,
+		width: 1024,
+		height: 1024,
+		mode: 'fast',
+	});
 	expect(outpaint.status).toBe(200);
 	expect(typeof outpaint.json.cost).toBe('number');
 });
@@ -97,9 +141,18 @@ test('null fields are "unset"; unknown fields are ignored except on outpainting'
 test('invalid JSON and non-object bodies → 422 FastAPI bodies', async () => {
 	const broken = await submit(fake, 'flux-2-pro', '{"prompt": ');
 	expect(broken.status).toBe(422);
-	expect(broken.json.detail[0]).toMatchObject({ loc: ['body', expect.any(Number)], type: 'json_invalid' });
-	expect((await submit(fake, 'flux-2-pro', '[1,2]')).json.detail[0]).toMatchObject({ loc: ['body'], type: 'model_attributes_type' });
-	expect((await submit(fake, 'flux-2-pro', '')).json.detail[0]).toMatchObject({ loc: ['body'], type: 'missing' });
+	expect(broken.json.detail[0]).toMatchObject({
+		loc: ['body', expect.any(Number)],
+		type: 'json_invalid',
+	});
+	expect((await submit(fake, 'flux-2-pro', '[1,2]')).json.detail[0]).toMatchObject({
+		loc: ['body'],
+		type: 'model_attributes_type',
+	});
+	expect((await submit(fake, 'flux-2-pro', '')).json.detail[0]).toMatchObject({
+		loc: ['body'],
+		type: 'missing',
+	});
 	expect(fake.stats().status422).toBeGreaterThanOrEqual(2);
 });
 
@@ -116,9 +169,15 @@ test('every catalog endpoint accepts a minimal valid body', async () => {
 	const models = require('./models').MODELS;
 	for (const model of Object.keys(models)) {
 		const body = /** @type {Record<string, object>} */ (minimal)[model] || { prompt: 'x' };
-		const withFinetune = models[model].finetuned ? { finetune_id: 'some-org/some-lora', ...body } : body;
+		const withFinetune = models[model].finetuned
+			? { finetune_id: 'some-org/some-lora', ...body }
+			: body;
 		const res = await submit(fake, model, withFinetune);
-		expect({ model, status: res.status, text: res.status === 200 ? '' : res.text }).toEqual({ model, status: 200, text: '' });
+		expect({ model, status: res.status, text: res.status === 200 ? '' : res.text }).toEqual({
+			model,
+			status: 200,
+			text: '',
+		});
 	}
 	expect(Object.keys(models)).toHaveLength(26);
 });

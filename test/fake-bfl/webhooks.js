@@ -20,8 +20,14 @@ function sendWebhook(state, taskId, url, secret, payload) {
 	const fail = (error) => state.stats.webhookFailures.push({ taskId, url, error });
 	const raw = Buffer.from(JSON.stringify(payload), 'utf8');
 	/** @type {Record<string, string | number>} */
-	const headers = { 'content-type': 'application/json', 'content-length': raw.length, 'user-agent': 'fake-bfl-webhook' };
-	if (secret) headers['x-bfl-signature'] = `sha256=${crypto.createHmac('sha256', secret).update(raw).digest('hex')}`;
+	const headers = {
+		'content-type': 'application/json',
+		'content-length': raw.length,
+		'user-agent': 'fake-bfl-webhook',
+	};
+	if (secret)
+		headers['x-bfl-signature'] =
+			`sha256=${crypto.createHmac('sha256', secret).update(raw).digest('hex')}`;
 	let target;
 	try {
 		target = new URL(url);
@@ -30,12 +36,18 @@ function sendWebhook(state, taskId, url, secret, payload) {
 		return;
 	}
 	const client = target.protocol === 'https:' ? https : http;
-	const req = client.request(target, { method: 'POST', headers, timeout: WEBHOOK_TIMEOUT_MS, agent: false });
+	const req = client.request(target, {
+		method: 'POST',
+		headers,
+		timeout: WEBHOOK_TIMEOUT_MS,
+		agent: false,
+	});
 	state.outgoing.add(req);
 	req.on('response', (res) => {
 		res.resume();
 		res.on('end', () => {
-			if (res.statusCode && res.statusCode >= 200 && res.statusCode < 300) state.stats.webhooksSent++;
+			if (res.statusCode && res.statusCode >= 200 && res.statusCode < 300)
+				state.stats.webhooksSent++;
 			else fail(`HTTP ${res.statusCode}`);
 		});
 	});

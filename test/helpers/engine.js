@@ -29,7 +29,9 @@ class StartNode {
 /** Resolves `={{$credentials.name}}` the way n8n's generic authentication does, for header values. */
 function resolveCredentialExpression(value, credentials) {
 	if (typeof value !== 'string' || !value.startsWith('=')) return value;
-	return value.slice(1).replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, name) => String(credentials[name] ?? ''));
+	return value
+		.slice(1)
+		.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, name) => String(credentials[name] ?? ''));
 }
 
 class TestCredentialsHelper extends ICredentialsHelper {
@@ -98,7 +100,14 @@ function startWorkflow(spec) {
 		getKnownTypes: () => ({}),
 	};
 	const nodes = [
-		{ id: 'start', name: 'Start', type: 'test.start', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'start',
+			name: 'Start',
+			type: 'test.start',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		...spec.nodes,
 	];
 	const workflow = new Workflow({
@@ -121,10 +130,15 @@ function startWorkflow(spec) {
 		updatedAt: new Date(),
 	});
 	/** @type {Promise<import('n8n-workflow').IRun>} */
-	const done = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	const done = new Promise((resolve) =>
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
+	);
 	const additionalData = {
 		hooks,
-		credentialsHelper: new TestCredentialsHelper(spec.credentialTypes ?? {}, spec.credentials ?? {}),
+		credentialsHelper: new TestCredentialsHelper(
+			spec.credentialTypes ?? {},
+			spec.credentials ?? {},
+		),
 		currentNodeParameters: undefined,
 		variables: {},
 		executionId: 'exec-test',
@@ -144,12 +158,20 @@ function startWorkflow(spec) {
 			waitingExecution: {},
 			waitingExecutionSource: null,
 			nodeExecutionStack: [
-				{ node: workflow.getNode('Start'), data: { main: [spec.input ?? [{ json: {} }]] }, source: null },
+				{
+					node: workflow.getNode('Start'),
+					data: { main: [spec.input ?? [{ json: {} }]] },
+					source: null,
+				},
 			],
 		},
 	};
 	// @ts-ignore the test doubles implement what the engine uses, not every interface member
-	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const execution = new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	return { done, cancel: () => execution.cancel() };
 }
 

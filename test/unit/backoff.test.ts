@@ -1,4 +1,9 @@
-import { backoffDelayMs, isRetryable, parseRetryAfterMs, retryDelayMs } from '../../nodes/Bfl/core/backoff';
+import {
+	backoffDelayMs,
+	isRetryable,
+	parseRetryAfterMs,
+	retryDelayMs,
+} from '../../nodes/Bfl/core/backoff';
 
 describe('back-off', () => {
 	const options = { baseMs: 100, maxMs: 1000 };
@@ -46,7 +51,8 @@ describe('isRetryable', () => {
 	it('retries a paid POST only when BFL certainly did not take it', () => {
 		expect(isRetryable({ method: 'POST', status: 429 })).toBe(true);
 		expect(isRetryable({ method: 'POST', connectionRefused: true })).toBe(true);
-		for (const status of [500, 502, 503, 504, 422, 402]) expect(isRetryable({ method: 'POST', status })).toBe(false);
+		for (const status of [500, 502, 503, 504, 422, 402])
+			expect(isRetryable({ method: 'POST', status })).toBe(false);
 		expect(isRetryable({ method: 'POST' })).toBe(false);
 	});
 });

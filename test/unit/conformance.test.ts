@@ -10,18 +10,48 @@ import openapi from '../fake-bfl/openapi-2026-04.json';
 import { TOOL_SCHEMAS } from './toolSchemas';
 
 type OpenApi = {
-	paths: Record<string, { post?: { requestBody?: { content: { 'application/json': { schema: { $ref: string } } } } } }>;
+	paths: Record<
+		string,
+		{ post?: { requestBody?: { content: { 'application/json': { schema: { $ref: string } } } } } }
+	>;
 	components: { schemas: Record<string, object> };
 };
 const spec = openapi as unknown as OpenApi;
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
-ajv.addSchema({ $id: 'bfl', components: spec.components });
+
+/**
+ * BFL's LoRA page: "The request schema matches the underlying base endpoint, with two added
+ * parameters: finetune_id and finetune_strength" (API notes §6.4). The base is Flux2KleinInputs.
+ */
+function kleinLoraSchema() {
+	const base = spec.components.schemas.Flux2KleinInputs as {
+		properties: object;
+		required?: string[];
+	};
+	return {
+		...base,
+		required: [...(base.required ?? []), 'finetune_id'],
+		properties: {
+			...base.properties,
+			finetune_id: { type: 'string', minLength: 1 },
+			finetune_strength: { type: 'number', minimum: 0, maximum: 2 },
+		},
+	};
+}
+
+// The LoRA schema joins BFL's document so its $refs (OutputFormat) resolve there.
+ajv.addSchema({
+	$id: 'bfl',
+	components: { schemas: { ...spec.components.schemas, KleinLoraInputs: kleinLoraSchema() } },
+});
 
 function requestSchemaOf(path: string): ValidateFunction | undefined {
 	const ref = spec.paths[path]?.post?.requestBody?.content['application/json'].schema.$ref;
 	if (ref) return ajv.getSchema(`bfl${ref}`);
+	if (/^\/v1\/flux-2-klein-.+-finetuned$/.test(path))
+		return ajv.getSchema('bfl#/components/schemas/KleinLoraInputs');
 	return TOOL_SCHEMAS[path] ? ajv.compile(TOOL_SCHEMAS[path]) : undefined;
 }
 
@@ -46,40 +76,68 @@ function representativeValue(model: ModelSpec, name: FieldName): FieldValue {
 	}
 }
 
-const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+const PNG_BASE64 =
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 function representativeImages(model: ModelSpec): Record<string, string> {
 	const slots = model.images?.slots ?? [];
-	return Object.fromEntries(slots.map((slot, i) => [slot, model.images?.urlAllowed && i % 2 ? 'https://example.com/ref.png' : PNG_BASE64]));
+	return Object.fromEntries(
+		slots.map((slot, i) => [
+			slot,
+			model.images?.urlAllowed && i % 2 ? 'https://example.com/ref.png' : PNG_BASE64,
+		]),
+	);
 }
 
 describe('every catalog row builds a body that BFL accepts', () => {
-	it.each(MODELS.map((model) => [`${model.operation} ${model.id}`, model] as const))('%s', (_, model) => {
-		const validate = requestSchemaOf(model.path);
-		expect(validate).toBeDefined();
-		const input: RequestInput = Object.fromEntries(
-			(Object.keys(model.fields) as FieldName[]).map((name) => [name, representativeValue(model, name)]),
-		);
-		expect(validateRequest(model, input)).toEqual([]);
-		const body = buildBody(model, input, representativeImages(model));
-		const valid = validate!(body);
-		expect(validate!.errors ?? []).toEqual([]);
-		expect(valid).toBe(true);
-		const declared = Object.keys((validate!.schema as { properties: object }).properties);
-		// disable_pup is in BFL's live spec (March and September 2026) but missing from this April copy.
-		const undeclared = Object.keys(body).filter((key) => !declared.includes(key) && key !== 'disable_pup');
-		expect(undeclared).toEqual([]);
-	});
+	it.each(MODELS.map((model) => [`${model.operation} ${model.id}`, model] as const))(
+		'%s',
+		(_, model) => {
+			const validate = requestSchemaOf(model.path);
+			expect(validate).toBeDefined();
+			const input: RequestInput = Object.fromEntries(
+				(Object.keys(model.fields) as FieldName[]).map((name) => [
+					name,
+					representativeValue(model, name),
+				]),
+			);
+			expect(validateRequest(model, input)).toEqual([]);
+			const body = buildBody(model, input, representativeImages(model));
+			const valid = validate!(body);
+			expect(validate!.errors ?? []).toEqual([]);
+			expect(valid).toBe(true);
+			const declared = Object.keys((validate!.schema as { properties: object }).properties);
+			// disable_pup is in BFL's live spec (March and September 2026) but missing from this April copy.
+			const undeclared = Object.keys(body).filter(
+				(key) => !declared.includes(key) && key !== 'disable_pup',
+			);
+			expect(undeclared).toEqual([]);
+		},
+	);
 
 	it('catches a body outside the schema, so the checks above can fail', () => {
 		expect(requestSchemaOf('/v1/flux-pro-1.1')!({ prompt: 'x', width: 1000 })).toBe(false);
 		expect(requestSchemaOf('/v1/flux-pro-1.1')!({ prompt: 'x', safety_tolerance: 7 })).toBe(false);
-		expect(requestSchemaOf('/v1/flux-tools/outpainting-v1')!({ input_image: 'x', width: 64, height: 64, seed: 1 })).toBe(false);
+		expect(
+			requestSchemaOf('/v1/flux-tools/outpainting-v1')!({
+				input_image: 'x',
+				width: 64,
+				height: 64,
+				seed: 1,
+			}),
+		).toBe(false);
 	});
 
 	it('sends every image of a model to its own field, up to the maximum', () => {
-		const klein = MODELS.find((model) => model.operation === 'edit' && model.id === 'flux-2-klein-4b')!;
-		expect(klein.images?.slots).toEqual(['input_image', 'input_image_2', 'input_image_3', 'input_image_4']);
+		const klein = MODELS.find(
+			(model) => model.operation === 'edit' && model.id === 'flux-2-klein-4b',
+		)!;
+		expect(klein.images?.slots).toEqual([
+			'input_image',
+			'input_image_2',
+			'input_image_3',
+			'input_image_4',
+		]);
 		const pro = MODELS.find((model) => model.operation === 'edit' && model.id === 'flux-2-pro')!;
 		expect(pro.images?.slots).toHaveLength(8);
 	});

@@ -2,7 +2,12 @@ import { runPool, type PoolTask } from '../../nodes/Bfl/core/pool';
 
 /** A task that finishes when the test releases it, recording concurrency as it runs. */
 function controllable() {
-	const inFlight = { now: 0, peak: 0, byKey: new Map<string, number>(), peakByKey: new Map<string, number>() };
+	const inFlight = {
+		now: 0,
+		peak: 0,
+		byKey: new Map<string, number>(),
+		peakByKey: new Map<string, number>(),
+	};
 	const releases: Array<() => void> = [];
 	const started: number[] = [];
 	const task = (index: number, key = 'k', keyCap = 99, fail = false): PoolTask<number> => ({
@@ -28,7 +33,10 @@ function controllable() {
 }
 
 /** Lets the pool's promise callbacks run. */
-const tick = async () => await new Promise<void>((resolve) => queueMicrotask(resolve)).then(async () => await Promise.resolve());
+const tick = async () =>
+	await new Promise<void>((resolve) => queueMicrotask(resolve)).then(
+		async () => await Promise.resolve(),
+	);
 
 /** Releases started tasks one by one, oldest first, until none is left running. */
 async function drain(releases: Array<() => void>, started: number[]) {
@@ -45,7 +53,10 @@ async function drain(releases: Array<() => void>, started: number[]) {
 describe('runPool', () => {
 	it('keeps input order and never exceeds the concurrency', async () => {
 		const { inFlight, releases, started, task } = controllable();
-		const pending = runPool([0, 1, 2, 3, 4, 5, 6].map((i) => task(i)), { concurrency: 3 });
+		const pending = runPool(
+			[0, 1, 2, 3, 4, 5, 6].map((i) => task(i)),
+			{ concurrency: 3 },
+		);
 		await tick();
 		expect(started).toEqual([0, 1, 2]);
 		await drain(releases, started);
@@ -56,7 +67,13 @@ describe('runPool', () => {
 
 	it('holds a key at its own cap while other keys use the free slots', async () => {
 		const { inFlight, releases, started, task } = controllable();
-		const tasks = [task(0, 'max', 2), task(1, 'max', 2), task(2, 'max', 2), task(3, 'pro'), task(4, 'pro')];
+		const tasks = [
+			task(0, 'max', 2),
+			task(1, 'max', 2),
+			task(2, 'max', 2),
+			task(3, 'pro'),
+			task(4, 'pro'),
+		];
 		const pending = runPool(tasks, { concurrency: 4 });
 		await tick();
 		expect(started).toEqual([0, 1, 3, 4]);
@@ -72,13 +89,19 @@ describe('runPool', () => {
 		await drain(releases, started);
 		const results = await pending;
 		expect(results[0]).toEqual({ ok: true, value: 0 });
-		expect(results[1]).toMatchObject({ ok: false, error: expect.objectContaining({ message: 'task 1 failed' }) });
+		expect(results[1]).toMatchObject({
+			ok: false,
+			error: expect.objectContaining({ message: 'task 1 failed' }),
+		});
 		expect(results[2]).toEqual({ ok: true, value: 20 });
 	});
 
 	it('starts nothing new after a failure when asked to stop on error', async () => {
 		const { releases, started, task } = controllable();
-		const pending = runPool([task(0, 'k', 99, true), task(1), task(2)], { concurrency: 1, stopOnError: true });
+		const pending = runPool([task(0, 'k', 99, true), task(1), task(2)], {
+			concurrency: 1,
+			stopOnError: true,
+		});
 		await drain(releases, started);
 		const results = await pending;
 		expect(started).toEqual([0]);
@@ -88,7 +111,15 @@ describe('runPool', () => {
 
 	it('turns a task that throws synchronously into a failure', async () => {
 		const results = await runPool(
-			[{ key: 'k', keyCap: 1, run: () => { throw new Error('sync'); } }],
+			[
+				{
+					key: 'k',
+					keyCap: 1,
+					run: () => {
+						throw new Error('sync');
+					},
+				},
+			],
 			{ concurrency: 2 },
 		);
 		expect(results[0]).toMatchObject({ ok: false });

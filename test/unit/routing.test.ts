@@ -1,4 +1,8 @@
-import { ConfigurationError, resolveEndpoints, tryResolveEndpoints } from '../../nodes/Bfl/core/routing';
+import {
+	ConfigurationError,
+	resolveEndpoints,
+	tryResolveEndpoints,
+} from '../../nodes/Bfl/core/routing';
 
 describe('resolveEndpoints', () => {
 	it.each([
@@ -13,23 +17,35 @@ describe('resolveEndpoints', () => {
 	});
 
 	it('pins global finetunes to the chosen single cluster', () => {
-		expect(resolveEndpoints({ region: 'global', finetuneRegion: 'eu1' }).finetuneBaseUrl).toBe('https://api.eu1.bfl.ai');
-		expect(resolveEndpoints({ region: 'global', finetuneRegion: 'us1' }).finetuneBaseUrl).toBe('https://api.us1.bfl.ai');
+		expect(resolveEndpoints({ region: 'global', finetuneRegion: 'eu1' }).finetuneBaseUrl).toBe(
+			'https://api.eu1.bfl.ai',
+		);
+		expect(resolveEndpoints({ region: 'global', finetuneRegion: 'us1' }).finetuneBaseUrl).toBe(
+			'https://api.us1.bfl.ai',
+		);
 	});
 
 	it('never lets a finetune choice move a fixed region to another cluster', () => {
-		expect(resolveEndpoints({ region: 'eu', finetuneRegion: 'us1' }).finetuneBaseUrl).toBe('https://api.eu1.bfl.ai');
+		expect(resolveEndpoints({ region: 'eu', finetuneRegion: 'us1' }).finetuneBaseUrl).toBe(
+			'https://api.eu1.bfl.ai',
+		);
 	});
 
 	it('uses a custom base URL for everything, trimmed, and trusts its hostname', () => {
-		expect(resolveEndpoints({ region: 'custom', baseUrl: ' http://127.0.0.1:8787/bfl/ ' })).toEqual({
-			apiBaseUrl: 'http://127.0.0.1:8787/bfl',
-			finetuneBaseUrl: 'http://127.0.0.1:8787/bfl',
-			customHostname: '127.0.0.1',
-		});
-		expect(resolveEndpoints({ region: 'custom', baseUrl: 'https://gw.example.com', finetuneRegion: 'us1' }).finetuneBaseUrl).toBe(
-			'https://api.us1.bfl.ai',
+		expect(resolveEndpoints({ region: 'custom', baseUrl: ' http://127.0.0.1:8787/bfl/ ' })).toEqual(
+			{
+				apiBaseUrl: 'http://127.0.0.1:8787/bfl',
+				finetuneBaseUrl: 'http://127.0.0.1:8787/bfl',
+				customHostname: '127.0.0.1',
+			},
 		);
+		expect(
+			resolveEndpoints({
+				region: 'custom',
+				baseUrl: 'https://gw.example.com',
+				finetuneRegion: 'us1',
+			}).finetuneBaseUrl,
+		).toBe('https://api.us1.bfl.ai');
 	});
 
 	it.each([
@@ -41,6 +57,9 @@ describe('resolveEndpoints', () => {
 		['https://gateway.example.com/?x=1', /must not contain credentials, a query string/],
 	])('rejects the malformed custom base URL %j', (baseUrl, message) => {
 		expect(() => resolveEndpoints({ region: 'custom', baseUrl })).toThrow(ConfigurationError);
-		expect(tryResolveEndpoints({ region: 'custom', baseUrl })).toEqual({ ok: false, message: expect.stringMatching(message) });
+		expect(tryResolveEndpoints({ region: 'custom', baseUrl })).toEqual({
+			ok: false,
+			message: expect.stringMatching(message),
+		});
 	});
 });

@@ -8,7 +8,10 @@ const image = { type: 'string', minLength: 1 };
 const safety = { type: 'integer', minimum: 0, maximum: 5 };
 const format = nullable({ enum: ['jpeg', 'png', 'webp'] });
 const user = nullable({ type: 'string', minLength: 1, maxLength: 256 });
-const webhook = { webhook_url: nullable({ type: 'string', format: 'uri', minLength: 1, maxLength: 2083 }), webhook_secret: nullable({ type: 'string' }) };
+const webhook = {
+	webhook_url: nullable({ type: 'string', format: 'uri', minLength: 1, maxLength: 2083 }),
+	webhook_secret: nullable({ type: 'string' }),
+};
 const seed = nullable({ type: 'integer' });
 
 const closed = (required: string[], properties: Record<string, object>) => ({
@@ -43,7 +46,14 @@ export const TOOL_SCHEMAS: Record<string, object> = {
 		output_format: format,
 		...webhook,
 	}),
-	'/v1/flux-tools/deblur-v1': closed(['image'], { user, image, seed, safety_tolerance: safety, output_format: format, ...webhook }),
+	'/v1/flux-tools/deblur-v1': closed(['image'], {
+		user,
+		image,
+		seed,
+		safety_tolerance: safety,
+		output_format: format,
+		...webhook,
+	}),
 	'/v1/flux-tools/vto-v2': closed(['prompt', 'person', 'garment'], {
 		user,
 		prompt: { type: 'string', minLength: 1 },

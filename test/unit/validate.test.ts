@@ -3,13 +3,25 @@ import type { ModelSpec } from '../../nodes/Bfl/catalog/types';
 import { buildBody } from '../../nodes/Bfl/core/buildBody';
 import { parseAspectRatio, validateRequest } from '../../nodes/Bfl/core/validate';
 
-const model = (id: string, operation: 'generate' | 'edit' = 'generate') => findModel(operation, id) as ModelSpec;
-const messages = (id: string, input: Parameters<typeof validateRequest>[1], operation: 'generate' | 'edit' = 'generate') =>
-	validateRequest(model(id, operation), input).map((problem) => problem.message);
+const model = (id: string, operation: 'generate' | 'edit' = 'generate') =>
+	findModel(operation, id) as ModelSpec;
+const messages = (
+	id: string,
+	input: Parameters<typeof validateRequest>[1],
+	operation: 'generate' | 'edit' = 'generate',
+) => validateRequest(model(id, operation), input).map((problem) => problem.message);
 
 describe('validateRequest', () => {
 	it('accepts a plain FLUX.2 request', () => {
-		expect(messages('flux-2-pro', { prompt: 'a fox', width: 1024, height: 768, seed: 1, safetyTolerance: 5 })).toEqual([]);
+		expect(
+			messages('flux-2-pro', {
+				prompt: 'a fox',
+				width: 1024,
+				height: 768,
+				seed: 1,
+				safetyTolerance: 5,
+			}),
+		).toEqual([]);
 	});
 
 	it('names the field, the rule and the value for a wrong FLUX.2 size', () => {
@@ -21,7 +33,9 @@ describe('validateRequest', () => {
 
 	it('caps FLUX.2 at 4 megapixels', () => {
 		expect(messages('flux-2-max', { prompt: 'a', width: 2048, height: 2048 })).toEqual([]);
-		expect(messages('flux-2-max', { prompt: 'a', width: 2064, height: 2048 })[0]).toMatch(/at most 4 megapixels/);
+		expect(messages('flux-2-max', { prompt: 'a', width: 2064, height: 2048 })[0]).toMatch(
+			/at most 4 megapixels/,
+		);
 	});
 
 	it('applies the FLUX1.1 rule of 256–1440 in multiples of 32', () => {
@@ -67,11 +81,15 @@ describe('validateRequest', () => {
 			'Width is required for FLUX Tools Outpainting and must not be empty',
 			'Height is required for FLUX Tools Outpainting and must not be empty',
 		]);
-		expect(messages('flux-dev', { guidance: 6 })).toEqual(['Guidance must be a number from 1.5 to 5 for FLUX.1 [dev] (Legacy) (got 6)']);
+		expect(messages('flux-dev', { guidance: 6 })).toEqual([
+			'Guidance must be a number from 1.5 to 5 for FLUX.1 [dev] (Legacy) (got 6)',
+		]);
 	});
 
 	it('requires a prompt where BFL does, and rejects a blank one', () => {
-		expect(messages('flux-2-pro', { prompt: '   ' })).toEqual(['Prompt is required for FLUX.2 [pro] and must not be empty']);
+		expect(messages('flux-2-pro', { prompt: '   ' })).toEqual([
+			'Prompt is required for FLUX.2 [pro] and must not be empty',
+		]);
 		expect(messages('flux-pro-1.1', { prompt: '' })).toEqual([]);
 	});
 
@@ -85,8 +103,14 @@ describe('validateRequest', () => {
 
 describe('buildBody', () => {
 	it('maps prompt upsampling per family: disable_pup, prompt_upsampling, or nothing', () => {
-		expect(buildBody(model('flux-2-pro'), { prompt: 'a', promptUpsampling: false })).toEqual({ prompt: 'a', disable_pup: true });
-		expect(buildBody(model('flux-2-max'), { prompt: 'a', promptUpsampling: true })).toEqual({ prompt: 'a', disable_pup: false });
+		expect(buildBody(model('flux-2-pro'), { prompt: 'a', promptUpsampling: false })).toEqual({
+			prompt: 'a',
+			disable_pup: true,
+		});
+		expect(buildBody(model('flux-2-max'), { prompt: 'a', promptUpsampling: true })).toEqual({
+			prompt: 'a',
+			disable_pup: false,
+		});
 		expect(buildBody(model('flux-2-flex'), { prompt: 'a', promptUpsampling: false })).toEqual({
 			prompt: 'a',
 			prompt_upsampling: false,
@@ -95,14 +119,31 @@ describe('buildBody', () => {
 			prompt: 'a',
 			prompt_upsampling: true,
 		});
-		expect(buildBody(model('flux-2-klein-4b'), { prompt: 'a', promptUpsampling: true })).toEqual({ prompt: 'a' });
+		expect(buildBody(model('flux-2-klein-4b'), { prompt: 'a', promptUpsampling: true })).toEqual({
+			prompt: 'a',
+		});
 	});
 
 	it('omits unset values and fields the endpoint does not take', () => {
-		expect(buildBody(model('flux-2-klein-9b'), { prompt: 'a', steps: 20, guidance: 3, raw: true, seed: undefined })).toEqual({
+		expect(
+			buildBody(model('flux-2-klein-9b'), {
+				prompt: 'a',
+				steps: 20,
+				guidance: 3,
+				raw: true,
+				seed: undefined,
+			}),
+		).toEqual({
 			prompt: 'a',
 		});
-		expect(buildBody(model('flux-pro-1.1-ultra'), { prompt: 'a', width: 1024, aspectRatio: ' 16:9', raw: true })).toEqual({
+		expect(
+			buildBody(model('flux-pro-1.1-ultra'), {
+				prompt: 'a',
+				width: 1024,
+				aspectRatio: ' 16:9',
+				raw: true,
+			}),
+		).toEqual({
 			prompt: 'a',
 			aspect_ratio: '16:9',
 			raw: true,
@@ -121,6 +162,15 @@ describe('buildBody', () => {
 				steps: 28,
 				guidance: 3,
 			}),
-		).toEqual({ prompt: 'a', width: 512, height: 512, seed: 3, safety_tolerance: 1, output_format: 'png', steps: 28, guidance: 3 });
+		).toEqual({
+			prompt: 'a',
+			width: 512,
+			height: 512,
+			seed: 3,
+			safety_tolerance: 1,
+			output_format: 'png',
+			steps: 28,
+			guidance: 3,
+		});
 	});
 });

@@ -6,16 +6,24 @@ import { buildBody, expectedOutputFormat } from '../core/buildBody';
 import { checkImageSources, type ImageSource } from '../core/images';
 import { validateRequest, type RequestInput } from '../core/validate';
 import { inputImageProperties, readImageSources } from '../descriptions/inputImages';
-import { additionalFieldsProperty, modelOptions, primaryProperties, readRequestInput } from '../descriptions/modelFields';
+import {
+	additionalFieldsProperty,
+	modelOptions,
+	primaryProperties,
+	readRequestInput,
+} from '../descriptions/modelFields';
 import { readTaskOptions, taskOptionsProperty } from '../descriptions/taskOptions';
 import { operationError } from '../transport/errors';
 import { assertInputImages, encodeInputImages } from '../transport/inputImages';
-import { getEndpoints } from '../transport/request';
+import { getEndpoints, requireFinetuneBaseUrl } from '../transport/request';
 import { runImageTask, type ImageTask } from '../transport/task';
 import type { ConcurrencyGroup } from './operation';
 
 /** The properties of a model-driven operation: model picker, fields, images and options. */
-export function modelRequestProperties(operation: ModelOperation, modelHint: string): INodeProperties[] {
+export function modelRequestProperties(
+	operation: ModelOperation,
+	modelHint: string,
+): INodeProperties[] {
 	const models = modelsFor(operation);
 	return [
 		{
@@ -46,8 +54,14 @@ function modelFor(ctx: IExecuteFunctions, operation: ModelOperation, itemIndex: 
 	const id = String(ctx.getNodeParameter('model', itemIndex)).trim();
 	const spec = findModel(operation, id);
 	if (!spec) {
-		const known = modelsFor(operation).map((model) => model.id).join(', ');
-		throw operationError(ctx.getNode(), `Unknown model "${id}" for ${operation === 'edit' ? 'Edit' : 'Generate'}. Use one of: ${known}`, itemIndex);
+		const known = modelsFor(operation)
+			.map((model) => model.id)
+			.join(', ');
+		throw operationError(
+			ctx.getNode(),
+			`Unknown model "${id}" for this operation. Use one of: ${known}`,
+			itemIndex,
+		);
 	}
 	return spec;
 }
@@ -63,7 +77,11 @@ export async function prepareModelRequest(
 	const sources = readImageSources(ctx, spec, itemIndex);
 	const problems = [...validateRequest(spec, input), ...checkImageSources(spec, sources)];
 	if (problems.length) {
-		throw operationError(ctx.getNode(), problems.map((problem) => problem.message).join('; '), itemIndex);
+		throw operationError(
+			ctx.getNode(),
+			problems.map((problem) => problem.message).join('; '),
+			itemIndex,
+		);
 	}
 	await assertInputImages(ctx, spec, sources, itemIndex);
 	const endpoints = await getEndpoints(ctx, itemIndex);
@@ -74,7 +92,9 @@ export async function prepareModelRequest(
 		sources,
 		task: {
 			endpoints,
-			baseUrl: endpoints.apiBaseUrl,
+			baseUrl: spec.pinnedToFinetuneRegion
+				? requireFinetuneBaseUrl(ctx, endpoints, itemIndex)
+				: endpoints.apiBaseUrl,
 			path: spec.path,
 			model: spec.id,
 			options: readTaskOptions(ctx, itemIndex),
@@ -84,9 +104,14 @@ export async function prepareModelRequest(
 }
 
 /** Encodes the images (only now, to keep memory flat across many items) and runs the task. */
-export async function executeModelRequest(ctx: IExecuteFunctions, prepared: PreparedModelRequest): Promise<INodeExecutionData[]> {
+export async function executeModelRequest(
+	ctx: IExecuteFunctions,
+	prepared: PreparedModelRequest,
+): Promise<INodeExecutionData[]> {
 	const { spec, input, sources, task } = prepared;
 	const images = await encodeInputImages(ctx, spec, sources, task.itemIndex);
 	const body = buildBody(spec, input, images);
-	return [await runImageTask(ctx, { ...task, body, expectedFormat: expectedOutputFormat(spec, body) })];
+	return [
+		await runImageTask(ctx, { ...task, body, expectedFormat: expectedOutputFormat(spec, body) }),
+	];
 }

@@ -20,4 +20,6 @@ export interface Operation<P extends PreparedItem = PreparedItem> {
 	description: INodeProperties[];
 	prepare(this: IExecuteFunctions, itemIndex: number): Promise<P>;
 	execute(this: IExecuteFunctions, prepared: P, itemIndex: number): Promise<INodeExecutionData[]>;
+	/** True when the operation turns all input items into one request (e.g. one training set). */
+	aggregate?(this: IExecuteFunctions): boolean;
 }

@@ -4,15 +4,22 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type IPairedItemData,
 } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
 import { runPool, type PoolTask, type Settled } from '../core/pool';
+import * as account from './account';
+import * as finetune from './finetune';
 import * as image from './image';
+import * as task from './task';
 import type { Operation, PreparedItem } from './operation';
 
 const RESOURCES: Record<string, Record<string, Operation>> = {
 	image: image.operations,
+	task: task.operations,
+	finetune: finetune.operations,
+	account: account.operations,
 };
 
 /** Items in flight for the whole execution; read once, from the first item. */
@@ -21,20 +28,43 @@ function readConcurrency(ctx: IExecuteFunctions): number {
 	return Math.min(DEFAULT_CONCURRENCY_CAP, Math.max(1, Math.floor(raw) || DEFAULT_CONCURRENCY_CAP));
 }
 
-function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+function asNodeError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
 /** The Continue On Fail item: the message plus what a workflow needs to branch or resume. */
-function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+function errorItem(
+	error: NodeApiError | NodeOperationError,
+	pairedItem: IPairedItemData | IPairedItemData[],
+): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
 	for (const key of ['taskId', 'pollingUrl', 'status', 'details']) {
 		if (error.context[key] !== undefined) json[key] = error.context[key] as IDataObject[string];
 	}
-	return { json, pairedItem: { item: itemIndex } };
+	return { json, pairedItem };
+}
+
+/** One request for the whole input: its outputs are paired with every input item. */
+async function routeAggregate(
+	ctx: IExecuteFunctions,
+	operation: Operation,
+	itemCount: number,
+): Promise<INodeExecutionData[][]> {
+	const pairedItem = Array.from({ length: itemCount }, (_, item) => ({ item }));
+	try {
+		const produced = await operation.execute.call(ctx, await operation.prepare.call(ctx, 0), 0);
+		return [produced.map((item) => ({ ...item, pairedItem }))];
+	} catch (error) {
+		if (!ctx.continueOnFail()) throw asNodeError(ctx, error, 0);
+		return [[errorItem(asNodeError(ctx, error, 0), pairedItem)]];
+	}
 }
 
 /**
@@ -48,8 +78,13 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = RESOURCES[resource]?.[operationName];
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" of "${resource}" is not supported`,
+		);
 	}
+	if (items.length && operation.aggregate?.call(this))
+		return await routeAggregate(this, operation, items.length);
 	const continueOnFail = this.continueOnFail();
 
 	const prepared: Array<Settled<PreparedItem>> = [];
@@ -88,7 +123,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		}
 		const error = asNodeError(this, outcome.error, i);
 		if (!continueOnFail) throw error;
-		output.push(errorItem(error, i));
+		output.push(errorItem(error, { item: i }));
 	}
 	return [output];
 }

@@ -17,8 +17,14 @@ export const FLUX2_SAFETY: Fields = { safetyTolerance: { range: { min: 0, max: 5
 export const FLUX1_SAFETY: Fields = { safetyTolerance: { range: { min: 0, max: 6 } } };
 
 /** FLUX.2 sizes: any multiple of 16 from 64 up to 4 megapixels in total. */
-export const FLUX2_SIZE: Fields = { width: { range: { min: 64, max: 8192 } }, height: { range: { min: 64, max: 8192 } } };
-export const FLUX1_SIZE: Fields = { width: { range: { min: 256, max: 1440 } }, height: { range: { min: 256, max: 1440 } } };
+export const FLUX2_SIZE: Fields = {
+	width: { range: { min: 64, max: 8192 } },
+	height: { range: { min: 64, max: 8192 } },
+};
+export const FLUX1_SIZE: Fields = {
+	width: { range: { min: 256, max: 1440 } },
+	height: { range: { min: 256, max: 1440 } },
+};
 
 /** FLUX.1 Fill and Expand share their sampler settings. */
 export const FILL_SAMPLING: Fields = {
@@ -28,9 +34,20 @@ export const FILL_SAMPLING: Fields = {
 };
 
 /** Reference images input_image, input_image_2, ... up to `max`, of which the first is required. */
-export function referenceImages(max: number, requiredCount: number, urlAllowed = true): ImageInputs {
-	const slots = Array.from({ length: max }, (_, i) => (i === 0 ? 'input_image' : `input_image_${i + 1}`));
-	return { slots, labels: slots.map((_, i) => `Reference Image ${i + 1}`), required: requiredCount, urlAllowed };
+export function referenceImages(
+	max: number,
+	requiredCount: number,
+	urlAllowed = true,
+): ImageInputs {
+	const slots = Array.from({ length: max }, (_, i) =>
+		i === 0 ? 'input_image' : `input_image_${i + 1}`,
+	);
+	return {
+		slots,
+		labels: slots.map((_, i) => `Reference Image ${i + 1}`),
+		required: requiredCount,
+		urlAllowed,
+	};
 }
 
 /** A row drops a family field by setting it to undefined. */
@@ -41,7 +58,13 @@ function withoutUnset(fields: Fields): Fields {
 type Extra = Partial<ModelSpec> & { fields?: Fields };
 
 function row(base: Omit<ModelSpec, 'id' | 'displayName' | 'description' | 'path' | 'operation'>) {
-	return (operation: ModelOperation, id: string, displayName: string, description: string, extra: Extra = {}): ModelSpec => ({
+	return (
+		operation: ModelOperation,
+		id: string,
+		displayName: string,
+		description: string,
+		extra: Extra = {},
+	): ModelSpec => ({
 		...base,
 		id,
 		operation,
@@ -57,7 +80,14 @@ function row(base: Omit<ModelSpec, 'id' | 'displayName' | 'description' | 'path'
 export const flux2 = row({
 	family: 'flux2',
 	legacy: false,
-	fields: { prompt: required, ...FLUX2_SIZE, ...SEED, ...FLUX2_SAFETY, ...OUTPUT, promptUpsampling: optional },
+	fields: {
+		prompt: required,
+		...FLUX2_SIZE,
+		...SEED,
+		...FLUX2_SAFETY,
+		...OUTPUT,
+		promptUpsampling: optional,
+	},
 	primary: ['prompt', 'width', 'height'],
 	size: { kind: 'pixels', multiple: 16, maxMegapixels: 4 },
 	upsampling: 'disable_pup',

@@ -2,7 +2,7 @@
 import type { FieldName } from './fields';
 
 export type ModelFamily = 'flux2' | 'flux1' | 'tools';
-export type ModelOperation = 'generate' | 'edit';
+export type ModelOperation = 'generate' | 'edit' | 'finetune';
 
 export interface NumberRange {
 	min: number;
@@ -69,4 +69,6 @@ export interface ModelSpec {
 	defaultOutputFormat: 'jpeg' | 'png';
 	/** BFL's limit of tasks in flight per account for this model. */
 	concurrencyCap: number;
+	/** Finetuned models run only on the single cluster that holds the finetune. */
+	pinnedToFinetuneRegion?: boolean;
 }

@@ -44,7 +44,8 @@ export interface RetryQuestion {
  * or a refused connection. After a reset or a 5xx the task may exist and be billed, so we stop.
  */
 export function isRetryable({ method, status, connectionRefused }: RetryQuestion): boolean {
-	if (method !== 'GET') return status === 429 || (status === undefined && connectionRefused === true);
+	if (method !== 'GET')
+		return status === 429 || (status === undefined && connectionRefused === true);
 	return status === undefined || RETRYABLE_GET_STATUSES.has(status);
 }
 

@@ -9,7 +9,11 @@ export type RequestBody = Record<string, string | number | boolean>;
  * included, and unset values are omitted so BFL's own defaults apply. `images` maps BFL image
  * fields (input_image, mask, ...) to base64 or URLs.
  */
-export function buildBody(spec: ModelSpec, input: RequestInput, images: Record<string, string> = {}): RequestBody {
+export function buildBody(
+	spec: ModelSpec,
+	input: RequestInput,
+	images: Record<string, string> = {},
+): RequestBody {
 	const body: RequestBody = {};
 	for (const name of Object.keys(spec.fields) as FieldName[]) {
 		const value = input[name];

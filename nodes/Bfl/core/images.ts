@@ -17,7 +17,9 @@ export const MAX_BASE64_IMAGE_BYTES = 20 * 1024 * 1024;
 export function describeImageSlots(spec: ModelSpec): string {
 	const images = spec.images;
 	if (!images) return 'no input images';
-	return images.labels.map((label, i) => `${i + 1}. ${label}${i >= images.required ? ' (optional)' : ''}`).join(', ');
+	return images.labels
+		.map((label, i) => `${i + 1}. ${label}${i >= images.required ? ' (optional)' : ''}`)
+		.join(', ');
 }
 
 /** Checks the list of images against the model before anything is read or sent. */
@@ -26,19 +28,35 @@ export function checkImageSources(spec: ModelSpec, sources: ImageSource[]): Prob
 	if (!images) return [];
 	const field = 'Input Images';
 	if (sources.length > images.slots.length) {
-		return [{ field, message: `Too many input images: ${spec.displayName} takes at most ${images.slots.length} (${describeImageSlots(spec)}), got ${sources.length}` }];
+		return [
+			{
+				field,
+				message: `Too many input images: ${spec.displayName} takes at most ${images.slots.length} (${describeImageSlots(spec)}), got ${sources.length}`,
+			},
+		];
 	}
 	if (sources.length < images.required) {
-		return [{ field, message: `${spec.displayName} needs ${images.required} input image${images.required > 1 ? 's' : ''} (${describeImageSlots(spec)}), got ${sources.length}` }];
+		return [
+			{
+				field,
+				message: `${spec.displayName} needs ${images.required} input image${images.required > 1 ? 's' : ''} (${describeImageSlots(spec)}), got ${sources.length}`,
+			},
+		];
 	}
 	const problems: Problem[] = [];
 	sources.forEach((source, i) => {
 		const label = images.labels[i];
 		if (source.source === 'url') {
 			if (!images.urlAllowed) {
-				problems.push({ field, message: `${spec.displayName} takes its ${label} as binary data only, not as a URL. Download it first, for example with an HTTP Request node` });
+				problems.push({
+					field,
+					message: `${spec.displayName} takes its ${label} as binary data only, not as a URL. Download it first, for example with an HTTP Request node`,
+				});
 			} else if (!parseHttpUrl(source.url?.trim())) {
-				problems.push({ field, message: `The URL of ${label} must be an http(s) URL (got "${source.url ?? ''}")` });
+				problems.push({
+					field,
+					message: `The URL of ${label} must be an http(s) URL (got "${source.url ?? ''}")`,
+				});
 			}
 		} else if (!source.binaryPropertyName?.trim()) {
 			problems.push({ field, message: `Name the binary field that holds ${label}` });
@@ -48,7 +66,12 @@ export function checkImageSources(spec: ModelSpec, sources: ImageSource[]): Prob
 }
 
 /** Checks bytes read from a binary field; returns a problem when they are not a usable image. */
-export function checkImageBytes(label: string, property: string, bytes: Uint8Array, mimeType?: string): string | undefined {
+export function checkImageBytes(
+	label: string,
+	property: string,
+	bytes: Uint8Array,
+	mimeType?: string,
+): string | undefined {
 	if (!sniffImageFormat(bytes)) {
 		return `The binary field "${property}" used as ${label} is not a PNG, JPEG or WebP image${mimeType ? ` (it is ${mimeType})` : ''}`;
 	}

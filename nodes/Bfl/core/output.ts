@@ -14,7 +14,9 @@ export interface TaskOutput {
 	outputMp?: number;
 	durationSeconds?: number;
 	pollingUrl?: string;
-	[key: string]: string | number | undefined;
+	progress?: number;
+	details?: unknown;
+	[key: string]: unknown;
 }
 
 function pruned(output: TaskOutput): TaskOutput {
@@ -39,10 +41,15 @@ export function submittedOutput(submit: JsonRecord, model: string | undefined): 
  * Output for a finished task. Cost and megapixels come from the submit for FLUX.2 and from the
  * final result for FLUX.1-era models, so the final body wins where it has them.
  */
-export function finishedOutput(finalBody: JsonRecord, submit: JsonRecord, model: string | undefined): TaskOutput {
+export function finishedOutput(
+	finalBody: JsonRecord,
+	submit: JsonRecord,
+	model: string | undefined,
+): TaskOutput {
 	const result = isRecord(finalBody.result) ? finalBody.result : {};
 	const sampleUrl = typeof result.sample === 'string' ? result.sample : undefined;
-	const pick = (key: string) => optionalNumber(finalBody[key]) ?? optionalNumber(result[key]) ?? optionalNumber(submit[key]);
+	const pick = (key: string) =>
+		optionalNumber(finalBody[key]) ?? optionalNumber(result[key]) ?? optionalNumber(submit[key]);
 	return pruned({
 		id: String(finalBody.id ?? submit.id),
 		status: String(finalBody.status),
@@ -55,5 +62,7 @@ export function finishedOutput(finalBody: JsonRecord, submit: JsonRecord, model:
 		inputMp: pick('input_mp'),
 		outputMp: pick('output_mp'),
 		durationSeconds: optionalNumber(result.duration),
+		progress: optionalNumber(finalBody.progress),
+		details: finalBody.details ?? undefined,
 	});
 }

@@ -30,9 +30,18 @@ function describeRange(range: NumberRange | undefined): string {
 	return range ? ` from ${range.min} to ${range.max}` : '';
 }
 
-function checkNumber(label: string, value: FieldValue, rule: FieldRule, integer: boolean, multiple?: number): string | undefined {
+function checkNumber(
+	label: string,
+	value: FieldValue,
+	rule: FieldRule,
+	integer: boolean,
+	multiple?: number,
+): string | undefined {
 	const range = rule.range;
-	const inRange = typeof value === 'number' && Number.isFinite(value) && (!range || (value >= range.min && value <= range.max));
+	const inRange =
+		typeof value === 'number' &&
+		Number.isFinite(value) &&
+		(!range || (value >= range.min && value <= range.max));
 	const whole = !integer || Number.isInteger(value);
 	const aligned = !multiple || (typeof value === 'number' && value % multiple === 0);
 	if (inRange && whole && aligned) return undefined;
@@ -49,9 +58,17 @@ function checkAspectRatio(spec: ModelSpec, value: FieldValue): string | undefine
 	return `Aspect Ratio must look like 16:9 and lie between ${spec.size.widest} and ${spec.size.tallest}`;
 }
 
-function checkField(spec: ModelSpec, name: FieldName, rule: FieldRule, value: FieldValue): string | undefined {
+function checkField(
+	spec: ModelSpec,
+	name: FieldName,
+	rule: FieldRule,
+	value: FieldValue,
+): string | undefined {
 	const definition = FIELDS[name];
-	const multiple = spec.size.kind === 'pixels' && (name === 'width' || name === 'height') ? spec.size.multiple : undefined;
+	const multiple =
+		spec.size.kind === 'pixels' && (name === 'width' || name === 'height')
+			? spec.size.multiple
+			: undefined;
 	switch (definition.kind) {
 		case 'integer':
 			return checkNumber(definition.label, value, rule, true, multiple);
@@ -61,7 +78,9 @@ function checkField(spec: ModelSpec, name: FieldName, rule: FieldRule, value: Fi
 			return typeof value === 'boolean' ? undefined : `${definition.label} must be true or false`;
 		case 'enum': {
 			const values = (definition as { values: readonly string[] }).values;
-			return values.includes(String(value)) ? undefined : `${definition.label} must be one of ${values.join(', ')}`;
+			return values.includes(String(value))
+				? undefined
+				: `${definition.label} must be one of ${values.join(', ')}`;
 		}
 		case 'aspectRatio':
 			return checkAspectRatio(spec, value);
@@ -85,14 +104,28 @@ export function validateRequest(spec: ModelSpec, input: RequestInput): Problem[]
 		const label = FIELDS[name].label;
 		const value = input[name];
 		if (isBlank(value)) {
-			if (rule.required) problems.push({ field: label, message: `${label} is required for ${spec.displayName} and must not be empty` });
+			if (rule.required)
+				problems.push({
+					field: label,
+					message: `${label} is required for ${spec.displayName} and must not be empty`,
+				});
 			continue;
 		}
 		const message = checkField(spec, name, rule, value as FieldValue);
-		if (message) problems.push({ field: label, message: `${message} for ${spec.displayName} (got ${show(value as FieldValue)})` });
+		if (message)
+			problems.push({
+				field: label,
+				message: `${message} for ${spec.displayName} (got ${show(value as FieldValue)})`,
+			});
 	}
 	const { width, height } = input;
-	if (!problems.length && spec.size.kind === 'pixels' && spec.size.maxMegapixels && typeof width === 'number' && typeof height === 'number') {
+	if (
+		!problems.length &&
+		spec.size.kind === 'pixels' &&
+		spec.size.maxMegapixels &&
+		typeof width === 'number' &&
+		typeof height === 'number'
+	) {
 		const max = spec.size.maxMegapixels;
 		if (width * height > max * MEGAPIXEL) {
 			problems.push({

@@ -4,7 +4,12 @@ import type { FieldName } from '../catalog/fields';
 
 type FieldProperty = Omit<INodeProperties, 'name' | 'displayOptions'>;
 
-const number = (displayName: string, value: number, description: string, precision = 0): FieldProperty => ({
+const number = (
+	displayName: string,
+	value: number,
+	description: string,
+	precision = 0,
+): FieldProperty => ({
 	displayName,
 	type: 'number',
 	typeOptions: { numberPrecision: precision },
@@ -36,10 +41,15 @@ export const FIELD_PROPERTIES: Record<FieldName, FieldProperty> = {
 		type: 'string',
 		default: '',
 		placeholder: '16:9',
-		description: "Width:height between 21:9 and 9:21. Leave empty for BFL's default (16:9 for Ultra; the input image's, or 1:1, for Kontext).",
+		description:
+			"Width:height between 21:9 and 9:21. Leave empty for BFL's default (16:9 for Ultra; the input image's, or 1:1, for Kontext).",
 	},
 	seed: number('Seed', 0, 'Fixed seed for reproducible results; leave unset for a random one'),
-	safetyTolerance: number('Safety Tolerance', 2, 'Moderation strictness of input and output, 0 is strictest'),
+	safetyTolerance: number(
+		'Safety Tolerance',
+		2,
+		'Moderation strictness of input and output, 0 is strictest',
+	),
 	outputFormat: {
 		displayName: 'Output Format',
 		type: 'options',
@@ -49,7 +59,8 @@ export const FIELD_PROPERTIES: Record<FieldName, FieldProperty> = {
 			{ name: 'WebP', value: 'webp' },
 		],
 		default: 'jpeg',
-		description: "Leave unset for the model's default (JPEG for most, PNG for Kontext and the FLUX tools)",
+		description:
+			"Leave unset for the model's default (JPEG for most, PNG for Kontext and the FLUX tools)",
 	},
 	promptUpsampling: boolean(
 		'Prompt Upsampling',
@@ -59,15 +70,32 @@ export const FIELD_PROPERTIES: Record<FieldName, FieldProperty> = {
 	steps: number('Steps', 50, 'Number of inference steps'),
 	guidance: number('Guidance', 5, 'How closely the image follows the prompt', 1),
 	raw: boolean('Raw', false, 'Whether to generate less processed, more natural-looking images'),
-	imagePromptStrength: number('Image Prompt Strength', 0.1, 'Blend between the prompt (0) and the image prompt (1)', 2),
+	imagePromptStrength: number(
+		'Image Prompt Strength',
+		0.1,
+		'Blend between the prompt (0) and the image prompt (1)',
+		2,
+	),
 	top: number('Expand Top', 0, 'Pixels to add at the top'),
 	bottom: number('Expand Bottom', 0, 'Pixels to add at the bottom'),
 	left: number('Expand Left', 0, 'Pixels to add on the left'),
 	right: number('Expand Right', 0, 'Pixels to add on the right'),
 	dilatePixels: number('Dilate Pixels', 10, 'How far to grow the mask before erasing'),
-	autoCrop: boolean('Auto Crop', false, 'Whether to crop an input larger than the canvas instead of failing'),
-	referenceOffsetX: number('Reference Offset X', 0, 'Horizontal position of the input on the canvas; unset centres it'),
-	referenceOffsetY: number('Reference Offset Y', 0, 'Vertical position of the input on the canvas; unset centres it'),
+	autoCrop: boolean(
+		'Auto Crop',
+		false,
+		'Whether to crop an input larger than the canvas instead of failing',
+	),
+	referenceOffsetX: number(
+		'Reference Offset X',
+		0,
+		'Horizontal position of the input on the canvas; unset centres it',
+	),
+	referenceOffsetY: number(
+		'Reference Offset Y',
+		0,
+		'Vertical position of the input on the canvas; unset centres it',
+	),
 	mode: {
 		displayName: 'Mode',
 		type: 'options',
@@ -83,7 +111,12 @@ export const FIELD_PROPERTIES: Record<FieldName, FieldProperty> = {
 		type: 'string',
 		default: '',
 		placeholder: 'my-finetune or org-id/shared-lora',
-		description: 'Your finetune, or another organization\'s shared LoRA as org-id/name',
+		description: "Your finetune, or another organization's shared LoRA as org-id/name",
 	},
-	finetuneStrength: number('Finetune Strength', 1.2, 'How strongly the finetune applies: 0 none, 1 full', 2),
+	finetuneStrength: number(
+		'Finetune Strength',
+		1.2,
+		'How strongly the finetune applies: 0 none, 1 full',
+		2,
+	),
 };

@@ -9,7 +9,11 @@ const IMAGE_VALUES: INodeProperties[] = [
 		name: 'source',
 		type: 'options',
 		options: [
-			{ name: 'Binary Field', value: 'binary', description: 'An image in a binary field of the input item' },
+			{
+				name: 'Binary Field',
+				value: 'binary',
+				description: 'An image in a binary field of the input item',
+			},
 			{ name: 'URL', value: 'url', description: 'A public http(s) URL that BFL downloads itself' },
 		],
 		default: 'binary',
@@ -36,7 +40,10 @@ const IMAGE_VALUES: INodeProperties[] = [
  * The input images, in order, plus one notice per model saying what each position means.
  * With `withDefaultImage` the list starts with the binary field "data", as editing needs an image.
  */
-export function inputImageProperties(models: readonly ModelSpec[], withDefaultImage: boolean): INodeProperties[] {
+export function inputImageProperties(
+	models: readonly ModelSpec[],
+	withDefaultImage: boolean,
+): INodeProperties[] {
 	const taking = models.filter((model) => model.images);
 	if (!taking.length) return [];
 	const notices: INodeProperties[] = taking.map((model) => ({
@@ -59,12 +66,17 @@ export function inputImageProperties(models: readonly ModelSpec[], withDefaultIm
 		displayOptions: { show: { model: taking.map((model) => model.id) } },
 		options: [{ displayName: 'Image', name: 'image', values: IMAGE_VALUES }],
 	};
-	if (withDefaultImage) list.default = { image: [{ source: 'binary', binaryPropertyName: 'data' }] };
+	if (withDefaultImage)
+		list.default = { image: [{ source: 'binary', binaryPropertyName: 'data' }] };
 	return [...notices, list];
 }
 
 /** The item's image list as configured (before anything is read). */
-export function readImageSources(ctx: IExecuteFunctions, spec: ModelSpec, itemIndex: number): ImageSource[] {
+export function readImageSources(
+	ctx: IExecuteFunctions,
+	spec: ModelSpec,
+	itemIndex: number,
+): ImageSource[] {
 	if (!spec.images) return [];
 	const raw = ctx.getNodeParameter('images', itemIndex, {}) as IDataObject;
 	const entries = (raw.image ?? []) as IDataObject[];

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { FIELD_NAMES, type FieldName } from '../catalog/fields';
 import type { ModelSpec } from '../catalog/types';
@@ -8,11 +13,16 @@ import { FIELD_PROPERTIES } from './fieldProperties';
 /** Model picker options: FLUX.2 and the tools first, legacy FLUX.1 after, each with BFL's endpoint name. */
 export function modelOptions(models: readonly ModelSpec[]): INodePropertyOptions[] {
 	const ordered = [...models.filter((m) => !m.legacy), ...models.filter((m) => m.legacy)];
-	return ordered.map((model) => ({ name: model.displayName, value: model.id, description: `${model.description} (${model.id})` }));
+	return ordered.map((model) => ({
+		name: model.displayName,
+		value: model.id,
+		description: `${model.description} (${model.id})`,
+	}));
 }
 
 const ids = (models: readonly ModelSpec[]) => models.map((model) => model.id);
-const isPrimary = (model: ModelSpec, name: FieldName) => model.primary.includes(name) || model.fields[name]?.required === true;
+const isPrimary = (model: ModelSpec, name: FieldName) =>
+	model.primary.includes(name) || model.fields[name]?.required === true;
 
 /** "Allowed: 1–50 (FLUX.2 [flex]), 15–50 (FLUX.1 Fill [pro])": the ranges the catalog gives a field. */
 function rangesHint(models: readonly ModelSpec[], name: FieldName): string {
@@ -28,7 +38,11 @@ function rangesHint(models: readonly ModelSpec[], name: FieldName): string {
 	return ` Allowed: ${[...byRange].map(([range, names]) => `${range} (${names.join(', ')})`).join('; ')}.`;
 }
 
-function property(models: readonly ModelSpec[], name: FieldName, shownFor: ModelSpec[]): INodeProperties {
+function property(
+	models: readonly ModelSpec[],
+	name: FieldName,
+	shownFor: ModelSpec[],
+): INodeProperties {
 	const base = FIELD_PROPERTIES[name];
 	return {
 		...base,
@@ -47,7 +61,8 @@ export function primaryProperties(models: readonly ModelSpec[]): INodeProperties
 		// n8n marks a field required for every model or none, so required and optional variants are separate.
 		const requiredFor = shownFor.filter((model) => model.fields[name]?.required);
 		const optionalFor = shownFor.filter((model) => !model.fields[name]?.required);
-		if (requiredFor.length) properties.push({ ...property(models, name, requiredFor), required: true });
+		if (requiredFor.length)
+			properties.push({ ...property(models, name, requiredFor), required: true });
 		if (optionalFor.length) properties.push(property(models, name, optionalFor));
 	}
 	return properties;
@@ -70,12 +85,19 @@ export function additionalFieldsProperty(models: readonly ModelSpec[]): INodePro
 }
 
 /** Reads every field the model takes, from the node or from Additional Fields. */
-export function readRequestInput(ctx: IExecuteFunctions, spec: ModelSpec, itemIndex: number): RequestInput {
+export function readRequestInput(
+	ctx: IExecuteFunctions,
+	spec: ModelSpec,
+	itemIndex: number,
+): RequestInput {
 	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const input: RequestInput = {};
 	for (const name of Object.keys(spec.fields) as FieldName[]) {
-		const value = isPrimary(spec, name) ? ctx.getNodeParameter(name, itemIndex, undefined) : additional[name];
-		if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') input[name] = value;
+		const value = isPrimary(spec, name)
+			? ctx.getNodeParameter(name, itemIndex, undefined)
+			: additional[name];
+		if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+			input[name] = value;
 	}
 	return input;
 }

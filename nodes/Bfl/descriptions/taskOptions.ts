@@ -68,6 +68,20 @@ export const taskOptionsProperty: INodeProperties = {
 	],
 };
 
+/** Options of Task → Get Result: the same, but "not waiting" means "return the status as it is now". */
+export const lookupOptionsProperty: INodeProperties = {
+	...taskOptionsProperty,
+	options: taskOptionsProperty.options?.map((option) =>
+		option.name === 'waitForCompletion'
+			? {
+					...option,
+					description:
+						'Whether to wait until the task has finished. Turn off to return its current status at once, whatever it is.',
+				}
+			: option,
+	),
+};
+
 interface RawOptions {
 	waitForCompletion?: boolean;
 	pollInterval?: number;

@@ -34,32 +34,50 @@ function expiredMessage(request: DownloadRequest): string {
  * Downloads a result image from its signed delivery URL. The request is unauthenticated on
  * purpose: delivery hosts are storage, not the API, and must never see the key.
  */
-export async function downloadImage(ctx: IExecuteFunctions, request: DownloadRequest): Promise<DownloadedImage> {
+export async function downloadImage(
+	ctx: IExecuteFunctions,
+	request: DownloadRequest,
+): Promise<DownloadedImage> {
 	const node = ctx.getNode();
 	const url = parseHttpUrl(request.sampleUrl);
 	if (!url) {
-		throw operationError(node, `BFL returned a result URL that is not http(s): "${request.sampleUrl}"`, request.itemIndex, request.task);
+		throw operationError(
+			node,
+			`BFL returned a result URL that is not http(s): "${request.sampleUrl}"`,
+			request.itemIndex,
+			request.task,
+		);
 	}
-	const outcome = await sendWithRetries(ctx, { method: 'GET', maxAttempts: MAX_TRANSIENT_ATTEMPTS }, async () =>
-		await ctx.helpers.httpRequest({
-			method: 'GET',
-			url: url.toString(),
-			encoding: 'arraybuffer',
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: DOWNLOAD_TIMEOUT_MS,
-		}),
+	const outcome = await sendWithRetries(
+		ctx,
+		{ method: 'GET', maxAttempts: MAX_TRANSIENT_ATTEMPTS },
+		async () =>
+			await ctx.helpers.httpRequest({
+				method: 'GET',
+				url: url.toString(),
+				encoding: 'arraybuffer',
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: DOWNLOAD_TIMEOUT_MS,
+			}),
 	);
 	if (outcome.kind === 'network') {
 		const reason = describeNetworkError(outcome.code);
-		throw operationError(node, `Could not download the result image: ${reason}`, request.itemIndex, request.task);
+		throw operationError(
+			node,
+			`Could not download the result image: ${reason}`,
+			request.itemIndex,
+			request.task,
+		);
 	}
 	const { statusCode, headers, body } = outcome.response;
 	const data = Buffer.isBuffer(body) ? body : Buffer.from(body as ArrayBuffer);
 	if (statusCode >= 400) {
 		const expired =
 			statusCode === 403 || statusCode === 404 || statusCode === 410
-				? !request.expiresAt || Date.parse(request.expiresAt) <= Date.now() || /expir/i.test(data.toString('utf8'))
+				? !request.expiresAt ||
+					Date.parse(request.expiresAt) <= Date.now() ||
+					/expir/i.test(data.toString('utf8'))
 				: false;
 		const message = expired
 			? expiredMessage(request)
@@ -67,6 +85,8 @@ export async function downloadImage(ctx: IExecuteFunctions, request: DownloadReq
 		throw operationError(node, message, request.itemIndex, request.task);
 	}
 	const format =
-		sniffImageFormat(data) ?? formatFromMimeType(headers?.['content-type']) ?? request.expectedFormat;
+		sniffImageFormat(data) ??
+		formatFromMimeType(headers?.['content-type']) ??
+		request.expectedFormat;
 	return { data, format };
 }

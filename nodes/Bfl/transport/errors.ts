@@ -48,9 +48,11 @@ export function apiError(
 	what: string,
 	itemIndex: number,
 	task: TaskContext = {},
+	override?: string,
 ): NodeApiError {
 	const detail = describeErrorBody(body);
-	const message = detail ? `${headline(status, what)}: ${detail}` : headline(status, what);
+	const title = override ?? headline(status, what);
+	const message = detail ? `${title}: ${detail}` : title;
 	const error = new NodeApiError(node, { message, httpCode: String(status) } as JsonObject, {
 		message,
 		description: task.taskId ? describeTask(task) : undefined,

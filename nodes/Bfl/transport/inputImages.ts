@@ -8,13 +8,24 @@ import { operationError } from './errors';
  * Reads each binary image of an item and checks it is an image BFL can take. Bytes come only from
  * getBinaryDataBuffer, which works with every binary mode (memory, filesystem, database, S3).
  */
-async function readImage(ctx: IExecuteFunctions, itemIndex: number, label: string, property: string): Promise<Buffer> {
+async function readImage(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	property: string,
+): Promise<Buffer> {
 	const item = ctx.getInputData()[itemIndex];
 	const binary = item?.binary?.[property];
 	if (!binary) {
 		const available = Object.keys(item?.binary ?? {});
-		const hint = available.length ? `; this item has ${available.map((name) => `"${name}"`).join(', ')}` : '; this item has no binary data';
-		throw operationError(ctx.getNode(), `No binary field "${property}" for ${label}${hint}`, itemIndex);
+		const hint = available.length
+			? `; this item has ${available.map((name) => `"${name}"`).join(', ')}`
+			: '; this item has no binary data';
+		throw operationError(
+			ctx.getNode(),
+			`No binary field "${property}" for ${label}${hint}`,
+			itemIndex,
+		);
 	}
 	const bytes = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 	const problem = checkImageBytes(label, property, bytes, binary.mimeType);
@@ -23,7 +34,12 @@ async function readImage(ctx: IExecuteFunctions, itemIndex: number, label: strin
 }
 
 /** Checks that every binary image exists and is an image, without keeping the bytes. */
-export async function assertInputImages(ctx: IExecuteFunctions, spec: ModelSpec, sources: ImageSource[], itemIndex: number): Promise<void> {
+export async function assertInputImages(
+	ctx: IExecuteFunctions,
+	spec: ModelSpec,
+	sources: ImageSource[],
+	itemIndex: number,
+): Promise<void> {
 	await encodeInputImages(ctx, spec, sources, itemIndex);
 }
 

@@ -12,6 +12,10 @@ export interface WaitOptions {
 	intervalMs: number;
 	timeoutMs: number;
 	itemIndex: number;
+	/** Delay before the first poll; by default soon after a submit. */
+	firstPollDelayMs?: number;
+	/** Added to the "Task not found" error, e.g. why a task id may not resolve on this host. */
+	notFoundHint?: string;
 }
 
 /** BFL may answer "Task not found" for a moment right after a submit, before the task is visible. */
@@ -32,7 +36,9 @@ export function assertTrustedPollingUrl(
 	throw operationError(
 		ctx.getNode(),
 		`Refusing to poll "${task.pollingUrl}": the API key is only sent to https BFL API hosts (*.bfl.ai)` +
-			(endpoints.customHostname ? ` or the custom base URL's host (${endpoints.customHostname})` : ''),
+			(endpoints.customHostname
+				? ` or the custom base URL's host (${endpoints.customHostname})`
+				: ''),
 		itemIndex,
 		task,
 	);
@@ -47,10 +53,13 @@ function failureMessage(body: JsonRecord): string {
 	const status = String(body.status);
 	const details = summarize(body.details);
 	if (classifyStatus(status) === 'moderated') {
-		const stage = status === 'Request Moderated' ? 'your prompt or input image' : 'the generated image';
+		const stage =
+			status === 'Request Moderated' ? 'your prompt or input image' : 'the generated image';
 		return `BFL moderation blocked ${stage} (${status})${details ? `: ${details}` : ''}. Change the input, or raise Safety Tolerance`;
 	}
-	const reason = summarize((isRecord(body.details) && body.details.error) || (isRecord(body.result) && body.result.error));
+	const reason = summarize(
+		(isRecord(body.details) && body.details.error) || (isRecord(body.result) && body.result.error),
+	);
 	return `BFL could not generate the image (${status})${reason || details ? `: ${reason || details}` : ''}`;
 }
 
@@ -69,7 +78,7 @@ export async function awaitTask(
 	const deadline = started + options.timeoutMs;
 	let notFound = 0;
 	let unreadable = 0;
-	let delay = Math.min(options.intervalMs, FIRST_POLL_DELAY_MS);
+	let delay = options.firstPollDelayMs ?? Math.min(options.intervalMs, FIRST_POLL_DELAY_MS);
 	for (;;) {
 		if (Date.now() + delay > deadline) {
 			throw operationError(
@@ -91,7 +100,12 @@ export async function awaitTask(
 		});
 		if (!isRecord(body) || typeof body.status !== 'string') {
 			if (++unreadable >= MAX_UNREADABLE_POLLS) {
-				throw operationError(ctx.getNode(), `BFL's status answers for task ${task.taskId} could not be read`, options.itemIndex, task);
+				throw operationError(
+					ctx.getNode(),
+					`BFL's status answers for task ${task.taskId} could not be read`,
+					options.itemIndex,
+					task,
+				);
 			}
 			continue;
 		}
@@ -102,7 +116,7 @@ export async function awaitTask(
 			if (++notFound > NOT_FOUND_GRACE_POLLS) {
 				throw operationError(
 					ctx.getNode(),
-					`BFL does not know task ${task.taskId} (Task not found). Tasks expire after a while, and a task id only resolves on the cluster that ran it`,
+					`BFL does not know task ${task.taskId} (Task not found). ${options.notFoundHint ?? 'Tasks expire after a while, and a task id only resolves on the cluster that ran it'}`,
 					options.itemIndex,
 					task,
 				);

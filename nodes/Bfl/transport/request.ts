@@ -25,6 +25,25 @@ export async function getEndpoints(ctx: IExecuteFunctions, itemIndex: number): P
 	return resolved.endpoints;
 }
 
+/**
+ * The single-cluster host for finetune calls. Finetunes exist only on the cluster that trained them,
+ * so a multi-cluster host is never used as a fallback.
+ */
+export function requireFinetuneBaseUrl(
+	ctx: IExecuteFunctions,
+	endpoints: Endpoints,
+	itemIndex: number,
+): string {
+	if (endpoints.finetuneBaseUrl) return endpoints.finetuneBaseUrl;
+	throw operationError(
+		ctx.getNode(),
+		'Finetune calls need a single-cluster host, and none follows from the credential: set Finetune Region to EU1 or US1 in the Black Forest Labs API credential',
+		itemIndex,
+		{},
+		'Finetunes live only on the cluster that trained them (api.eu1.bfl.ai or api.us1.bfl.ai); the global host cannot reach them.',
+	);
+}
+
 export interface BflRequest {
 	method: HttpMethod;
 	/** Absolute URL; callers check that it may receive the key (see core/hosts). */
@@ -40,10 +59,14 @@ export interface BflRequest {
 	maxAttempts?: number;
 	/** Polls: a 4xx whose body is itself a task result is returned rather than thrown. */
 	acceptTaskBody?: boolean;
+	/** Messages that replace the generic one for given statuses, e.g. a retired endpoint's 404. */
+	statusMessages?: Partial<Record<number, string>>;
 }
 
 function looksLikeTaskBody(body: unknown): boolean {
-	return typeof body === 'object' && body !== null && typeof (body as IDataObject).status === 'string';
+	return (
+		typeof body === 'object' && body !== null && typeof (body as IDataObject).status === 'string'
+	);
 }
 
 /** The one authenticated call to BFL: x-key from the credential, retries, and mapped errors. */
@@ -81,5 +104,13 @@ export async function bflRequest(ctx: IExecuteFunctions, request: BflRequest): P
 	const parsed = parseBody(body);
 	if (statusCode < 400) return parsed;
 	if (request.acceptTaskBody && statusCode < 500 && looksLikeTaskBody(parsed)) return parsed;
-	throw apiError(ctx.getNode(), statusCode, parsed, request.what, request.itemIndex, request.task);
+	throw apiError(
+		ctx.getNode(),
+		statusCode,
+		parsed,
+		request.what,
+		request.itemIndex,
+		request.task,
+		request.statusMessages?.[statusCode],
+	);
 }

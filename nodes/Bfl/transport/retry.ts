@@ -1,4 +1,9 @@
-import { NodeOperationError, sleep, type IExecuteFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	sleep,
+	type IExecuteFunctions,
+	type IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
 import { isRetryable, parseRetryAfterMs, retryDelayMs } from '../core/backoff';
 import { networkErrorCode } from './errors';
@@ -54,7 +59,8 @@ export async function sendWithRetries(
 			if (isCancelled(ctx)) throw cancelledError(ctx);
 			const code = networkErrorCode(error);
 			outcome = { kind: 'network', code, attempts: attempt };
-			if (!isRetryable({ method: policy.method, connectionRefused: code === 'ECONNREFUSED' })) return outcome;
+			if (!isRetryable({ method: policy.method, connectionRefused: code === 'ECONNREFUSED' }))
+				return outcome;
 		}
 		const delay = retryDelayMs(attempt - 1, retryAfterMs);
 		const outOfTime = policy.deadline !== undefined && Date.now() + delay > policy.deadline;

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { resultFileName, mimeTypeOf, type ImageFormat } from '../core/files';
-import { finishedOutput, submittedOutput } from '../core/output';
-import { isRecord } from '../core/responses';
-import type { TaskOptions } from '../core/taskOptions';
+import { finishedOutput, submittedOutput, type TaskOutput } from '../core/output';
+import { isRecord, type JsonRecord } from '../core/responses';
 import type { Endpoints } from '../core/routing';
+import type { TaskOptions } from '../core/taskOptions';
 import { downloadImage } from './download';
-import { operationError } from './errors';
+import { operationError, type SubmittedTask } from './errors';
 import { awaitTask } from './poll';
 import { bflRequest } from './request';
 
@@ -25,8 +25,42 @@ export interface ImageTask {
 	itemIndex: number;
 }
 
+/** Builds the output item of a finished task, downloading the image as binary when asked. */
+export async function resultItem(
+	ctx: IExecuteFunctions,
+	finalBody: JsonRecord,
+	submit: JsonRecord,
+	model: string | undefined,
+	task: {
+		options: TaskOptions;
+		expectedFormat: ImageFormat;
+		itemIndex: number;
+		submitted: SubmittedTask;
+	},
+): Promise<INodeExecutionData> {
+	const json: TaskOutput = finishedOutput(finalBody, submit, model);
+	if (!task.options.download || !json.sampleUrl || json.status !== 'Ready')
+		return { json: json as IDataObject };
+	const image = await downloadImage(ctx, {
+		sampleUrl: json.sampleUrl,
+		expiresAt: json.sampleUrlExpiresAt,
+		expectedFormat: task.expectedFormat,
+		itemIndex: task.itemIndex,
+		task: task.submitted,
+	});
+	const binary = await ctx.helpers.prepareBinaryData(
+		image.data,
+		resultFileName(json.id, image.format),
+		mimeTypeOf(image.format),
+	);
+	return { json: json as IDataObject, binary: { [task.options.binaryPropertyName]: binary } };
+}
+
 /** Submits one image task, waits for it through its polling_url, and attaches the image as binary. */
-export async function runImageTask(ctx: IExecuteFunctions, task: ImageTask): Promise<INodeExecutionData> {
+export async function runImageTask(
+	ctx: IExecuteFunctions,
+	task: ImageTask,
+): Promise<INodeExecutionData> {
 	const { itemIndex, options, model } = task;
 	const submit = await bflRequest(ctx, {
 		method: 'POST',
@@ -37,31 +71,29 @@ export async function runImageTask(ctx: IExecuteFunctions, task: ImageTask): Pro
 		deadline: Date.now() + options.timeoutMs,
 		maxAttempts: MAX_SUBMIT_ATTEMPTS,
 	});
-	if (!isRecord(submit) || typeof submit.id !== 'string' || typeof submit.polling_url !== 'string') {
-		throw operationError(ctx.getNode(), `BFL's answer to the ${model} request has no task id and polling URL`, itemIndex);
+	if (
+		!isRecord(submit) ||
+		typeof submit.id !== 'string' ||
+		typeof submit.polling_url !== 'string'
+	) {
+		throw operationError(
+			ctx.getNode(),
+			`BFL's answer to the ${model} request has no task id and polling URL`,
+			itemIndex,
+		);
 	}
-	const taskContext = { taskId: submit.id, pollingUrl: submit.polling_url };
-	if (!options.waitForCompletion) return { json: submittedOutput(submit, model) };
+	const submitted = { taskId: submit.id, pollingUrl: submit.polling_url };
+	if (!options.waitForCompletion) return { json: submittedOutput(submit, model) as IDataObject };
 
-	const finalBody = await awaitTask(ctx, task.endpoints, taskContext, {
+	const finalBody = await awaitTask(ctx, task.endpoints, submitted, {
 		intervalMs: options.pollIntervalMs,
 		timeoutMs: options.timeoutMs,
 		itemIndex,
 	});
-	const json = finishedOutput(finalBody, submit, model);
-	if (!options.download || !json.sampleUrl) return { json };
-
-	const image = await downloadImage(ctx, {
-		sampleUrl: json.sampleUrl,
-		expiresAt: json.sampleUrlExpiresAt,
+	return await resultItem(ctx, finalBody, submit, model, {
+		options,
 		expectedFormat: task.expectedFormat,
 		itemIndex,
-		task: taskContext,
+		submitted,
 	});
-	const binary = await ctx.helpers.prepareBinaryData(
-		image.data,
-		resultFileName(json.id, image.format),
-		mimeTypeOf(image.format),
-	);
-	return { json, binary: { [options.binaryPropertyName]: binary } };
 }

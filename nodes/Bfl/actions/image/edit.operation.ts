@@ -1,19 +1,32 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { executeModelRequest, modelRequestProperties, prepareModelRequest, type PreparedModelRequest } from '../modelRequest';
+import {
+	executeModelRequest,
+	modelRequestProperties,
+	prepareModelRequest,
+	type PreparedModelRequest,
+} from '../modelRequest';
+import { forOperation } from '../../descriptions/display';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['image'], operation: ['edit'] } },
+export const description = forOperation(
+	'image',
+	'edit',
 	modelRequestProperties(
 		'edit',
 		'The FLUX model or tool to edit with. Each takes its input images in a fixed order, shown below.',
 	),
 );
 
-export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedModelRequest> {
+export async function prepare(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<PreparedModelRequest> {
 	return await prepareModelRequest(this, 'edit', itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, prepared: PreparedModelRequest): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	prepared: PreparedModelRequest,
+): Promise<INodeExecutionData[]> {
 	return await executeModelRequest(this, prepared);
 }

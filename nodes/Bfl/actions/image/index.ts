@@ -27,7 +27,8 @@ export const description: INodeProperties[] = [
 				name: 'Edit',
 				value: 'edit',
 				action: 'Edit an image',
-				description: 'Change, extend, inpaint, erase, deblur or dress images with FLUX models and tools',
+				description:
+					'Change, extend, inpaint, erase, deblur or dress images with FLUX models and tools',
 			},
 		],
 		default: 'generate',

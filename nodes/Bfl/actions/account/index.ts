@@ -1,0 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../operation';
+import * as getCredits from './getCredits.operation';
+
+export const operations: Record<string, Operation> = {
+	getCredits: getCredits as unknown as Operation,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['account'] } },
+		options: [
+			{
+				name: 'Get Credits',
+				value: 'getCredits',
+				action: 'Get the credit balance',
+				description: 'Return the credits left on the account (1 credit = 1 US cent)',
+			},
+		],
+		default: 'getCredits',
+	},
+	...getCredits.description,
+];

@@ -1,0 +1,40 @@
+import { type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import { isRecord } from '../../core/responses';
+import { finetuneIdProperty, regionNotice } from '../../descriptions/finetune';
+import { bflRequest } from '../../transport/request';
+import { prepareReference, type FinetuneReference } from './reference';
+import { forOperation } from '../../descriptions/display';
+
+export const description = forOperation('finetune', 'delete', [regionNotice, finetuneIdProperty]);
+
+export async function prepare(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<FinetuneReference> {
+	return await prepareReference(this, itemIndex);
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	reference: FinetuneReference,
+): Promise<INodeExecutionData[]> {
+	const answer = await bflRequest(this, {
+		method: 'POST',
+		url: `${reference.baseUrl}/v1/delete_finetune`,
+		body: { finetune_id: reference.finetuneId },
+		itemIndex: reference.itemIndex,
+		what: `the deletion of finetune ${reference.finetuneId}`,
+	});
+	const json: IDataObject = { finetuneId: reference.finetuneId, deleted: true };
+	if (isRecord(answer)) {
+		for (const [key, target] of [
+			['status', 'status'],
+			['message', 'message'],
+			['timestamp', 'deletedAt'],
+		] as const) {
+			if (typeof answer[key] === 'string') json[target] = answer[key] as string;
+		}
+	}
+	return [{ json }];
+}

@@ -1,0 +1,122 @@
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { optionalNumber, isRecord, type JsonRecord } from '../../core/responses';
+import { finetuneIdProperty, regionNotice } from '../../descriptions/finetune';
+import { operationError } from '../../transport/errors';
+import { awaitTask } from '../../transport/poll';
+import { bflRequest } from '../../transport/request';
+import { prepareReference, type FinetuneReference } from './reference';
+import { forOperation } from '../../descriptions/display';
+
+/** Training takes minutes to hours. */
+const DEFAULT_TRAINING_POLL_SECONDS = 30;
+const DEFAULT_TRAINING_TIMEOUT_SECONDS = 3600;
+
+const properties: INodeProperties[] = [
+	regionNotice,
+	finetuneIdProperty,
+	{
+		displayName: 'Wait for Training to Finish',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to wait until training has finished rather than returning the current status',
+	},
+	{
+		displayName: 'Poll Interval (Seconds)',
+		name: 'pollInterval',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_TRAINING_POLL_SECONDS,
+		displayOptions: { show: { waitForCompletion: [true] } },
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_TRAINING_TIMEOUT_SECONDS,
+		displayOptions: { show: { waitForCompletion: [true] } },
+	},
+];
+
+export const description = forOperation('finetune', 'getStatus', properties);
+
+interface PreparedStatus extends FinetuneReference {
+	wait?: { intervalMs: number; timeoutMs: number };
+}
+
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedStatus> {
+	const reference = await prepareReference(this, itemIndex);
+	const wait = this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
+	return {
+		...reference,
+		wait: wait
+			? {
+					intervalMs:
+						(this.getNodeParameter(
+							'pollInterval',
+							itemIndex,
+							DEFAULT_TRAINING_POLL_SECONDS,
+						) as number) * 1000,
+					timeoutMs:
+						(this.getNodeParameter(
+							'timeout',
+							itemIndex,
+							DEFAULT_TRAINING_TIMEOUT_SECONDS,
+						) as number) * 1000,
+				}
+			: undefined,
+	};
+}
+
+/** Training progress is a task on the pinned host whose id is the finetune id. */
+export async function execute(
+	this: IExecuteFunctions,
+	prepared: PreparedStatus,
+): Promise<INodeExecutionData[]> {
+	const { finetuneId, baseUrl, itemIndex } = prepared;
+	const task = {
+		taskId: finetuneId,
+		pollingUrl: `${baseUrl}/v1/get_result?id=${encodeURIComponent(finetuneId)}`,
+	};
+	let body: JsonRecord;
+	if (prepared.wait) {
+		body = await awaitTask(this, prepared.endpoints, task, {
+			...prepared.wait,
+			itemIndex,
+			firstPollDelayMs: 0,
+		});
+	} else {
+		const answer = await bflRequest(this, {
+			method: 'GET',
+			url: task.pollingUrl,
+			itemIndex,
+			what: `the training status of ${finetuneId}`,
+			task,
+			acceptTaskBody: true,
+		});
+		if (!isRecord(answer) || typeof answer.status !== 'string') {
+			throw operationError(
+				this.getNode(),
+				`BFL's training status for ${finetuneId} could not be read`,
+				itemIndex,
+				task,
+			);
+		}
+		body = answer;
+	}
+	const json: IDataObject = { finetuneId, status: body.status as string };
+	const progress = optionalNumber(body.progress);
+	if (progress !== undefined) json.progress = progress;
+	if (body.result !== undefined && body.result !== null) json.result = body.result as IDataObject;
+	if (body.details !== undefined && body.details !== null)
+		json.details = body.details as IDataObject;
+	return [{ json }];
+}

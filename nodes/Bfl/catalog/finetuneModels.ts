@@ -1,0 +1,77 @@
+/** Generation with a finetune or a LoRA: region-pinned endpoints. Pure data. */
+import {
+	FILL_SAMPLING,
+	FLUX1_SAFETY,
+	WIDE_RATIOS,
+	flux1,
+	flux2,
+	optional,
+	referenceImages,
+	required,
+} from './families';
+import type { ModelSpec } from './types';
+
+/** BFL's strength defaults differ per endpoint (1.2 Ultra, 1.1 Fill); the range is 0–2 everywhere. */
+const FINETUNE = { finetuneId: required, finetuneStrength: { range: { min: 0, max: 2 } } };
+
+const PINNED = { pinnedToFinetuneRegion: true } as const;
+
+/** FLUX.2 [klein] LoRAs (public beta): the base endpoint's schema plus finetune_id and finetune_strength. */
+function kleinLora(suffix: string, displayName: string): ModelSpec {
+	return flux2(
+		'finetune',
+		`flux-2-klein-${suffix}-finetuned`,
+		displayName,
+		'FLUX.2 [klein] with your LoRA (beta)',
+		{
+			...PINNED,
+			upsampling: 'none',
+			fields: { ...FINETUNE, promptUpsampling: undefined },
+			primary: ['finetuneId', 'prompt', 'width', 'height'],
+			images: referenceImages(4, 0),
+		},
+	);
+}
+
+export const FINETUNE_MODELS: ModelSpec[] = [
+	flux1(
+		'finetune',
+		'flux-pro-1.1-ultra-finetuned',
+		'FLUX1.1 [pro] Ultra Finetuned (Legacy)',
+		'Ultra with your finetune',
+		{
+			...PINNED,
+			fields: {
+				...FINETUNE,
+				aspectRatio: optional,
+				imagePromptStrength: { range: { min: 0, max: 1 } },
+			},
+			primary: ['finetuneId', 'prompt', 'aspectRatio'],
+			size: WIDE_RATIOS,
+			images: { slots: ['image_prompt'], labels: ['Image Prompt'], required: 0, urlAllowed: false },
+		},
+	),
+	flux1(
+		'finetune',
+		'flux-pro-1.0-fill-finetuned',
+		'FLUX.1 Fill [pro] Finetuned (Legacy)',
+		'Inpaint with your finetune',
+		{
+			...PINNED,
+			fields: { ...FINETUNE, ...FILL_SAMPLING, ...FLUX1_SAFETY },
+			primary: ['finetuneId', 'prompt'],
+			images: {
+				slots: ['image', 'mask'],
+				labels: ['Image', 'Mask'],
+				required: 1,
+				urlAllowed: false,
+			},
+		},
+	),
+	kleinLora('4b', 'FLUX.2 [klein] 4B LoRA'),
+	kleinLora('9b', 'FLUX.2 [klein] 9B LoRA'),
+	kleinLora('9b-kv', 'FLUX.2 [klein] 9B KV LoRA'),
+	kleinLora('9b-kv-bf16', 'FLUX.2 [klein] 9B KV BF16 LoRA'),
+	kleinLora('base-4b', 'FLUX.2 [klein] Base 4B LoRA'),
+	kleinLora('base-9b', 'FLUX.2 [klein] Base 9B LoRA'),
+];

@@ -1,0 +1,26 @@
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+
+/**
+ * updateDisplayOptions for one operation, with resource and operation checked first. n8n stops at
+ * the first condition whose value is an expression and shows the field, so when the model is an
+ * expression a model-dependent field of another resource would otherwise count as shown (and a
+ * required one would block the workflow).
+ */
+export function forOperation(
+	resource: string,
+	operation: string,
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return updateDisplayOptions(
+		{ show: { resource: [resource], operation: [operation] } },
+		properties,
+	).map((property) => {
+		const show = property.displayOptions?.show;
+		if (!show) return property;
+		const { resource: r, operation: o, ...rest } = show;
+		return {
+			...property,
+			displayOptions: { ...property.displayOptions, show: { resource: r, operation: o, ...rest } },
+		};
+	});
+}
