@@ -9,6 +9,7 @@ const { schemaErrors, parseJsonBody } = require('./validation');
  * @typedef {object} Finetune
  * @property {string} finetune_id
  * @property {Record<string, unknown>} details create parameters minus file_data
+ * @property {Buffer} [zip] the uploaded training archive, for tests that check its entries
  * @property {number} createdAt
  * @property {number} readyAt training is "Pending" until then
  */
@@ -75,6 +76,7 @@ function createFinetune(state, ex, text) {
 	state.finetunes.set(id, {
 		finetune_id: id,
 		details: params,
+		zip: Buffer.from(fileData, 'base64'),
 		createdAt: now,
 		readyAt: now + state.options.latencyMs,
 	});
