@@ -4,6 +4,8 @@ const path = require('node:path');
 
 // n8n-core writes an instance config (encryption key) into $N8N_USER_FOLDER/.n8n on first use.
 process.env.N8N_USER_FOLDER ||= path.join(os.tmpdir(), 'n8n-nodes-bfl-jest');
+// The engine logs every node error it reports; the tests assert on those errors instead.
+process.env.N8N_LOG_LEVEL ||= 'silent';
 
 const tsTransform = {
 	'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],

@@ -1,0 +1,26 @@
+/** Settings shared by several catalog rows, named after the endpoints that use them. Pure data. */
+import { KONTEXT_MAX_CONCURRENCY_CAP, WIDE_RATIOS, optional, required } from './families';
+import type { ImageInputs } from './types';
+
+export const KLEIN = { upsampling: 'none', fields: { promptUpsampling: undefined } } as const;
+export const FLEX = {
+	upsampling: 'prompt_upsampling',
+	fields: { steps: { range: { min: 1, max: 50 } }, guidance: { range: { min: 1.5, max: 10 } } },
+} as const;
+/** FLUX.1 "Redux": an optional image prompt, documented as base64 only. */
+export const IMAGE_PROMPT: ImageInputs = {
+	slots: ['image_prompt'],
+	labels: ['Image Prompt'],
+	required: 0,
+	urlAllowed: false,
+};
+export const KONTEXT = {
+	fields: { prompt: required, aspectRatio: optional },
+	primary: ['prompt', 'aspectRatio'],
+	size: WIDE_RATIOS,
+	defaultOutputFormat: 'png',
+} as const;
+export const KONTEXT_MAX = { ...KONTEXT, concurrencyCap: KONTEXT_MAX_CONCURRENCY_CAP } as const;
+export const EDIT_SIZE = { primary: ['prompt'] } as const;
+/** Expand adds up to 2048 pixels per side. */
+export const SIDE = { range: { min: 0, max: 2048 } };

@@ -1,0 +1,80 @@
+// @ts-check
+/**
+ * The import rules of DEVELOPERS.md, checked on every source file: actions → transport → core →
+ * catalog, never the other way, and nothing outside n8n-workflow at run time. Plain JS: it reads
+ * files, which n8n's lint forbids in TypeScript.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..', '..');
+const node = path.join(root, 'nodes', 'Bfl');
+
+/** @param {string} dir @returns {string[]} */
+function sourcesUnder(dir) {
+	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) return sourcesUnder(full);
+		return entry.name.endsWith('.ts') ? [full] : [];
+	});
+}
+
+/** @param {string} file @returns {string[]} module specifiers, type-only imports included */
+function importsOf(file) {
+	const text = fs.readFileSync(file, 'utf8');
+	return [...text.matchAll(/^\s*(?:import|export)[^'"]*?from\s+'([^']+)'/gm)].map(
+		(match) => match[1],
+	);
+}
+
+/** @param {string} file @param {string} spec */
+function layerOf(file, spec) {
+	if (!spec.startsWith('.')) return spec;
+	const target = path.relative(node, path.resolve(path.dirname(file), spec));
+	return target.split(path.sep)[0];
+}
+
+const RULES = {
+	catalog: ['catalog'],
+	core: ['catalog', 'core'],
+	descriptions: ['catalog', 'core', 'descriptions', 'n8n-workflow'],
+	transport: ['catalog', 'core', 'transport', 'n8n-workflow'],
+	actions: ['actions', 'catalog', 'core', 'descriptions', 'transport', 'n8n-workflow'],
+};
+
+describe('import rules', () => {
+	const files = sourcesUnder(node);
+
+	it('finds the sources it checks', () => {
+		expect(files.length).toBeGreaterThan(40);
+	});
+
+	it.each(Object.entries(RULES))('%s imports only %j', (layer, allowed) => {
+		const offending = files
+			.filter((file) => path.relative(node, file).split(path.sep)[0] === layer)
+			.flatMap((file) =>
+				importsOf(file).map((spec) => [path.relative(root, file), spec, layerOf(file, spec)]),
+			)
+			.filter(([, , target]) => !allowed.includes(target));
+		expect(offending).toEqual([]);
+	});
+
+	it('keeps operation files from importing each other', () => {
+		const offending = files
+			.filter((file) => file.endsWith('.operation.ts'))
+			.flatMap((file) =>
+				importsOf(file)
+					.filter((spec) => spec.includes('.operation'))
+					.map((spec) => [path.relative(root, file), spec]),
+			);
+		expect(offending).toEqual([]);
+	});
+
+	it('ships no runtime import but n8n-workflow, in the node and the credential', () => {
+		const all = [...files, ...sourcesUnder(path.join(root, 'credentials'))];
+		const external = all.flatMap((file) =>
+			importsOf(file).filter((spec) => !spec.startsWith('.') && spec !== 'n8n-workflow'),
+		);
+		expect(external).toEqual([]);
+	});
+});
