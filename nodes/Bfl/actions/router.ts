@@ -106,7 +106,15 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		tasks.push({
 			key: entry.value.group?.key ?? 'default',
 			keyCap: entry.value.group?.cap ?? concurrency,
-			run: async () => await operation.execute.call(this, entry.value, i),
+			run: async () => {
+				// After a cancel, items still queued must not submit (and pay for) anything.
+				if (this.getExecutionCancelSignal?.()?.aborted) {
+					throw new NodeOperationError(this.getNode(), 'The execution was cancelled', {
+						itemIndex: i,
+					});
+				}
+				return await operation.execute.call(this, entry.value, i);
+			},
 		});
 	});
 	const results = await runPool(tasks, { concurrency, stopOnError: !continueOnFail });

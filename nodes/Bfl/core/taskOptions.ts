@@ -5,4 +5,6 @@ export interface TaskOptions {
 	timeoutMs: number;
 	download: boolean;
 	binaryPropertyName: string;
+	/** How long one HTTP request may take; a stalled connection ends here and, where safe, is retried. */
+	requestTimeoutMs: number;
 }

@@ -8,6 +8,8 @@ export const DEFAULT_POLL_INTERVAL_SECONDS = 1;
 /** FLUX.2 [max] at large sizes can take minutes; a dead task should not hold an execution for long. */
 export const DEFAULT_TIMEOUT_SECONDS = 600;
 export const DEFAULT_BINARY_PROPERTY = 'data';
+/** Long enough for a slow submit with large base64 images or a 20 MB download. */
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 120;
 
 export const taskOptionsProperty: INodeProperties = {
 	displayName: 'Options',
@@ -49,6 +51,15 @@ export const taskOptionsProperty: INodeProperties = {
 			description: 'The name of the binary field to put the image in',
 		},
 		{
+			displayName: 'Request Timeout (Seconds)',
+			name: 'requestTimeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_REQUEST_TIMEOUT_SECONDS,
+			description:
+				'How long one HTTP request may take. A stalled status check or download is retried; a stalled submit is not, as BFL may have accepted it.',
+		},
+		{
 			displayName: 'Timeout (Seconds)',
 			name: 'timeout',
 			type: 'number',
@@ -88,6 +99,7 @@ interface RawOptions {
 	timeout?: number;
 	download?: boolean;
 	binaryPropertyName?: string;
+	requestTimeout?: number;
 }
 
 export function readTaskOptions(ctx: IExecuteFunctions, itemIndex: number): TaskOptions {
@@ -98,5 +110,6 @@ export function readTaskOptions(ctx: IExecuteFunctions, itemIndex: number): Task
 		timeoutMs: Math.max(1, raw.timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
 		download: raw.download ?? true,
 		binaryPropertyName: raw.binaryPropertyName?.trim() || DEFAULT_BINARY_PROPERTY,
+		requestTimeoutMs: Math.max(1, raw.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000,
 	};
 }

@@ -7,9 +7,6 @@ import { describeNetworkError, operationError, type TaskContext } from './errors
 import { MAX_TRANSIENT_ATTEMPTS } from './request';
 import { sendWithRetries } from './retry';
 
-/** Images of 20+ MB over a slow link need longer than API calls. */
-export const DOWNLOAD_TIMEOUT_MS = 120_000;
-
 export interface DownloadedImage {
 	data: Buffer;
 	format: ImageFormat;
@@ -23,6 +20,7 @@ export interface DownloadRequest {
 	expectedFormat: ImageFormat;
 	itemIndex: number;
 	task: TaskContext;
+	timeoutMs: number;
 }
 
 function expiredMessage(request: DownloadRequest): string {
@@ -58,7 +56,9 @@ export async function downloadImage(
 				encoding: 'arraybuffer',
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
-				timeout: DOWNLOAD_TIMEOUT_MS,
+				timeout: request.timeoutMs,
+				// httpRequest, unlike the authenticated helper, does not follow cancellation by itself.
+				abortSignal: ctx.getExecutionCancelSignal?.(),
 			}),
 	);
 	if (outcome.kind === 'network') {

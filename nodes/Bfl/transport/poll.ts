@@ -14,6 +14,8 @@ export interface WaitOptions {
 	itemIndex: number;
 	/** Delay before the first poll; by default soon after a submit. */
 	firstPollDelayMs?: number;
+	/** Per-request timeout of each status check. */
+	requestTimeoutMs?: number;
 	/** Added to the "Task not found" error, e.g. why a task id may not resolve on this host. */
 	notFoundHint?: string;
 }
@@ -97,6 +99,7 @@ export async function awaitTask(
 			what: `the status of task ${task.taskId}`,
 			task,
 			acceptTaskBody: true,
+			timeoutMs: options.requestTimeoutMs,
 		});
 		if (!isRecord(body) || typeof body.status !== 'string') {
 			if (++unreadable >= MAX_UNREADABLE_POLLS) {

@@ -8,8 +8,8 @@ import { sendWithRetries, type HttpMethod } from './retry';
 
 export const CREDENTIAL_TYPE = 'bflApi';
 
-/** Long enough for a slow submit with large base64 images; stalled connections end here. */
-export const API_TIMEOUT_MS = 60_000;
+/** For calls without a Request Timeout option (finetune management, credits). */
+export const API_TIMEOUT_MS = 120_000;
 /** Network and 5xx failures are retried this many times in a row before giving up. */
 export const MAX_TRANSIENT_ATTEMPTS = 5;
 
@@ -59,6 +59,8 @@ export interface BflRequest {
 	maxAttempts?: number;
 	/** Polls: a 4xx whose body is itself a task result is returned rather than thrown. */
 	acceptTaskBody?: boolean;
+	/** Per-request timeout; API_TIMEOUT_MS when unset. */
+	timeoutMs?: number;
 	/** Messages that replace the generic one for given statuses, e.g. a retired endpoint's 404. */
 	statusMessages?: Partial<Record<number, string>>;
 }
@@ -79,7 +81,7 @@ export async function bflRequest(ctx: IExecuteFunctions, request: BflRequest): P
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: API_TIMEOUT_MS,
+		timeout: request.timeoutMs ?? API_TIMEOUT_MS,
 	};
 	const outcome = await sendWithRetries(
 		ctx,

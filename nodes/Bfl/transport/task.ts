@@ -47,6 +47,7 @@ export async function resultItem(
 		expectedFormat: task.expectedFormat,
 		itemIndex: task.itemIndex,
 		task: task.submitted,
+		timeoutMs: task.options.requestTimeoutMs,
 	});
 	const binary = await ctx.helpers.prepareBinaryData(
 		image.data,
@@ -70,6 +71,7 @@ export async function runImageTask(
 		what: `the ${model} request`,
 		deadline: Date.now() + options.timeoutMs,
 		maxAttempts: MAX_SUBMIT_ATTEMPTS,
+		timeoutMs: options.requestTimeoutMs,
 	});
 	if (
 		!isRecord(submit) ||
@@ -88,6 +90,7 @@ export async function runImageTask(
 	const finalBody = await awaitTask(ctx, task.endpoints, submitted, {
 		intervalMs: options.pollIntervalMs,
 		timeoutMs: options.timeoutMs,
+		requestTimeoutMs: options.requestTimeoutMs,
 		itemIndex,
 	});
 	return await resultItem(ctx, finalBody, submit, model, {

@@ -116,6 +116,7 @@ export async function execute(
 			itemIndex,
 			firstPollDelayMs: 0,
 			notFoundHint,
+			requestTimeoutMs: options.requestTimeoutMs,
 		});
 	} else {
 		const answer = await bflRequest(this, {
@@ -125,6 +126,7 @@ export async function execute(
 			what: `the status of task ${task.taskId}`,
 			task,
 			acceptTaskBody: true,
+			timeoutMs: options.requestTimeoutMs,
 		});
 		if (!isRecord(answer) || typeof answer.status !== 'string') {
 			throw operationError(

@@ -1,0 +1,57 @@
+// @ts-check
+/** Renders the chaos figures as a terminal table and as RELIABILITY.md. */
+const os = require('node:os');
+
+const COLUMNS = [
+	['Scenario', (r) => r.name],
+	['Items', (r) => r.items],
+	['Faults injected', (r) => r.faults],
+	['429s', (r) => r.status429],
+	['Retries', (r) => r.retries],
+	['Requests', (r) => r.requests],
+	['Images', (r) => r.images],
+	['Clear errors', (r) => r.errors],
+	['Items lost', (r) => r.lost],
+	['Duplicate submits', (r) => r.duplicates],
+	['Key leaks', (r) => r.leaks],
+	['Peak RSS growth (MB)', (r) => r.memoryMb],
+	['Result', (r) => (r.violations.length ? 'FAILED' : 'ok')],
+];
+
+function renderReport(results, cancel, meta) {
+	const rows = results.map((result) => COLUMNS.map(([, cell]) => String(cell(result))));
+	const header = COLUMNS.map(([name]) => name);
+	const markdownTable = [header, header.map(() => '---'), ...rows]
+		.map((row) => `| ${row.join(' | ')} |`)
+		.join('\n');
+	const sum = (key) => results.reduce((total, result) => total + result[key], 0);
+	const totals = `Totals: ${sum('items')} items, ${sum('faults')} faults injected, ${sum('status429')} 429s, ${sum('retries')} retries, ${sum('images')} images, ${sum('errors')} clear errors, ${sum('lost')} items lost, ${sum('duplicates')} duplicate submits, ${sum('leaks')} key leaks.`;
+	const cancelLine = `Cancel mid-poll: ${cancel.submittedBefore} tasks in flight when the execution was cancelled; ${cancel.requestsAfterCancel} requests (${cancel.submitsAfterCancel} submits) reached BFL afterwards.`;
+	const markdown = `# Reliability
+
+Figures from the chaos suite's own output (\`${meta.command}\`), on ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.
+Every scenario drives ${meta.items} items through one execution of the node in n8n's engine, with Continue On Fail, against the fake BFL with injected faults.
+
+Invariants checked after every scenario: one output item per input, in order, with \`pairedItem\`, each an image or a clear error;
+no prompt accepted (and billed) twice; the key never reaches the delivery or an untrusted host, output JSON, errors or logs
+(captured at n8n's debug log level); memory growth under 400 MB.
+
+Retries are counted at the server: repeated submits of one prompt (only after a 429: a submit that
+may have been accepted is never repeated) plus status checks and downloads that failed with a
+reset, a stall, a 429 or a 5xx and were tried again.
+
+${markdownTable}
+
+${totals}
+
+${cancelLine}
+`;
+	return {
+		table:
+			[header.join(' | '), ...rows.map((row) => row.join(' | '))].join('\n') +
+			`\n${totals}\n${cancelLine}`,
+		markdown,
+	};
+}
+
+module.exports = { renderReport };
