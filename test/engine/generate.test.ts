@@ -308,7 +308,7 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 	});
 
 	it('returns the task id and polling URL at once when not waiting', async () => {
-		const { items } = await generate({ options: { waitForCompletion: false } });
+		const { items } = await generate({ completion: 'return' });
 		expect(items[0].json).toMatchObject({
 			status: 'Pending',
 			model: 'flux-2-pro',

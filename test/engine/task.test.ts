@@ -50,7 +50,7 @@ describe('Task → Get Result', () => {
 				prompt: 'later, please',
 				width: 512,
 				height: 512,
-				options: { waitForCompletion: false },
+				completion: 'return',
 			},
 			credentials: credentials(),
 			extraNodes: [

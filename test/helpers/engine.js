@@ -185,4 +185,4 @@ function errorOf(run, nodeName) {
 	return run.data.resultData.runData[nodeName]?.[0]?.error ?? run.data.resultData.error;
 }
 
-module.exports = { startWorkflow, outputOf, errorOf, StartNode };
+module.exports = { startWorkflow, outputOf, errorOf, StartNode, TestCredentialsHelper };

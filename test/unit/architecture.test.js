@@ -36,7 +36,7 @@ function layerOf(file, spec) {
 
 const RULES = {
 	catalog: ['catalog'],
-	core: ['catalog', 'core'],
+	core: ['catalog', 'core', 'node:crypto'],
 	descriptions: ['catalog', 'core', 'descriptions', 'n8n-workflow'],
 	transport: ['catalog', 'core', 'transport', 'n8n-workflow'],
 	actions: ['actions', 'catalog', 'core', 'descriptions', 'transport', 'n8n-workflow'],
@@ -59,6 +59,19 @@ describe('import rules', () => {
 		expect(offending).toEqual([]);
 	});
 
+	it('lets the trigger use core, catalog and the download only', () => {
+		const triggerDir = path.join(root, 'nodes', 'BflTrigger');
+		const offending = sourcesUnder(triggerDir)
+			.flatMap((file) => importsOf(file).map((spec) => [path.relative(root, file), spec]))
+			.filter(
+				([, spec]) =>
+					!/^(n8n-workflow|\.\.\/Bfl\/(core|catalog)\/.+|\.\.\/Bfl\/transport\/download)$/.test(
+						spec,
+					),
+			);
+		expect(offending).toEqual([]);
+	});
+
 	it('keeps operation files from importing each other', () => {
 		const offending = files
 			.filter((file) => file.endsWith('.operation.ts'))
@@ -70,10 +83,16 @@ describe('import rules', () => {
 		expect(offending).toEqual([]);
 	});
 
-	it('ships no runtime import but n8n-workflow, in the node and the credential', () => {
-		const all = [...files, ...sourcesUnder(path.join(root, 'credentials'))];
+	it('ships no runtime import but n8n-workflow and node:crypto', () => {
+		const all = [
+			...files,
+			...sourcesUnder(path.join(root, 'nodes', 'BflTrigger')),
+			...sourcesUnder(path.join(root, 'credentials')),
+		];
 		const external = all.flatMap((file) =>
-			importsOf(file).filter((spec) => !spec.startsWith('.') && spec !== 'n8n-workflow'),
+			importsOf(file).filter(
+				(spec) => !spec.startsWith('.') && spec !== 'n8n-workflow' && spec !== 'node:crypto',
+			),
 		);
 		expect(external).toEqual([]);
 	});

@@ -3,8 +3,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { DEFAULT_MODEL, findModel, modelsFor } from '../catalog/models';
 import type { ModelOperation, ModelSpec } from '../catalog/types';
 import { buildBody, expectedOutputFormat } from '../core/buildBody';
+import { parseHttpUrl } from '../core/hosts';
 import { checkImageSources, type ImageSource } from '../core/images';
+import type { TaskOptions } from '../core/taskOptions';
 import { validateRequest, type RequestInput } from '../core/validate';
+import { completionProperties, readCompletion } from '../descriptions/completion';
 import { inputImageProperties, readImageSources } from '../descriptions/inputImages';
 import {
 	additionalFieldsProperty,
@@ -15,7 +18,7 @@ import {
 import { readTaskOptions, taskOptionsProperty } from '../descriptions/taskOptions';
 import { operationError } from '../transport/errors';
 import { assertInputImages, encodeInputImages } from '../transport/inputImages';
-import { getEndpoints, requireFinetuneBaseUrl } from '../transport/request';
+import { getEndpoints, requireFinetuneBaseUrl, signWebhookUrl } from '../transport/request';
 import { runImageTask, type ImageTask } from '../transport/task';
 import type { ConcurrencyGroup } from './operation';
 
@@ -37,6 +40,7 @@ export function modelRequestProperties(
 		...inputImageProperties(models, operation === 'edit'),
 		...primaryProperties(models),
 		additionalFieldsProperty(models),
+		...completionProperties,
 		taskOptionsProperty,
 	];
 }
@@ -64,6 +68,31 @@ function modelFor(ctx: IExecuteFunctions, operation: ModelOperation, itemIndex: 
 		);
 	}
 	return spec;
+}
+
+/** The item's options with its Completion choice; a webhook URL gets the trigger's token. */
+async function submitOptions(
+	ctx: IExecuteFunctions,
+	spec: ModelSpec,
+	itemIndex: number,
+): Promise<TaskOptions> {
+	const options = readTaskOptions(ctx, itemIndex);
+	const choice = readCompletion(ctx, itemIndex);
+	if (choice.completion !== 'webhook')
+		return { ...options, waitForCompletion: choice.completion === 'wait' };
+	const fail = (message: string) => operationError(ctx.getNode(), message, itemIndex);
+	if (spec.webhooks === false) {
+		throw fail(
+			`${spec.displayName} cannot report by webhook (BFL's endpoint takes no webhook URL); choose Wait or Return Immediately`,
+		);
+	}
+	if (!parseHttpUrl(choice.webhookUrl)) {
+		throw fail(
+			`Webhook URL must be the http(s) Production URL of a Black Forest Labs Trigger (got "${choice.webhookUrl}")`,
+		);
+	}
+	const url = await signWebhookUrl(ctx, itemIndex, choice.webhookUrl as string);
+	return { ...options, waitForCompletion: false, webhook: { url, secret: choice.webhookSecret } };
 }
 
 /** Reads and validates one item, images included, without sending anything. */
@@ -97,7 +126,7 @@ export async function prepareModelRequest(
 				: endpoints.apiBaseUrl,
 			path: spec.path,
 			model: spec.id,
-			options: readTaskOptions(ctx, itemIndex),
+			options: await submitOptions(ctx, spec, itemIndex),
 			itemIndex,
 		},
 	};
@@ -110,7 +139,12 @@ export async function executeModelRequest(
 ): Promise<INodeExecutionData[]> {
 	const { spec, input, sources, task } = prepared;
 	const images = await encodeInputImages(ctx, spec, sources, task.itemIndex);
-	const body = buildBody(spec, input, images);
+	const webhook = task.options.webhook;
+	const body = {
+		...buildBody(spec, input, images),
+		...(webhook && { webhook_url: webhook.url }),
+		...(webhook?.secret && { webhook_secret: webhook.secret }),
+	};
 	return [
 		await runImageTask(ctx, { ...task, body, expectedFormat: expectedOutputFormat(spec, body) }),
 	];

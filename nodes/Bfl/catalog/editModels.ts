@@ -126,6 +126,7 @@ export const EDIT_MODELS: ModelSpec[] = [
 			},
 			primary: ['width', 'height', 'prompt'],
 			upsampling: 'disable_pup',
+			webhooks: false,
 			images: { slots: ['input_image'], labels: ['Image'], required: 1, urlAllowed: true },
 		},
 	),

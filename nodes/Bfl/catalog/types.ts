@@ -71,4 +71,6 @@ export interface ModelSpec {
 	concurrencyCap: number;
 	/** Finetuned models run only on the single cluster that holds the finetune. */
 	pinnedToFinetuneRegion?: boolean;
+	/** False where BFL's schema has no webhook_url (it would reject the request). */
+	webhooks?: boolean;
 }

@@ -25,12 +25,17 @@ function pruned(output: TaskOutput): TaskOutput {
 }
 
 /** Output for a submitted task that the node did not wait for. */
-export function submittedOutput(submit: JsonRecord, model: string | undefined): TaskOutput {
+export function submittedOutput(
+	submit: JsonRecord,
+	model: string | undefined,
+	webhookUrl?: string,
+): TaskOutput {
 	return pruned({
 		id: String(submit.id),
 		status: typeof submit.status === 'string' ? submit.status : 'Pending',
 		model,
 		pollingUrl: typeof submit.polling_url === 'string' ? submit.polling_url : undefined,
+		webhookUrl,
 		cost: optionalNumber(submit.cost),
 		inputMp: optionalNumber(submit.input_mp),
 		outputMp: optionalNumber(submit.output_mp),

@@ -7,4 +7,6 @@ export interface TaskOptions {
 	binaryPropertyName: string;
 	/** How long one HTTP request may take; a stalled connection ends here and, where safe, is retried. */
 	requestTimeoutMs: number;
+	/** Completion by webhook: BFL posts the result there, and the node returns at once. */
+	webhook?: { url: string; secret?: string };
 }

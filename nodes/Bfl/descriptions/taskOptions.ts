@@ -68,29 +68,23 @@ export const taskOptionsProperty: INodeProperties = {
 			description:
 				'How long to wait for the image before failing. The error then carries the task ID and polling URL, so Task → Get Result can fetch it later.',
 		},
+	],
+};
+
+/** Options of Task → Get Result: the same, plus whether to wait or return the status as it is now. */
+export const lookupOptionsProperty: INodeProperties = {
+	...taskOptionsProperty,
+	options: [
+		...(taskOptionsProperty.options ?? []),
 		{
 			displayName: 'Wait for Completion',
 			name: 'waitForCompletion',
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to wait until the image is ready. Turn off to return the task ID and polling URL at once and fetch the result later with Task → Get Result.',
+				'Whether to wait until the task has finished. Turn off to return its current status at once, whatever it is.',
 		},
 	],
-};
-
-/** Options of Task → Get Result: the same, but "not waiting" means "return the status as it is now". */
-export const lookupOptionsProperty: INodeProperties = {
-	...taskOptionsProperty,
-	options: taskOptionsProperty.options?.map((option) =>
-		option.name === 'waitForCompletion'
-			? {
-					...option,
-					description:
-						'Whether to wait until the task has finished. Turn off to return its current status at once, whatever it is.',
-				}
-			: option,
-	),
 };
 
 interface RawOptions {

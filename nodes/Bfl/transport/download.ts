@@ -1,11 +1,11 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
 import { formatFromMimeType, sniffImageFormat, type ImageFormat } from '../core/files';
 import { parseHttpUrl } from '../core/hosts';
 import { describeErrorBody } from '../core/responses';
 import { describeNetworkError, operationError, type TaskContext } from './errors';
 import { MAX_TRANSIENT_ATTEMPTS } from './request';
-import { sendWithRetries } from './retry';
+import type { IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { sendWithRetries, type RequestContext } from './retry';
 
 export interface DownloadedImage {
 	data: Buffer;
@@ -33,7 +33,7 @@ function expiredMessage(request: DownloadRequest): string {
  * purpose: delivery hosts are storage, not the API, and must never see the key.
  */
 export async function downloadImage(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	request: DownloadRequest,
 ): Promise<DownloadedImage> {
 	const node = ctx.getNode();
@@ -50,7 +50,7 @@ export async function downloadImage(
 		ctx,
 		{ method: 'GET', maxAttempts: MAX_TRANSIENT_ATTEMPTS },
 		async () =>
-			await ctx.helpers.httpRequest({
+			(await ctx.helpers.httpRequest({
 				method: 'GET',
 				url: url.toString(),
 				encoding: 'arraybuffer',
@@ -59,7 +59,7 @@ export async function downloadImage(
 				timeout: request.timeoutMs,
 				// httpRequest, unlike the authenticated helper, does not follow cancellation by itself.
 				abortSignal: ctx.getExecutionCancelSignal?.(),
-			}),
+			})) as IN8nHttpFullResponse,
 	);
 	if (outcome.kind === 'network') {
 		const reason = describeNetworkError(outcome.code);

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-wo
 
 import type { FinetuneRegionChoice, Region } from '../catalog/regions';
 import { parseBody } from '../core/responses';
+import { webhookToken, withToken } from '../core/webhook';
 import { tryResolveEndpoints, type Endpoints } from '../core/routing';
 import { apiError, describeNetworkError, operationError, type TaskContext } from './errors';
 import { sendWithRetries, type HttpMethod } from './retry';
@@ -42,6 +43,16 @@ export function requireFinetuneBaseUrl(
 		{},
 		'Finetunes live only on the cluster that trained them (api.eu1.bfl.ai or api.us1.bfl.ai); the global host cannot reach them.',
 	);
+}
+
+/** The webhook URL with the trigger's token, derived from the API key (see core/webhook). */
+export async function signWebhookUrl(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	url: string,
+): Promise<string> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	return withToken(url, webhookToken(String(credentials.apiKey ?? ''), url));
 }
 
 export interface BflRequest {

@@ -1,12 +1,23 @@
 import {
 	NodeOperationError,
 	sleep,
-	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type INode,
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
 import { isRetryable, parseRetryAfterMs, retryDelayMs } from '../core/backoff';
 import { networkErrorCode } from './errors';
+
+/**
+ * What retries and downloads need of an n8n context. Both the action node's execute context and
+ * the trigger's webhook context fit it.
+ */
+export interface RequestContext {
+	getNode(): INode;
+	getExecutionCancelSignal?(): AbortSignal | undefined;
+	helpers: { httpRequest(options: IHttpRequestOptions): Promise<unknown> };
+}
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
@@ -23,17 +34,17 @@ export type Attempt =
 	| { kind: 'network'; code: string; attempts: number };
 
 /** Ends a wait early when the execution is cancelled, also on n8n 1.x whose sleep ignores the signal. */
-export async function cancellableSleep(ctx: IExecuteFunctions, ms: number): Promise<void> {
+export async function cancellableSleep(ctx: RequestContext, ms: number): Promise<void> {
 	const signal = ctx.getExecutionCancelSignal?.();
 	await sleep(ms, signal);
 	if (signal?.aborted) throw cancelledError(ctx);
 }
 
-function cancelledError(ctx: IExecuteFunctions): NodeOperationError {
+function cancelledError(ctx: RequestContext): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), 'The execution was cancelled');
 }
 
-function isCancelled(ctx: IExecuteFunctions): boolean {
+function isCancelled(ctx: RequestContext): boolean {
 	return ctx.getExecutionCancelSignal?.()?.aborted === true;
 }
 
@@ -42,7 +53,7 @@ function isCancelled(ctx: IExecuteFunctions): boolean {
  * statuses or network errors: the caller decides what the final outcome means.
  */
 export async function sendWithRetries(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	policy: RetryPolicy,
 	send: () => Promise<IN8nHttpFullResponse>,
 ): Promise<Attempt> {

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { resultFileName, mimeTypeOf, type ImageFormat } from '../core/files';
 import { finishedOutput, submittedOutput, type TaskOutput } from '../core/output';
 import { isRecord, type JsonRecord } from '../core/responses';
+import { withoutToken } from '../core/webhook';
 import type { Endpoints } from '../core/routing';
 import type { TaskOptions } from '../core/taskOptions';
 import { downloadImage } from './download';
@@ -73,6 +74,12 @@ export async function runImageTask(
 		maxAttempts: MAX_SUBMIT_ATTEMPTS,
 		timeoutMs: options.requestTimeoutMs,
 	});
+	if (options.webhook && isRecord(submit) && typeof submit.id === 'string') {
+		// BFL answers a webhook submit without a polling URL; the trigger receives the result.
+		return {
+			json: submittedOutput(submit, model, withoutToken(options.webhook.url)) as IDataObject,
+		};
+	}
 	if (
 		!isRecord(submit) ||
 		typeof submit.id !== 'string' ||

@@ -1,0 +1,178 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { mimeTypeOf, resultFileName } from '../Bfl/core/files';
+import { finishedOutput } from '../Bfl/core/output';
+import {
+	TOKEN_PARAMETER,
+	parseWebhookEvent,
+	rememberId,
+	secretsEqual,
+	signatureValid,
+	webhookToken,
+	type WebhookEvent,
+} from '../Bfl/core/webhook';
+import { downloadImage } from '../Bfl/transport/download';
+
+interface TriggerOptions {
+	download?: boolean;
+	binaryPropertyName?: string;
+	webhookSecret?: string;
+}
+
+/** Answers the caller and starts no execution. */
+function reject(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	ctx.getResponseObject().status(status).json({ message });
+	return { noWebhookResponse: true };
+}
+
+/** The raw bytes BFL signed; n8n keeps them as rawBody next to the parsed body. */
+function rawBodyOf(ctx: IWebhookFunctions): Buffer {
+	const raw = (ctx.getRequestObject() as { rawBody?: unknown }).rawBody;
+	return Buffer.isBuffer(raw) ? raw : Buffer.from(JSON.stringify(ctx.getBodyData()));
+}
+
+async function toItem(
+	ctx: IWebhookFunctions,
+	event: WebhookEvent,
+	options: TriggerOptions,
+): Promise<INodeExecutionData> {
+	const json = finishedOutput(
+		{ ...event.body, id: event.id, status: event.status },
+		{},
+		undefined,
+	) as IDataObject;
+	if (event.outcome !== 'ready' || !event.sampleUrl || options.download === false) return { json };
+	try {
+		// The signed URL expires 10 minutes after the task ends, so the image is fetched right away.
+		const image = await downloadImage(ctx, {
+			sampleUrl: event.sampleUrl,
+			expiresAt: json.sampleUrlExpiresAt as string | undefined,
+			expectedFormat: 'jpeg',
+			itemIndex: 0,
+			task: { taskId: event.id },
+			timeoutMs: 120_000,
+		});
+		const binary = await ctx.helpers.prepareBinaryData(
+			image.data,
+			resultFileName(event.id, image.format),
+			mimeTypeOf(image.format),
+		);
+		return { json, binary: { [options.binaryPropertyName?.trim() || 'data']: binary } };
+	} catch (error) {
+		// The result still reaches the workflow, which can branch on the error.
+		return { json: { ...json, error: (error as Error).message } };
+	}
+}
+
+export class BflTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Black Forest Labs Trigger',
+		name: 'bflTrigger',
+		icon: { light: 'file:../../icons/bfl.svg', dark: 'file:../../icons/bfl.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'FLUX results by webhook',
+		description: 'Starts a workflow when BFL posts a finished FLUX task, with the image downloaded',
+		defaults: { name: 'Black Forest Labs Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'bflApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'bfl' }],
+		properties: [
+			{
+				displayName:
+					"Put this node's Production URL in the Webhook URL of a Black Forest Labs node whose Completion is Webhook, using the same credential. Calls without the token that node adds are rejected.",
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Download Image',
+						name: 'download',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to download the image as binary at once (its URL expires after 10 minutes)',
+					},
+					{
+						displayName: 'Put Output Image in Field',
+						name: 'binaryPropertyName',
+						type: 'string',
+						default: 'data',
+					},
+					{
+						displayName: 'Webhook Secret',
+						name: 'webhookSecret',
+						type: 'string',
+						typeOptions: { password: true },
+						default: '',
+						description:
+							'The Webhook Secret set on the sending node. When BFL signs a call (X-BFL-Signature), the signature must match.',
+					},
+				],
+			},
+		],
+	};
+
+	/**
+	 * BFL has no webhook registry: each request carries its own webhook_url. There is nothing to
+	 * create, check or delete on BFL's side, so the lifecycle methods only confirm that.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const credentials = await this.getCredentials('bflApi');
+		const request = this.getRequestObject();
+		const given = String((this.getQueryData() as IDataObject)[TOKEN_PARAMETER] ?? '');
+		if (!secretsEqual(given, webhookToken(String(credentials.apiKey ?? ''), request.path))) {
+			return reject(this, 401, 'Unauthorized');
+		}
+		const options = this.getNodeParameter('options', {}) as TriggerOptions;
+		const signature = this.getHeaderData()['x-bfl-signature'];
+		if (
+			options.webhookSecret &&
+			typeof signature === 'string' &&
+			!signatureValid(options.webhookSecret, rawBodyOf(this), signature)
+		) {
+			return reject(this, 401, 'Invalid signature');
+		}
+		const event = parseWebhookEvent(this.getBodyData());
+		if (!event) return reject(this, 400, 'Not a BFL task result');
+		const staticData = this.getWorkflowStaticData('node');
+		const remembered = rememberId((staticData.seenTaskIds as string[] | undefined) ?? [], event.id);
+		if (!remembered.fresh) {
+			this.getResponseObject().status(200).json({ received: true, duplicate: true });
+			return { noWebhookResponse: true };
+		}
+		staticData.seenTaskIds = remembered.seen;
+		return { workflowData: [[await toItem(this, event, options)]] };
+	}
+}

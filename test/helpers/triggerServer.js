@@ -1,0 +1,149 @@
+// @ts-check
+/**
+ * Serves the Black Forest Labs Trigger on a real loopback port, in-process: each POST runs the
+ * node's webhook() in n8n-core's WebhookContext, as n8n's webhook server would, and the items it
+ * emits are collected. Plain JS: it needs node:http.
+ */
+const http = require('node:http');
+const { WebhookContext } = require('n8n-core');
+const { NodeHelpers, Workflow } = require('n8n-workflow');
+const { TestCredentialsHelper } = require('./engine');
+
+const TRIGGER_TYPE = 'n8n-nodes-bfl.bflTrigger';
+
+/** The bits of express's response that webhook() uses. */
+function responseShim(res) {
+	return {
+		status(code) {
+			res.statusCode = code;
+			return this;
+		},
+		json(body) {
+			res.setHeader('content-type', 'application/json');
+			res.end(JSON.stringify(body));
+			return this;
+		},
+		send(body) {
+			res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
+			return this;
+		},
+		end: () => res.end(),
+		setHeader: (name, value) => res.setHeader(name, value),
+	};
+}
+
+/**
+ * @param {{ credentials: Record<string, unknown>, options?: Record<string, unknown>, webhookId?: string }} config
+ */
+async function startTriggerServer(config) {
+	const { BflTrigger } = require('../../nodes/BflTrigger/BflTrigger.node');
+	const { BflApi } = require('../../credentials/BflApi.credentials');
+	const trigger = new BflTrigger();
+	const webhookId = config.webhookId ?? '5b0f1a4e-9a53-4c3e-8c49-0d6f4b1e2a77';
+	const node = {
+		id: 'trigger',
+		name: 'BFL Trigger',
+		type: TRIGGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId,
+		parameters: { options: config.options ?? {} },
+		credentials: { bflApi: { id: 'cred-1', name: 'BFL test' } },
+	};
+	const nodeTypes = {
+		getByName: () => trigger,
+		getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(trigger, 1),
+		getKnownTypes: () => ({}),
+	};
+	const workflow = new Workflow({
+		id: 'wf-trigger',
+		active: true,
+		nodeTypes,
+		nodes: [node],
+		connections: {},
+		settings: {},
+	});
+	const credentialsHelper = new TestCredentialsHelper(
+		{ bflApi: new BflApi() },
+		{ bflApi: config.credentials },
+	);
+	const emitted = [];
+	const responses = [];
+
+	const server = http.createServer((req, res) => {
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', async () => {
+			const rawBody = Buffer.concat(chunks);
+			const url = new URL(req.url ?? '/', 'http://trigger.invalid');
+			let body = {};
+			try {
+				body = JSON.parse(rawBody.toString('utf8') || '{}');
+			} catch {
+				body = {};
+			}
+			const request = {
+				method: req.method,
+				path: url.pathname,
+				headers: req.headers,
+				query: Object.fromEntries(url.searchParams),
+				params: {},
+				body,
+				rawBody,
+			};
+			const additionalData = {
+				credentialsHelper,
+				httpRequest: request,
+				httpResponse: responseShim(res),
+				webhookBaseUrl: '',
+				restApiUrl: '',
+				variables: {},
+			};
+			const webhookData = {
+				httpMethod: 'POST',
+				node: node.name,
+				path: `${webhookId}/bfl`,
+				webhookDescription: trigger.description.webhooks[0],
+				workflowId: workflow.id,
+				webhookId,
+			};
+			try {
+				// @ts-ignore the test doubles implement what the context uses
+				const context = new WebhookContext(
+					workflow,
+					node,
+					additionalData,
+					'webhook',
+					webhookData,
+					[],
+					null,
+				);
+				const result = await trigger.webhook.call(context);
+				if (result.workflowData) {
+					emitted.push(...result.workflowData[0]);
+					res.statusCode = 200;
+					res.end(JSON.stringify({ message: 'Workflow was started' }));
+				}
+			} catch (error) {
+				res.statusCode = 500;
+				res.end(JSON.stringify({ message: String(error) }));
+			}
+			responses.push(res.statusCode);
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+	const { port } = /** @type {import('net').AddressInfo} */ (server.address());
+	return {
+		/** The trigger's Production URL, as n8n would show it. */
+		url: `http://127.0.0.1:${port}/webhook/${webhookId}/bfl`,
+		emitted,
+		responses,
+		close: () =>
+			new Promise((resolve) => {
+				server.close(() => resolve(undefined));
+				server.closeAllConnections();
+			}),
+	};
+}
+
+module.exports = { startTriggerServer };
