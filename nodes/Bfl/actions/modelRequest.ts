@@ -20,7 +20,8 @@ import { operationError } from '../transport/errors';
 import { assertInputImages, encodeInputImages } from '../transport/inputImages';
 import { getEndpoints, requireFinetuneBaseUrl, signWebhookUrl } from '../transport/request';
 import { runImageTask, type ImageTask } from '../transport/task';
-import type { ConcurrencyGroup } from './operation';
+import { forOperation } from '../descriptions/display';
+import type { ConcurrencyGroup, Operation } from './operation';
 
 /** The properties of a model-driven operation: model picker, fields, images and options. */
 export function modelRequestProperties(
@@ -148,4 +149,30 @@ export async function executeModelRequest(
 	return [
 		await runImageTask(ctx, { ...task, body, expectedFormat: expectedOutputFormat(spec, body) }),
 	];
+}
+
+/**
+ * A catalog-driven operation: the model picker, fields, images, completion and options of the
+ * models of `models`, shown for one resource and operation. Generate, Edit and Finetune → Generate
+ * are this one shape with other rows.
+ */
+export function modelOperation(
+	resource: string,
+	operation: string,
+	models: ModelOperation,
+	modelHint: string,
+	extraProperties: INodeProperties[] = [],
+): Operation<PreparedModelRequest> {
+	return {
+		description: forOperation(resource, operation, [
+			...extraProperties,
+			...modelRequestProperties(models, modelHint),
+		]),
+		async prepare(this: IExecuteFunctions, itemIndex: number) {
+			return await prepareModelRequest(this, models, itemIndex);
+		},
+		async execute(this: IExecuteFunctions, prepared: PreparedModelRequest) {
+			return await executeModelRequest(this, prepared);
+		},
+	};
 }

@@ -29,15 +29,32 @@ const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const UTF8_NAMES = 0x0800;
 
-function header(size: number): { buffer: Buffer; at: (value: number, bytes: 2 | 4) => void } {
-	const buffer = Buffer.alloc(size);
+/** Little-endian fields of a ZIP record: [value, byte width]. */
+type Field = readonly [number, 2 | 4];
+
+function pack(fields: readonly Field[]): Buffer {
+	const buffer = Buffer.alloc(fields.reduce((size, [, bytes]) => size + bytes, 0));
 	let offset = 0;
-	const at = (value: number, bytes: 2 | 4) => {
-		if (bytes === 2) buffer.writeUInt16LE(value, offset);
-		else buffer.writeUInt32LE(value >>> 0, offset);
-		offset += bytes;
-	};
-	return { buffer, at };
+	for (const [value, bytes] of fields) {
+		offset =
+			bytes === 2 ? buffer.writeUInt16LE(value, offset) : buffer.writeUInt32LE(value >>> 0, offset);
+	}
+	return buffer;
+}
+
+/** Version needed (2.0), flags (UTF-8 names), method (stored), time, date, CRC, sizes, name length. */
+function commonFields(crc: number, size: number, nameLength: number): Field[] {
+	return [
+		[20, 2],
+		[UTF8_NAMES, 2],
+		[0, 2],
+		[DOS_TIME, 2],
+		[DOS_DATE, 2],
+		[crc, 4],
+		[size, 4],
+		[size, 4],
+		[nameLength, 2],
+	];
 }
 
 /** Builds a ZIP archive; names must be unique. */
@@ -47,52 +64,28 @@ export function createZip(entries: ZipEntry[]): Buffer {
 	let offset = 0;
 	for (const entry of entries) {
 		const name = Buffer.from(entry.name, 'utf8');
-		const crc = crc32(entry.data);
-		const local = header(30);
-		for (const [value, bytes] of [
-			[0x04034b50, 4],
-			[20, 2],
-			[UTF8_NAMES, 2],
-			[0, 2],
-			[DOS_TIME, 2],
-			[DOS_DATE, 2],
-			[crc, 4],
-			[entry.data.length, 4],
-			[entry.data.length, 4],
-			[name.length, 2],
-			[0, 2],
-		] as const) {
-			local.at(value, bytes);
-		}
-		parts.push(local.buffer, name, Buffer.from(entry.data));
-		const record = header(46);
-		for (const [value, bytes] of [
-			[0x02014b50, 4],
-			[20, 2],
-			[20, 2],
-			[UTF8_NAMES, 2],
-			[0, 2],
-			[DOS_TIME, 2],
-			[DOS_DATE, 2],
-			[crc, 4],
-			[entry.data.length, 4],
-			[entry.data.length, 4],
-			[name.length, 2],
-			[0, 2],
-			[0, 2],
-			[0, 2],
-			[0, 2],
-			[0, 4],
-			[offset, 4],
-		] as const) {
-			record.at(value, bytes);
-		}
-		central.push(record.buffer, name);
+		const common = commonFields(crc32(entry.data), entry.data.length, name.length);
+		// Local header: signature, common fields, extra length.
+		parts.push(pack([[0x04034b50, 4], ...common, [0, 2]]), name, Buffer.from(entry.data));
+		// Central record: signature, version made by, common fields, extra, comment, disk, attributes, offset.
+		central.push(
+			pack([
+				[0x02014b50, 4],
+				[20, 2],
+				...common,
+				[0, 2],
+				[0, 2],
+				[0, 2],
+				[0, 2],
+				[0, 4],
+				[offset, 4],
+			]),
+			name,
+		);
 		offset += 30 + name.length + entry.data.length;
 	}
 	const directory = Buffer.concat(central);
-	const end = header(22);
-	for (const [value, bytes] of [
+	const end = pack([
 		[0x06054b50, 4],
 		[0, 2],
 		[0, 2],
@@ -101,12 +94,9 @@ export function createZip(entries: ZipEntry[]): Buffer {
 		[directory.length, 4],
 		[offset, 4],
 		[0, 2],
-	] as const) {
-		end.at(value, bytes);
-	}
-	return Buffer.concat([...parts, directory, end.buffer]);
+	]);
+	return Buffer.concat([...parts, directory, end]);
 }
-
 /** True when the bytes start like a ZIP archive (local file header or an empty archive). */
 export function looksLikeZip(bytes: Uint8Array): boolean {
 	return (
