@@ -1,0 +1,255 @@
+// @ts-check
+'use strict';
+
+/**
+ * One n8n "home" (N8N_USER_FOLDER) with our npm-packed package installed the way a user gets it, plus thin
+ * wrappers around the n8n CLI. Every CLI call is bounded and logged to <dir>/logs/.
+ */
+
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+const { run, startDaemon } = require('./proc');
+const { n8nBin, n8nEnv } = require('./install');
+
+const PACKAGE_NAME = 'n8n-nodes-bfl';
+const CREDENTIAL_ID = 'bflE2eCredential01';
+const CREDENTIAL_NAME = 'Black Forest Labs (offline simulator)';
+const ENCRYPTION_KEY = 'n8n-nodes-bfl-e2e-encryption-key-01';
+
+/** A free loopback TCP port. */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = /** @type {net.AddressInfo} */ (server.address());
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+class N8nHome {
+	/**
+	 * @param {import('./install').N8nRelease} release
+	 * @param {string} dir scratch dir for this home: home/, files/, workflows/, snapshots/, logs/
+	 */
+	constructor(release, dir) {
+		this.release = release;
+		this.dir = dir;
+		this.home = path.join(dir, 'home');
+		this.files = path.join(dir, 'files');
+		this.logs = path.join(dir, 'logs');
+		for (const d of [this.home, this.files, this.logs]) fs.mkdirSync(d, { recursive: true });
+		this.port = 0;
+		this.brokerPort = 0;
+		this.cliCount = 0;
+	}
+
+	async allocatePorts() {
+		this.port = await freePort();
+		this.brokerPort = await freePort();
+	}
+
+	/** @param {NodeJS.ProcessEnv} [extra] */
+	env(extra = {}) {
+		return {
+			...n8nEnv(this.release),
+			N8N_USER_FOLDER: this.home,
+			N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_PORT: String(this.port || 5678),
+			N8N_SECURE_COOKIE: 'false',
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort || 5679),
+			N8N_RESTRICT_FILE_ACCESS_TO: this.files,
+			DB_TYPE: 'sqlite',
+			DB_SQLITE_POOL_SIZE: '2',
+			N8N_LOG_LEVEL: 'info',
+			...extra,
+		};
+	}
+
+	/** Unpacks the npm tarball into .n8n/nodes/node_modules/n8n-nodes-bfl, as n8n's own installer would. */
+	async installPackage(/** @type {string} */ tgz) {
+		const target = path.join(this.home, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+		fs.rmSync(target, { recursive: true, force: true });
+		fs.mkdirSync(target, { recursive: true });
+		const r = await run('tar', ['-xzf', tgz, '-C', target, '--strip-components=1'], {
+			timeoutMs: 60000,
+		});
+		if (r.code !== 0) throw new Error(`tar failed: ${r.stderr}`);
+		return target;
+	}
+
+	/**
+	 * Runs `n8n <args>`; output goes to logs/NN-<first arg>.log.
+	 * @param {string[]} args @param {{ timeoutMs?: number, env?: NodeJS.ProcessEnv }} [opts]
+	 */
+	async cli(args, opts = {}) {
+		const n = String(++this.cliCount).padStart(2, '0');
+		const logFile = path.join(this.logs, `${n}-${args[0].replace(/[^a-z0-9:-]/gi, '')}.log`);
+		const r = await run(n8nBin(this.release), args, {
+			cwd: this.dir,
+			env: this.env(opts.env),
+			timeoutMs: opts.timeoutMs ?? 120000,
+			logFile,
+		});
+		return { ...r, logFile };
+	}
+
+	/** Throws with the log tail when the CLI call fails. @param {string[]} args @param {{ timeoutMs?: number }} [opts] */
+	async cliOk(args, opts) {
+		const r = await this.cli(args, opts);
+		if (r.code !== 0) {
+			const why = r.timedOut ? 'timed out' : `exit ${r.code ?? r.signal}`;
+			const last = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-15).join('\n');
+			throw new Error(`n8n ${args.join(' ')}: ${why} (log ${r.logFile})\n${last}`);
+		}
+		return r;
+	}
+
+	/** Imports the simulator credential (plaintext data is encrypted by n8n on import). @param {string} apiBase @param {string} apiKey */
+	async importCredential(apiBase, apiKey) {
+		const file = path.join(this.dir, 'credentials.json');
+		const credentials = [
+			{
+				id: CREDENTIAL_ID,
+				name: CREDENTIAL_NAME,
+				type: 'bflApi',
+				data: { apiKey, region: 'custom', baseUrl: apiBase, finetuneRegion: 'auto' },
+			},
+		];
+		fs.writeFileSync(file, JSON.stringify(credentials, null, 2));
+		return await this.cliOk(['import:credentials', `--input=${file}`]);
+	}
+
+	/**
+	 * Imports workflow objects (already adapted) from one folder.
+	 * @param {Array<Record<string, any>>} workflows @param {string} [subdir]
+	 */
+	async importWorkflows(workflows, subdir = 'workflows') {
+		const dir = path.join(this.dir, subdir);
+		fs.rmSync(dir, { recursive: true, force: true });
+		fs.mkdirSync(dir, { recursive: true });
+		for (const wf of workflows)
+			fs.writeFileSync(path.join(dir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
+		return await this.cliOk(['import:workflow', '--separate', `--input=${dir}`]);
+	}
+
+	/**
+	 * `n8n execute-batch` over the ids; returns the parsed snapshot per id (null when n8n wrote none).
+	 * @param {string[]} ids @param {number} timeoutMs
+	 */
+	async executeBatch(ids, timeoutMs) {
+		const snapDir = path.join(this.dir, 'snapshots');
+		fs.rmSync(snapDir, { recursive: true, force: true });
+		fs.mkdirSync(snapDir, { recursive: true });
+		const summaryFile = path.join(this.dir, 'batch-summary.json');
+		const r = await this.cli(
+			[
+				'execute-batch',
+				`--ids=${ids.join(',')}`,
+				`--snapshot=${snapDir}`,
+				`--output=${summaryFile}`,
+				'--shortOutput',
+				'--retries=0',
+			],
+			{ timeoutMs },
+		);
+		/** @type {Record<string, any>} */
+		const snapshots = {};
+		for (const id of ids) {
+			const file = path.join(snapDir, `${id}-snapshot.json`);
+			snapshots[id] = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
+		}
+		let summary = null;
+		try {
+			summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8'));
+		} catch {
+			/* none written */
+		}
+		return { result: r, snapshots, summary };
+	}
+
+	/**
+	 * Starts a long-running n8n command (start, worker) with logs in logs/<name>.log.
+	 * @param {string} name @param {string[]} args @param {NodeJS.ProcessEnv} [extraEnv]
+	 */
+	daemon(name, args, extraEnv = {}) {
+		const logFile = path.join(this.logs, `${name}.log`);
+		const d = startDaemon(n8nBin(this.release), args, {
+			cwd: this.dir,
+			env: this.env(extraEnv),
+			logFile,
+		});
+		return { ...d, logFile };
+	}
+
+	/**
+	 * The bytes of a binary item as n8n stored them: inline base64 (1.x default mode) or a filesystem-v2 file.
+	 * Returns null when they live elsewhere (database, S3).
+	 * @param {Record<string, any>} binary
+	 */
+	binaryBytes(binary) {
+		if (!binary) return null;
+		const id = typeof binary.id === 'string' ? binary.id : '';
+		if (id.startsWith('filesystem-v2:')) {
+			const file = path.join(this.home, '.n8n', 'storage', id.slice('filesystem-v2:'.length));
+			return fs.existsSync(file) ? fs.readFileSync(file) : null;
+		}
+		if (!id && typeof binary.data === 'string' && binary.data.length > 20)
+			return Buffer.from(binary.data, 'base64');
+		return null;
+	}
+}
+
+/**
+ * Rewrites a workflow from examples/ for this home: credential references point at the imported credential.
+ * @param {Record<string, any>} workflow
+ */
+function withCredential(workflow) {
+	const wf = JSON.parse(JSON.stringify(workflow));
+	for (const node of wf.nodes) {
+		if (node.credentials && node.credentials.bflApi)
+			node.credentials.bflApi = { id: CREDENTIAL_ID, name: CREDENTIAL_NAME };
+	}
+	return wf;
+}
+
+/** Items of a node's first output in an execute-batch snapshot. @param {any} snapshot @param {string} nodeName */
+function itemsOf(snapshot, nodeName) {
+	const runs = snapshot?.data?.resultData?.runData?.[nodeName];
+	if (!runs || !runs.length) return null;
+	const last = runs[runs.length - 1];
+	return last?.data?.main?.[0] ?? [];
+}
+
+/** The error n8n recorded for a node, or the execution's error. @param {any} snapshot @param {string} [nodeName] */
+function errorOf(snapshot, nodeName) {
+	if (nodeName) {
+		const runs = snapshot?.data?.resultData?.runData?.[nodeName];
+		const err = runs && runs[runs.length - 1]?.error;
+		if (err) return err;
+	}
+	return snapshot?.data?.resultData?.error ?? null;
+}
+
+module.exports = {
+	N8nHome,
+	freePort,
+	withCredential,
+	itemsOf,
+	errorOf,
+	PACKAGE_NAME,
+	CREDENTIAL_ID,
+	CREDENTIAL_NAME,
+};

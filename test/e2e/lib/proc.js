@@ -1,0 +1,279 @@
+// @ts-check
+'use strict';
+
+/**
+ * Process helpers for the e2e suite: every child runs in its own process group, is registered so that it can be
+ * killed (group and all) on exit, and every wait has a timeout.
+ */
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+
+/** @type {Set<import('node:child_process').ChildProcess>} */
+const live = new Set();
+
+/** @param {import('node:child_process').ChildProcess} child @param {NodeJS.Signals} signal */
+function killGroup(child, signal) {
+	if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+	try {
+		process.kill(-child.pid, signal);
+	} catch {
+		try {
+			child.kill(signal);
+		} catch {
+			/* already gone */
+		}
+	}
+}
+
+/** SIGTERM every live child group, then SIGKILL what is left after `graceMs`. */
+async function killAll(graceMs = 8000) {
+	const children = [...live];
+	for (const child of children) killGroup(child, 'SIGTERM');
+	const deadline = Date.now() + graceMs;
+	while (
+		Date.now() < deadline &&
+		children.some((c) => c.exitCode === null && c.signalCode === null)
+	) {
+		await sleep(100);
+	}
+	for (const child of children) {
+		killGroup(child, 'SIGKILL');
+		// the group leader may be gone while grandchildren live on: kill the group regardless
+		if (child.pid) {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				/* no such group */
+			}
+		}
+	}
+	live.clear();
+}
+
+/** Synchronous last resort for process 'exit': SIGKILL every registered group. */
+function killAllSync() {
+	for (const child of live) {
+		if (!child.pid) continue;
+		try {
+			process.kill(-child.pid, 'SIGKILL');
+		} catch {
+			/* gone */
+		}
+	}
+	live.clear();
+}
+
+let hooksInstalled = false;
+/** Kill every child group when this process ends, however it ends. */
+function installExitHooks() {
+	if (hooksInstalled) return;
+	hooksInstalled = true;
+	process.on('exit', killAllSync);
+	for (const signal of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
+		process.once(signal, () => {
+			process.stderr.write(`\ne2e: ${signal}, stopping child processes\n`);
+			killAll(3000).finally(() => process.exit(130));
+		});
+	}
+}
+
+/** @param {number} ms */
+function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * @typedef {object} RunOptions
+ * @property {string} [cwd]
+ * @property {NodeJS.ProcessEnv} [env]
+ * @property {number} timeoutMs
+ * @property {string} [logFile] append stdout+stderr here as well
+ * @property {boolean} [echo] also copy output to our stderr
+ * @property {string} [input]
+ *
+ * @typedef {object} RunResult
+ * @property {number | null} code
+ * @property {string | null} signal
+ * @property {string} stdout
+ * @property {string} stderr
+ * @property {boolean} timedOut
+ * @property {number} ms
+ */
+
+/**
+ * Runs a command to completion (bounded by timeoutMs; on timeout the whole group is killed).
+ * @param {string} cmd @param {string[]} args @param {RunOptions} options
+ * @returns {Promise<RunResult>}
+ */
+function run(cmd, args, options) {
+	const started = Date.now();
+	return new Promise((resolve) => {
+		const log = options.logFile ? fs.openSync(options.logFile, 'a') : null;
+		if (log !== null) fs.writeSync(log, `\n$ ${cmd} ${args.join(' ')}\n`);
+		const child = spawn(cmd, args, {
+			cwd: options.cwd,
+			env: options.env ?? process.env,
+			detached: true,
+			stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+		});
+		live.add(child);
+		let stdout = '';
+		let stderr = '';
+		let timedOut = false;
+		const take = (/** @type {'out'|'err'} */ which) => (/** @type {Buffer} */ chunk) => {
+			const text = chunk.toString();
+			if (which === 'out') stdout += text;
+			else stderr += text;
+			if (log !== null) fs.writeSync(log, text);
+			if (options.echo) process.stderr.write(text);
+		};
+		child.stdout?.on('data', take('out'));
+		child.stderr?.on('data', take('err'));
+		if (options.input !== undefined) child.stdin?.end(options.input);
+		const timer = setTimeout(() => {
+			timedOut = true;
+			killGroup(child, 'SIGTERM');
+			setTimeout(() => killGroup(child, 'SIGKILL'), 5000).unref();
+		}, options.timeoutMs);
+		child.on('error', (err) => {
+			stderr += `\n${err.message}`;
+		});
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			live.delete(child);
+			// reap stragglers in the group (e.g. a task runner the CLI forked)
+			if (child.pid) {
+				try {
+					process.kill(-child.pid, 'SIGKILL');
+				} catch {
+					/* none left */
+				}
+			}
+			if (log !== null) {
+				fs.writeSync(
+					log,
+					`\n[exit ${code ?? signal} after ${((Date.now() - started) / 1000).toFixed(1)} s]\n`,
+				);
+				fs.closeSync(log);
+			}
+			resolve({ code, signal, stdout, stderr, timedOut, ms: Date.now() - started });
+		});
+	});
+}
+
+/**
+ * Starts a long-running process in its own group, output to logFile. Returns the child and a `stop()`.
+ * @param {string} cmd @param {string[]} args
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, logFile: string }} options
+ */
+function startDaemon(cmd, args, options) {
+	const out = fs.openSync(options.logFile, 'a');
+	const child = spawn(cmd, args, {
+		cwd: options.cwd,
+		env: options.env ?? process.env,
+		detached: true,
+		stdio: ['ignore', out, out],
+	});
+	fs.closeSync(out);
+	live.add(child);
+	const exited = new Promise((resolve) =>
+		child.on('exit', (code, signal) => resolve({ code, signal })),
+	);
+	child.on('error', () => {});
+	return {
+		child,
+		exited,
+		/** Whether the process is still running. */
+		running: () => child.exitCode === null && child.signalCode === null,
+		/** SIGTERM the group, SIGKILL after graceMs. */
+		async stop(graceMs = 10000) {
+			if (child.exitCode === null && child.signalCode === null) {
+				killGroup(child, 'SIGTERM');
+				/** @type {NodeJS.Timeout | undefined} */
+				let timer;
+				const t = new Promise((resolve) => {
+					timer = setTimeout(() => resolve('timeout'), graceMs);
+				});
+				const outcome = await Promise.race([exited, t]);
+				clearTimeout(timer);
+				if (outcome === 'timeout') killGroup(child, 'SIGKILL');
+			}
+			if (child.pid) {
+				try {
+					process.kill(-child.pid, 'SIGKILL');
+				} catch {
+					/* group gone */
+				}
+			}
+			live.delete(child);
+		},
+	};
+}
+
+/**
+ * Polls `probe` until it returns a truthy value or the timeout passes.
+ * @template T
+ * @param {() => Promise<T> | T} probe @param {number} timeoutMs @param {number} [everyMs]
+ * @returns {Promise<T | undefined>}
+ */
+async function waitFor(probe, timeoutMs, everyMs = 250) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		try {
+			const value = await probe();
+			if (value) return value;
+		} catch {
+			/* not yet */
+		}
+		await sleep(everyMs);
+	}
+	return undefined;
+}
+
+/**
+ * Waits until a daemon is ready, giving up early when it exits.
+ * @param {{ running: () => boolean, logFile: string }} daemon @param {() => Promise<boolean> | boolean} probe
+ * @param {string} what @param {number} timeoutMs
+ */
+async function waitReady(daemon, probe, what, timeoutMs) {
+	const outcome = await waitFor(
+		async () => (!daemon.running() ? 'exited' : (await probe()) ? 'ready' : false),
+		timeoutMs,
+		500,
+	);
+	if (outcome === 'ready') return;
+	const why = outcome === 'exited' ? 'exited' : `was not ready within ${timeoutMs / 1000} s`;
+	throw new Error(`${what} ${why} (log ${daemon.logFile}):\n${tail(daemon.logFile, 20)}`);
+}
+
+/**
+ * fetch with a hard timeout.
+ * @param {string} url @param {RequestInit} [init] @param {number} [timeoutMs]
+ */
+async function fetchWithTimeout(url, init = {}, timeoutMs = 10000) {
+	return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+}
+
+/** @param {string} file @param {number} [lines] */
+function tail(file, lines = 30) {
+	try {
+		const text = fs.readFileSync(file, 'utf8').split('\n');
+		return text.slice(-lines).join('\n');
+	} catch {
+		return '(no log)';
+	}
+}
+
+module.exports = {
+	run,
+	waitReady,
+	startDaemon,
+	killAll,
+	killAllSync,
+	installExitHooks,
+	waitFor,
+	sleep,
+	fetchWithTimeout,
+	tail,
+};
