@@ -101,5 +101,17 @@ export class BflApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: { baseURL: TEST_BASE_URL, url: '/v1/credits', method: 'GET' },
+		rules: [
+			{
+				// A 200 from something else (a web page at a mistyped base URL) must not pass as BFL.
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'credits',
+					value: undefined,
+					message:
+						'The base URL answered, but not like the BFL API: GET /v1/credits returned no credit balance',
+				},
+			},
+		],
 	};
 }
