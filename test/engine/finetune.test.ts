@@ -1,3 +1,4 @@
+import { modelsFor } from '../../nodes/Bfl/catalog/models';
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { buildImage } from '../fake-bfl/images';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
@@ -179,6 +180,34 @@ describe('Finetune resource, pinned to the credential finetune host', () => {
 		const elsewhere = await finetune(parameters, undefined, us1);
 		expect(elsewhere.error.message).toMatch(/not found \(404\): Finetune not found/);
 	});
+
+	it.each(modelsFor('finetune').map((model) => [model.id, model] as const))(
+		'generates with %s on the pinned host',
+		async (id, model) => {
+			const finetuneId = await createFromImages();
+			const images = model.images?.required
+				? { image: [{ source: 'binary', binaryPropertyName: 'photo' }] }
+				: undefined;
+			const { items, error } = await finetune(
+				{
+					operation: 'generate',
+					model: id,
+					finetuneId,
+					prompt: 'TOK in a garden',
+					width: 512,
+					height: 512,
+					...(images && { images }),
+					options: { pollInterval: 0.2 },
+				},
+				[{ json: {}, binary: { photo: binary(buildImage('png', `fill-${id}`), 'image/png') } }],
+			);
+			expect(error).toBeUndefined();
+			const task = eu1.tasks.get(items[0].json.id)!;
+			expect(task.model).toBe(id);
+			expect(task.body.finetune_id).toBe(finetuneId);
+			expect(items[0].binary.data.mimeType).toBe('image/jpeg');
+		},
+	);
 
 	it('generates with a shared FLUX.2 [klein] LoRA', async () => {
 		const { items, error } = await finetune({
