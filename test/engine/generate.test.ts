@@ -104,6 +104,11 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 		},
 	);
 
+	it('takes width and height from a Size preset', async () => {
+		const { items } = await generate({ size: '1344x768', width: 1000, height: 1000 });
+		expect(fake.tasks.get(items[0].json.id).body).toMatchObject({ width: 1344, height: 768 });
+	});
+
 	it('sends an Ultra image prompt from binary data, as base64 without a data: prefix', async () => {
 		const image = buildImage('jpeg', 'image-prompt');
 		const { items, error } = await generate(

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { FIELD_NAMES, type FieldName } from '../catalog/fields';
+import { CUSTOM_SIZE, SIZE_PRESETS, presetSize } from '../catalog/sizes';
 import type { ModelSpec } from '../catalog/types';
 import type { RequestInput } from '../core/validate';
 import { FIELD_PROPERTIES } from './fieldProperties';
@@ -52,18 +53,45 @@ function property(
 	};
 }
 
+const PIXEL_FIELDS: FieldName[] = ['width', 'height'];
+
+/** Size presets beside width/height, for the models that show width and height on the node. */
+function sizeProperty(models: readonly ModelSpec[]): INodeProperties[] {
+	const shownFor = models.filter((model) => isPrimary(model, 'width'));
+	if (!shownFor.length) return [];
+	return [
+		{
+			displayName: 'Size',
+			name: 'size',
+			type: 'options',
+			options: [{ name: 'Custom (Width and Height Below)', value: CUSTOM_SIZE }, ...SIZE_PRESETS],
+			default: CUSTOM_SIZE,
+			description: 'A common output size, or Custom to set width and height in pixels',
+			displayOptions: { show: { '/model': ids(shownFor) } },
+		},
+	];
+}
+
 /** Fields shown on the node itself, each for the models that have it as a main field. */
 export function primaryProperties(models: readonly ModelSpec[]): INodeProperties[] {
 	const properties: INodeProperties[] = [];
 	for (const name of FIELD_NAMES) {
+		if (name === 'width') properties.push(...sizeProperty(models));
 		const shownFor = models.filter((model) => model.fields[name] && isPrimary(model, name));
 		if (!shownFor.length) continue;
 		// n8n marks a field required for every model or none, so required and optional variants are separate.
 		const requiredFor = shownFor.filter((model) => model.fields[name]?.required);
 		const optionalFor = shownFor.filter((model) => !model.fields[name]?.required);
-		if (requiredFor.length)
-			properties.push({ ...property(models, name, requiredFor), required: true });
-		if (optionalFor.length) properties.push(property(models, name, optionalFor));
+		const variants = [
+			...(requiredFor.length ? [{ ...property(models, name, requiredFor), required: true }] : []),
+			...(optionalFor.length ? [property(models, name, optionalFor)] : []),
+		];
+		// Width and height are shown only while the Size preset is Custom.
+		for (const variant of variants) {
+			if (PIXEL_FIELDS.includes(name))
+				variant.displayOptions = { show: { ...variant.displayOptions?.show, size: [CUSTOM_SIZE] } };
+			properties.push(variant);
+		}
 	}
 	return properties;
 }
@@ -91,8 +119,13 @@ export function readRequestInput(
 	itemIndex: number,
 ): RequestInput {
 	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const input: RequestInput = {};
+	const preset = isPrimary(spec, 'width')
+		? presetSize(ctx.getNodeParameter('size', itemIndex, CUSTOM_SIZE))
+		: undefined;
+	const input: RequestInput = { ...preset };
 	for (const name of Object.keys(spec.fields) as FieldName[]) {
+		// Hidden fields are absent, and n8n throws for them; a preset replaces width and height.
+		if (preset && PIXEL_FIELDS.includes(name)) continue;
 		const value = isPrimary(spec, name)
 			? ctx.getNodeParameter(name, itemIndex, undefined)
 			: additional[name];
