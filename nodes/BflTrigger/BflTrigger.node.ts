@@ -22,6 +22,9 @@ import {
 } from '../Bfl/core/webhook';
 import { downloadImage } from '../Bfl/transport/download';
 
+/** Task ids emitted recently, per trigger, in this process. */
+const RECENT_IDS = new Map<string, string[]>();
+
 interface TriggerOptions {
 	download?: boolean;
 	binaryPropertyName?: string;
@@ -86,7 +89,16 @@ export class BflTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'bflApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'bfl' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				// BFL needs only a 2xx; without this n8n answers with the literal text "firstEntryJson".
+				responseData: 'noData',
+				path: 'bfl',
+			},
+		],
 		properties: [
 			{
 				displayName:
@@ -167,7 +179,17 @@ export class BflTrigger implements INodeType {
 		const event = parseWebhookEvent(this.getBodyData());
 		if (!event) return reject(this, 400, 'Not a BFL task result');
 		const staticData = this.getWorkflowStaticData('node');
-		const remembered = rememberId((staticData.seenTaskIds as string[] | undefined) ?? [], event.id);
+		const memoryKey = `${this.getWorkflow().id}:${this.getNode().id}`;
+		// Static data is saved only after a run, so copies arriving together all look fresh there;
+		// the process-wide memory (checked and updated without an await in between) catches them.
+		const seen = [
+			...new Set([
+				...((staticData.seenTaskIds as string[] | undefined) ?? []),
+				...(RECENT_IDS.get(memoryKey) ?? []),
+			]),
+		];
+		const remembered = rememberId(seen, event.id);
+		RECENT_IDS.set(memoryKey, remembered.seen);
 		if (!remembered.fresh) {
 			this.getResponseObject().status(200).json({ received: true, duplicate: true });
 			return { noWebhookResponse: true };

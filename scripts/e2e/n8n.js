@@ -4,8 +4,8 @@
 
 /**
  * `npm run n8n`: a local n8n 2.41.1 with the npm-packed n8n-nodes-bfl loaded, the offline BFL simulator running,
- * a "Black Forest Labs (offline simulator)" credential and the examples/ workflows imported. Prints the editor
- * URL and runs until Ctrl-C.
+ * a "Black Forest Labs (offline simulator)" credential and the examples/ workflows imported (08b, the Black Forest
+ * Labs Trigger, published, and 08a pointed at it). Prints the editor URL and runs until Ctrl-C.
  *
  *   npm run n8n                       # editor on http://127.0.0.1:5678
  *   npm run n8n -- --port 5700        # another port
@@ -31,6 +31,7 @@ const {
 const { buildAndPack } = require('../../test/e2e/lib/pack');
 const { N8nHome, freePort, withCredential, CREDENTIAL_NAME } = require('../../test/e2e/lib/n8n');
 const { EXAMPLES, SEEDED_FINETUNES, loadExample } = require('../../test/e2e/lib/examples');
+const { webhookWorkflows } = require('../../test/e2e/lib/webhookCompletion');
 const { startFakeBfl } = require('../../test/fake-bfl');
 
 const API_KEY = 'test-key';
@@ -107,8 +108,12 @@ async function main() {
 				return wf;
 			});
 			workflows.push(withCredential(loadExample('07-webhook-generate.json')));
+			// 08a posts to 08b's trigger on this port; 08b is published so that n8n start serves it
+			const hook = webhookWorkflows(home);
+			workflows.push(hook.generate, hook.trigger);
 			say(`importing ${workflows.length} example workflows`);
 			await home.importWorkflows(workflows);
+			await home.publish(hook.trigger.id);
 		}
 
 		const n8n = home.daemon('n8n-start', ['start']);
@@ -122,7 +127,7 @@ async function main() {
 				`n8n ${release.version} with n8n-nodes-bfl (${path.basename(pack.tgz)}) is running:`,
 				`  editor      ${url}${firstRun ? '   (first visit: create the owner account)' : ''}`,
 				`  credential  "${CREDENTIAL_NAME}" -> BFL simulator at ${fake.apiBase}`,
-				'  workflows   "BFL example 01..07" (examples/)',
+				'  workflows   "BFL example 01..08b" (examples/; 08b is active, 08a sends it its results)',
 				`  files       Read/Write Files may write to ${home.files}`,
 				`  n8n log     ${n8n.logFile}`,
 				'Press Ctrl-C to stop.',

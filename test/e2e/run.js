@@ -20,42 +20,10 @@ const path = require('node:path');
 const { RELEASES, ensureN8n, cacheRoot } = require('./lib/install');
 const { installExitHooks, killAll } = require('./lib/proc');
 const { buildAndPack } = require('./lib/pack');
-const { N8nHome, withCredential } = require('./lib/n8n');
-const { EXAMPLES, SEEDED_FINETUNES, loadExample, lintExamples } = require('./lib/examples');
+const { lintExamples } = require('./lib/examples');
+const { runExamples } = require('./lib/release');
 const { runQueueMode } = require('./lib/queue');
-const { startFakeBfl } = require('../fake-bfl');
-
-const BATCH_TIMEOUT_MS = 8 * 60000;
-
-function parseArgs(/** @type {string[]} */ argv) {
-	const opts = { phases: new Set(['2', '1', 'queue']), build: false, keep: false };
-	for (const arg of argv) {
-		if (arg === '--build') opts.build = true;
-		else if (arg === '--keep') opts.keep = true;
-		else if (arg.startsWith('--only='))
-			opts.phases = new Set(
-				arg
-					.slice(7)
-					.split(',')
-					.map((s) => s.trim())
-					.filter(Boolean),
-			);
-		else if (arg === '--help' || arg === '-h') {
-			process.stdout.write('node test/e2e/run.js [--only=2,1,queue] [--build] [--keep]\n');
-			process.exit(0);
-		} else {
-			process.stderr.write(`unknown argument ${arg}\n`);
-			process.exit(2);
-		}
-	}
-	for (const p of opts.phases) {
-		if (!['2', '1', 'queue'].includes(p)) {
-			process.stderr.write(`--only takes 2, 1 and queue, not "${p}"\n`);
-			process.exit(2);
-		}
-	}
-	return opts;
-}
+const { parseArgs } = require('./lib/args');
 
 async function main() {
 	installExitHooks();
@@ -184,75 +152,6 @@ async function main() {
 	else say(`logs, n8n homes and snapshots kept in ${scratch}`);
 	process.stdout.write(`e2e: ${passed} passed, ${failed} failed\n`);
 	process.exitCode = failed ? 1 : 0;
-}
-
-/**
- * Imports the credential and examples 01–06 into a fresh n8n home, runs them in one execute-batch and judges
- * each snapshot.
- * @param {import('./lib/install').N8nRelease} rel @param {string} dir @param {string} tgz
- * @param {(l: string) => void} say @param {(name: string, ok: boolean, detail: string) => void} check
- */
-async function runExamples(rel, dir, tgz, say, check) {
-	const apiKey = 'e2e-test-key';
-	const fake = await startFakeBfl({ apiKey, latencyMs: 1000, finetunes: SEEDED_FINETUNES });
-	try {
-		const home = new N8nHome(rel, dir);
-		await home.allocatePorts();
-		await home.installPackage(tgz);
-		await home.importCredential(fake.apiBase, apiKey);
-		/** @type {import('./lib/examples').Ctx} */
-		const ctx = { home, fake, apiKey, bytesVerified: 0 };
-		const workflows = EXAMPLES.map((ex) => {
-			const wf = withCredential(loadExample(ex.file));
-			if (ex.adapt) ex.adapt(wf, ctx);
-			return wf;
-		});
-		await home.importWorkflows(workflows);
-		check('package, credential and 6 workflows imported', true, `user folder ${home.home}`);
-
-		say(`[${rel.version}] execute-batch ${workflows.map((w) => w.id).join(',')}`);
-		const batch = await home.executeBatch(
-			workflows.map((w) => w.id),
-			BATCH_TIMEOUT_MS,
-		);
-		const b = batch.result;
-		check(
-			// judged by the snapshots below, not the exit code: n8n 1.x on Node 20 may segfault (139) while
-			// exiting after a complete run, and some failures exit 0 (test/e2e/README.md)
-			'execute-batch finished',
-			!b.timedOut,
-			`exit ${b.code ?? b.signal} in ${(b.ms / 1000).toFixed(1)} s${b.timedOut ? ' (timed out)' : ''} (log ${b.logFile})`,
-		);
-		if (/Unrecognized node type|Unknown node type/i.test(b.stdout + b.stderr)) {
-			check(
-				'package loaded by n8n',
-				false,
-				'n8n did not recognise n8n-nodes-bfl.bfl; see the execute-batch log',
-			);
-		}
-		EXAMPLES.forEach((ex, i) => {
-			const id = workflows[i].id;
-			const s = batch.summary && batch.summary.summary;
-			const reported =
-				s && [...(s.errors || []), ...(s.warnings || [])].find((e) => e.workflowId === id);
-			ctx.noSnapshotReason = reported ? String(reported.error) : undefined;
-			for (const [name, ok, detail] of ex.check(batch.snapshots[id], ctx, workflows[i]))
-				check(name, ok, detail);
-		});
-		check(
-			'stored binaries byte-identical to the served images',
-			(ctx.bytesVerified || 0) > 0,
-			`${ctx.bytesVerified || 0} binaries read back from n8n's binary data and compared`,
-		);
-		const leaks = fake.stats().keyLeaks;
-		check(
-			'API key never sent to the delivery or an untrusted host',
-			leaks.length === 0,
-			leaks.length ? JSON.stringify(leaks.slice(0, 3)) : 'no leaks',
-		);
-	} finally {
-		await fake.close();
-	}
 }
 
 main().catch(async (err) => {

@@ -152,6 +152,18 @@ describe('Completion → Webhook with the Black Forest Labs Trigger', () => {
 		});
 	});
 
+	it('emits copies that arrive at the same time once', async () => {
+		await withTrigger({ download: false }, async (trigger) => {
+			const url = `${trigger.url}?bfl_token=${webhookToken(CALLER, trigger.url)}`;
+			const payload = { id: 'task-together', status: 'Failed', result: null, details: null };
+			const answers = await Promise.all(
+				Array.from({ length: 5 }, async () => await post(url, payload)),
+			);
+			expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+			expect(trigger.emitted.map((item) => item.json.id)).toEqual(['task-together']);
+		});
+	});
+
 	it('says so when the delivery URL has already expired, and takes large payloads', async () => {
 		fake.configure({ urlTtlMs: -1000 });
 		await withTrigger({}, async (trigger) => {

@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 const { run, startDaemon } = require('./proc');
-const { n8nBin, n8nEnv } = require('./install');
+const { n8nBin, n8nEnv } = require('./cache');
 
 const PACKAGE_NAME = 'n8n-nodes-bfl';
 const CREDENTIAL_ID = 'bflE2eCredential01';
@@ -32,7 +32,7 @@ function freePort() {
 
 class N8nHome {
 	/**
-	 * @param {import('./install').N8nRelease} release
+	 * @param {import('./cache').N8nRelease} release
 	 * @param {string} dir scratch dir for this home: home/, files/, workflows/, snapshots/, logs/
 	 */
 	constructor(release, dir) {
@@ -146,14 +146,17 @@ class N8nHome {
 	}
 
 	/**
-	 * `n8n execute-batch` over the ids; returns the parsed snapshot per id (null when n8n wrote none).
-	 * @param {string[]} ids @param {number} timeoutMs
+	 * `n8n execute-batch` over the ids; returns the parsed snapshot per id (null when n8n wrote none). `tag` names
+	 * the snapshot folder and summary of a later batch; `env` adds to the environment (e.g. other ports while
+	 * `n8n start` runs on this home).
+	 * @param {string[]} ids @param {number} timeoutMs @param {{ tag?: string, env?: NodeJS.ProcessEnv }} [opts]
 	 */
-	async executeBatch(ids, timeoutMs) {
-		const snapDir = path.join(this.dir, 'snapshots');
+	async executeBatch(ids, timeoutMs, opts = {}) {
+		const suffix = opts.tag ? `-${opts.tag}` : '';
+		const snapDir = path.join(this.dir, `snapshots${suffix}`);
 		fs.rmSync(snapDir, { recursive: true, force: true });
 		fs.mkdirSync(snapDir, { recursive: true });
-		const summaryFile = path.join(this.dir, 'batch-summary.json');
+		const summaryFile = path.join(this.dir, `batch-summary${suffix}.json`);
 		const r = await this.cli(
 			[
 				'execute-batch',
@@ -163,7 +166,7 @@ class N8nHome {
 				'--shortOutput',
 				'--retries=0',
 			],
-			{ timeoutMs },
+			{ timeoutMs, env: opts.env },
 		);
 		/** @type {Record<string, any>} */
 		const snapshots = {};
@@ -178,6 +181,15 @@ class N8nHome {
 			/* none written */
 		}
 		return { result: r, snapshots, summary };
+	}
+
+	/** Activates a workflow for `n8n start`: `publish:workflow` in 2.x, `update:workflow --active=true` in 1.x. */
+	async publish(/** @type {string} */ id) {
+		const args =
+			this.release.key === '1'
+				? ['update:workflow', `--id=${id}`, '--active=true']
+				: ['publish:workflow', `--id=${id}`];
+		return await this.cliOk(args);
 	}
 
 	/**
@@ -225,30 +237,10 @@ function withCredential(workflow) {
 	return wf;
 }
 
-/** Items of a node's first output in an execute-batch snapshot. @param {any} snapshot @param {string} nodeName */
-function itemsOf(snapshot, nodeName) {
-	const runs = snapshot?.data?.resultData?.runData?.[nodeName];
-	if (!runs || !runs.length) return null;
-	const last = runs[runs.length - 1];
-	return last?.data?.main?.[0] ?? [];
-}
-
-/** The error n8n recorded for a node, or the execution's error. @param {any} snapshot @param {string} [nodeName] */
-function errorOf(snapshot, nodeName) {
-	if (nodeName) {
-		const runs = snapshot?.data?.resultData?.runData?.[nodeName];
-		const err = runs && runs[runs.length - 1]?.error;
-		if (err) return err;
-	}
-	return snapshot?.data?.resultData?.error ?? null;
-}
-
 module.exports = {
 	N8nHome,
 	freePort,
 	withCredential,
-	itemsOf,
-	errorOf,
 	PACKAGE_NAME,
 	CREDENTIAL_ID,
 	CREDENTIAL_NAME,

@@ -6,7 +6,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { run } = require('./proc');
-const { cleanEnv } = require('./install');
+const { cleanEnv } = require('./cache');
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 

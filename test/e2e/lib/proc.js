@@ -3,11 +3,13 @@
 
 /**
  * Process helpers for the e2e suite: every child runs in its own process group, is registered so that it can be
- * killed (group and all) on exit, and every wait has a timeout.
+ * killed (group and all) on exit, and every wait has a timeout. The waiting helpers live in wait.js and are
+ * re-exported here.
  */
 
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
+const { sleep, waitFor, waitReady, fetchWithTimeout, tail } = require('./wait');
 
 /** @type {Set<import('node:child_process').ChildProcess>} */
 const live = new Set();
@@ -76,11 +78,6 @@ function installExitHooks() {
 			killAll(3000).finally(() => process.exit(130));
 		});
 	}
-}
-
-/** @param {number} ms */
-function sleep(ms) {
-	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**
@@ -209,60 +206,6 @@ function startDaemon(cmd, args, options) {
 			live.delete(child);
 		},
 	};
-}
-
-/**
- * Polls `probe` until it returns a truthy value or the timeout passes.
- * @template T
- * @param {() => Promise<T> | T} probe @param {number} timeoutMs @param {number} [everyMs]
- * @returns {Promise<T | undefined>}
- */
-async function waitFor(probe, timeoutMs, everyMs = 250) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		try {
-			const value = await probe();
-			if (value) return value;
-		} catch {
-			/* not yet */
-		}
-		await sleep(everyMs);
-	}
-	return undefined;
-}
-
-/**
- * Waits until a daemon is ready, giving up early when it exits.
- * @param {{ running: () => boolean, logFile: string }} daemon @param {() => Promise<boolean> | boolean} probe
- * @param {string} what @param {number} timeoutMs
- */
-async function waitReady(daemon, probe, what, timeoutMs) {
-	const outcome = await waitFor(
-		async () => (!daemon.running() ? 'exited' : (await probe()) ? 'ready' : false),
-		timeoutMs,
-		500,
-	);
-	if (outcome === 'ready') return;
-	const why = outcome === 'exited' ? 'exited' : `was not ready within ${timeoutMs / 1000} s`;
-	throw new Error(`${what} ${why} (log ${daemon.logFile}):\n${tail(daemon.logFile, 20)}`);
-}
-
-/**
- * fetch with a hard timeout.
- * @param {string} url @param {RequestInit} [init] @param {number} [timeoutMs]
- */
-async function fetchWithTimeout(url, init = {}, timeoutMs = 10000) {
-	return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-}
-
-/** @param {string} file @param {number} [lines] */
-function tail(file, lines = 30) {
-	try {
-		const text = fs.readFileSync(file, 'utf8').split('\n');
-		return text.slice(-lines).join('\n');
-	} catch {
-		return '(no log)';
-	}
 }
 
 module.exports = {

@@ -5,16 +5,19 @@
  * Queue mode: redis + `n8n start` (EXECUTIONS_MODE=queue) + two `n8n worker`s sharing one user folder and SQLite
  * file. The webhook workflow from examples/07 is published, then hit 10 times at once; every response must be
  * the image the simulator served, and both workers must have run jobs. Binary data defaults to database mode in
- * queue mode, so the image crosses from a worker to the main process through the database.
+ * queue mode, so the image crosses from a worker to the main process through the database. Then examples
+ * 08a/08b (webhookCompletion.js): the Black Forest Labs Trigger answers in main, its execution runs on a worker.
  */
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { N8nHome, freePort, withCredential, CREDENTIAL_ID, CREDENTIAL_NAME } = require('./n8n');
+const { N8nHome, freePort, withCredential } = require('./n8n');
 const { loadExample } = require('./examples');
 const { ensureRedis, startRedis } = require('./redis');
-const { fetchWithTimeout, waitFor, waitReady, run } = require('./proc');
-const { n8nDir, n8nEnv } = require('./install');
+const { fetchWithTimeout, waitFor, waitReady } = require('./wait');
+const { countDatabaseBinaries } = require('./db');
+const { editorSmoke } = require('./editor');
+const { webhookWorkflows, exerciseWebhookCompletion } = require('./webhookCompletion');
 const { startFakeBfl, sniffImage } = require('../../fake-bfl');
 
 const WORKFLOW_FILE = '07-webhook-generate.json';
@@ -22,7 +25,7 @@ const REQUESTS = 10;
 const WORKER_CONCURRENCY = 5; // 10 requests at once cannot all fit one worker
 
 /**
- * @param {{ release: import('./install').N8nRelease, dir: string, tgz: string, say: (l: string) => void,
+ * @param {{ release: import('./cache').N8nRelease, dir: string, tgz: string, say: (l: string) => void,
  *           check: (name: string, ok: boolean, detail: string) => void }} opts
  */
 async function runQueueMode({ release, dir, tgz, say, check }) {
@@ -48,13 +51,15 @@ async function runQueueMode({ release, dir, tgz, say, check }) {
 		await home.installPackage(tgz);
 		await home.importCredential(fake.apiBase, apiKey);
 		const workflow = withCredential(loadExample(WORKFLOW_FILE));
-		await home.importWorkflows([workflow]);
-		const publish =
-			release.key === '1'
-				? ['update:workflow', `--id=${workflow.id}`, '--active=true']
-				: ['publish:workflow', `--id=${workflow.id}`];
-		await home.cliOk(publish);
-		check(`${label} webhook workflow imported and published`, true, workflow.id);
+		const hook = webhookWorkflows(home);
+		await home.importWorkflows([workflow, hook.generate, hook.trigger]);
+		await home.publish(workflow.id);
+		await home.publish(hook.trigger.id);
+		check(
+			`${label} webhook workflows imported and published`,
+			true,
+			`${workflow.id}, ${hook.trigger.id}`,
+		);
 
 		const main = home.daemon('main', ['start'], queueEnv);
 		stoppers.push(main);
@@ -168,6 +173,35 @@ async function runQueueMode({ release, dir, tgz, say, check }) {
 			typeof rows === 'number' && rows >= REQUESTS,
 			typeof rows === 'number' ? `${rows} rows in the binary_data table` : String(rows),
 		);
+		// examples 08a/08b: the trigger answers in main, its execution runs on a worker
+		const check08 = (
+			/** @type {string} */ name,
+			/** @type {boolean} */ ok,
+			/** @type {string} */ detail,
+		) => check(`${label} ${name}`, ok, detail);
+		try {
+			const runs = await exerciseWebhookCompletion({
+				home,
+				fake,
+				apiKey,
+				hook,
+				say,
+				check: check08,
+				logFile: main.logFile,
+				label,
+			});
+			const id = runs.length ? runs[0].id : 'none';
+			const finished = new RegExp(`Worker finished execution ${id} `);
+			const ranOn = () => workers.map((w) => finished.test(fs.readFileSync(w.logFile, 'utf8')));
+			const on = (await waitFor(() => ranOn().some(Boolean) && ranOn(), 10000)) || ranOn();
+			check08(
+				'08b trigger: its execution ran on a worker',
+				on.some(Boolean),
+				`execution ${id}: ${on.map((yes, n) => `worker${n + 1} ${yes ? 'finished it' : '-'}`).join(', ')}`,
+			);
+		} catch (err) {
+			check08('08 webhook completion', false, String(err && /** @type {Error} */ (err).message));
+		}
 		const leaks = fake.stats().keyLeaks;
 		check(
 			`${label} API key never sent off the API hosts`,
@@ -178,106 +212,6 @@ async function runQueueMode({ release, dir, tgz, say, check }) {
 		for (const s of stoppers.reverse()) await s.stop(15000);
 		await fake.close();
 	}
-}
-
-/**
- * What the editor needs from the package, through n8n's REST API: an owner account, the node types (node and its
- * AI-tool variant) with icons that load, and the credential test (GET /v1/credits) passing with the right key
- * and failing with a wrong one.
- * The editor sends every field of the form, as here.
- * @param {string} base @param {string} apiBase @param {string} apiKey
- * @returns {Promise<Array<[string, boolean, string]>>}
- */
-async function editorSmoke(base, apiBase, apiKey) {
-	/** @type {Array<[string, boolean, string]>} */
-	const checks = [];
-	const json = { 'content-type': 'application/json' };
-	const setup = await fetchWithTimeout(`${base}/rest/owner/setup`, {
-		method: 'POST',
-		headers: json,
-		body: JSON.stringify({
-			email: 'e2e@example.com',
-			firstName: 'E2e',
-			lastName: 'Owner',
-			password: 'E2e-passw0rd',
-		}),
-	});
-	const cookie = (setup.headers.get('set-cookie') || '').split(';')[0];
-	checks.push([
-		'editor: owner account set up',
-		setup.status === 200 && Boolean(cookie),
-		`HTTP ${setup.status}`,
-	]);
-	if (!cookie) return checks;
-	const auth = { cookie };
-	const types = await (
-		await fetchWithTimeout(`${base}/types/nodes.json`, { headers: auth }, 30000)
-	).json();
-	const ours = Array.isArray(types)
-		? types.filter((t) => String(t.name).startsWith('n8n-nodes-bfl.'))
-		: [];
-	const node = ours.find((t) => t.name === 'n8n-nodes-bfl.bfl');
-	const iconPaths = node && node.iconUrl ? Object.values(node.iconUrl) : [];
-	const icons = await Promise.all(
-		iconPaths.map(async (p) => {
-			const r = await fetchWithTimeout(`${base}/${p}`, { headers: auth });
-			return r.status === 200 && /svg/.test(r.headers.get('content-type') || '');
-		}),
-	);
-	checks.push([
-		'editor: node types listed with loadable icons',
-		Boolean(node) &&
-			ours.some((t) => t.name === 'n8n-nodes-bfl.bflTool') &&
-			icons.length > 0 &&
-			icons.every(Boolean),
-		`${ours.map((t) => t.name).join(', ') || 'none'}; ${icons.filter(Boolean).length}/${icons.length} icons served`,
-	]);
-	/** @param {string} key */
-	const testCredential = async (key) => {
-		const res = await fetchWithTimeout(`${base}/rest/credentials/test`, {
-			method: 'POST',
-			headers: { ...json, ...auth },
-			body: JSON.stringify({
-				credentials: {
-					id: CREDENTIAL_ID,
-					name: CREDENTIAL_NAME,
-					type: 'bflApi',
-					data: { apiKey: key, region: 'custom', baseUrl: apiBase, finetuneRegion: 'auto' },
-				},
-			}),
-		});
-		/** @type {any} */
-		const body = await res.json().catch(() => ({}));
-		return body && body.data ? `${body.data.status}: ${body.data.message}` : `HTTP ${res.status}`;
-	};
-	const good = await testCredential(apiKey);
-	const bad = await testCredential('wrong-key');
-	checks.push([
-		'editor: credential test passes with the key, fails without it',
-		good.startsWith('OK') && bad.startsWith('Error'),
-		`right key → ${good}; wrong key → ${bad}`,
-	]);
-	return checks;
-}
-
-/**
- * Rows in n8n's binary_data table, read with n8n's own sqlite3 module (an error text when that fails).
- * @param {import('./install').N8nRelease} release @param {string} userFolder
- */
-async function countDatabaseBinaries(release, userFolder) {
-	const db = path.join(userFolder, '.n8n', 'database.sqlite');
-	const script =
-		"const s = require('sqlite3'); const db = new s.Database(process.argv[1], s.OPEN_READONLY);" +
-		"db.get('select count(*) as c from binary_data', (e, r) => { console.log(e ? 'error: ' + e.message : r.c); db.close(); });";
-	const r = await run('node', ['-e', script, db], {
-		cwd: n8nDir(release),
-		env: n8nEnv(release),
-		timeoutMs: 30000,
-	});
-	const out = r.stdout.trim();
-	return /^\d+$/.test(out)
-		? Number(out)
-		: `could not read ${db}: ${out || r.stderr.trim().slice(0, 200)}`;
 }
 
 module.exports = { runQueueMode };
