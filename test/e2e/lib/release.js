@@ -2,7 +2,7 @@
 'use strict';
 
 /**
- * One n8n release's run of the examples: a fresh home, examples 01–06 in one execute-batch with each snapshot
+ * One n8n release's run of the examples: a fresh home, examples 01–06 and 09–10 in one execute-batch with each snapshot
  * judged, then 08a/08b with `n8n start` serving the Black Forest Labs Trigger (webhookCompletion.js).
  */
 
@@ -15,7 +15,7 @@ const { startFakeBfl } = require('../../fake-bfl');
 const BATCH_TIMEOUT_MS = 8 * 60000;
 
 /**
- * Imports the credential and examples 01–06, 08a and 08b into a fresh n8n home, runs 01–06 in one
+ * Imports the credential and examples 01–06, 09–10, 08a and 08b into a fresh n8n home, runs 01–06 and 09–10 in one
  * execute-batch and judges each snapshot, then runs 08a/08b in a running n8n.
  * @param {import('./cache').N8nRelease} rel @param {string} dir @param {string} tgz
  * @param {(l: string) => void} say @param {(name: string, ok: boolean, detail: string) => void} check

@@ -9,11 +9,12 @@
 const { EXAMPLES_DIR, SEEDED_FINETUNES, loadExample } = require('./load');
 const { IMAGE_EXAMPLES } = require('./images');
 const { ITEM_EXAMPLES } = require('./items');
+const { ACCOUNT_EXAMPLES } = require('./account');
 const { imageItemProblem, short } = require('./judge');
 const lint = require('./lint');
 
-/** Examples 01–06, run together by one execute-batch per release. */
-const EXAMPLES = [...IMAGE_EXAMPLES, ...ITEM_EXAMPLES];
+/** Examples 01–06 and 09–10, run together by one execute-batch per release. */
+const EXAMPLES = [...IMAGE_EXAMPLES, ...ITEM_EXAMPLES, ...ACCOUNT_EXAMPLES];
 
 /** The examples run elsewhere in the suite. */
 const OTHER_EXAMPLE_FILES = [
