@@ -17,9 +17,11 @@ describe('back-off', () => {
 		expect(backoffDelayMs(10, { ...options, random: () => 0 })).toBe(500);
 	});
 
-	it('prefers Retry-After, capped at three times the back-off ceiling', () => {
+	it('waits for Retry-After when it is longer than the back-off, capped at three ceilings', () => {
 		expect(retryDelayMs(0, 2000, options)).toBe(2000);
 		expect(retryDelayMs(0, 60_000, options)).toBe(3000);
+		expect(retryDelayMs(3, 0, { ...options, random: () => 0 })).toBe(400);
+		expect(retryDelayMs(3, 100, { ...options, random: () => 1 })).toBe(800);
 		expect(retryDelayMs(2, undefined, { ...options, random: () => 1 })).toBe(400);
 	});
 

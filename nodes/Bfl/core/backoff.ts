@@ -49,12 +49,17 @@ export function isRetryable({ method, status, connectionRefused }: RetryQuestion
 	return status === undefined || RETRYABLE_GET_STATUSES.has(status);
 }
 
-/** The wait before the next attempt: the server's Retry-After when given (capped), else back-off. */
+/**
+ * The wait before the next attempt: the back-off, or the server's Retry-After when that is longer
+ * (capped). A "Retry-After: 0" therefore never turns retries into a burst that burns every attempt
+ * within milliseconds.
+ */
 export function retryDelayMs(
 	attempt: number,
 	retryAfterMs: number | undefined,
 	options: BackoffOptions = DEFAULT_BACKOFF,
 ): number {
-	if (retryAfterMs !== undefined) return Math.min(retryAfterMs, options.maxMs * 3);
-	return backoffDelayMs(attempt, options);
+	const backoff = backoffDelayMs(attempt, options);
+	if (retryAfterMs === undefined) return backoff;
+	return Math.max(backoff, Math.min(retryAfterMs, options.maxMs * 3));
 }

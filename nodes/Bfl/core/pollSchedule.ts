@@ -4,22 +4,23 @@
  * All times are milliseconds since the submit was answered. Polls sit on a grid rather than
  * "interval after the last answer", so slow answers do not make the schedule drift.
  *
- * - Cold (nothing known yet): a first look within the first second (fast models finish in a second
- *   or two), then one look per interval. The items of a run start on different phases, so that
- *   the first of them to finish is seen soon and teaches the others (see the warm grid).
+ * - Cold (nothing known yet): a first look after a quarter of a second plus the item's phase
+ *   (fast models finish in a second or two), then one look per interval. The items of a run are
+ *   spread over eight phases of the interval, so that the first of them to finish is seen soon
+ *   and teaches the others (see the warm grid); the caller wakes them when it does.
  * - Warm (tasks of the same run already finished, so their usual duration is known): the same one
  *   look per interval, shifted so that one look lands just after the expected finish, plus two
  *   closer looks right after it. No gap between two looks exceeds the interval, so a task that
- *   finishes early or late is still seen within one interval; one that finishes on time is seen within
- *   milliseconds, usually with fewer polls than the cold grid. A task still on the cold grid when
- *   the first estimate arrives takes the aimed look at once if its time has passed.
+ *   finishes early or late is still seen within one interval; one that finishes on time is seen
+ *   within milliseconds, usually with fewer polls than on the cold grid. A task still on the cold
+ *   grid when the first estimate arrives takes the aimed look at once if its time has passed.
  */
 
 /** Cold grid: the first look comes after half of this (or of a shorter interval) plus the phase. */
 export const FIRST_POLL_MS = 500;
-/** Cold grids of a run's items are spread over this many phases, a fraction of the interval apart. */
-export const COLD_PHASES = 4;
-/** The look aimed at the expected finish goes this much after it, so that it does not come too soon. */
+/** The cold grids of a run's items are spread over this many phases within an interval. */
+export const COLD_PHASES = 8;
+/** The look aimed at the expected finish comes this much after it, so as not to be too soon. */
 export const ALIGN_MARGIN_MS = 25;
 /** Looks right after the expected finish, each a quarter interval apart. */
 export const CLOSE_LOOKS = 2;
@@ -76,7 +77,7 @@ export function nextPollDelayMs(timing: PollTiming): number {
 	return Math.max(0, Math.round(next - elapsed));
 }
 
-/** The first point of the warm grid at or after `earliest` (before the anchor, also after `from`). */
+/** The warm grid's first point at or after `earliest` (and, before the anchor, after `from`). */
 function warmGridPoint(earliest: number, from: number, interval: number, anchor: number): number {
 	// Before the anchor: one look per interval, counted back from it.
 	const stepsBack = Math.floor((anchor - from) / interval);

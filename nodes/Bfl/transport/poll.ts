@@ -1,11 +1,17 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { mayReceiveKey } from '../core/hosts';
+import { mayReceiveKey, parseHttpUrl } from '../core/hosts';
+import {
+	coldPhaseMs,
+	DurationEstimate,
+	nextPollDelayMs,
+	observedDurationMs,
+} from '../core/pollSchedule';
 import { isRecord, type JsonRecord } from '../core/responses';
 import type { Endpoints } from '../core/routing';
 import { classifyStatus } from '../core/status';
 import { operationError, type SubmittedTask } from './errors';
-import { bflRequest } from './request';
+import { bflRequest, MAX_POLL_ATTEMPTS } from './request';
 import { cancellableSleep } from './retry';
 
 export interface WaitOptions {
@@ -24,8 +30,31 @@ export interface WaitOptions {
 export const NOT_FOUND_GRACE_POLLS = 5;
 /** A poll whose body is unreadable (a proxy page, truncated JSON) is retried this many times in a row. */
 const MAX_UNREADABLE_POLLS = 5;
-/** First look soon after the submit: fast models finish in a second or two. */
-const FIRST_POLL_DELAY_MS = 500;
+
+/** What one run has learned about how long its tasks take, per polling host. */
+interface RunTimings {
+	estimate: DurationEstimate;
+	/** Resolves when the run's first task is seen Ready, waking the items still on the cold grid. */
+	learned: Promise<void>;
+	markLearned: () => void;
+}
+
+/** Keyed by the execution context, so nothing outlives the run. */
+const runTimings = new WeakMap<object, Map<string, RunTimings>>();
+
+function timingsFor(ctx: object, pollingUrl: string): RunTimings {
+	let byHost = runTimings.get(ctx);
+	if (!byHost) runTimings.set(ctx, (byHost = new Map()));
+	const host = parseHttpUrl(pollingUrl)?.host ?? '';
+	let timings = byHost.get(host);
+	if (!timings) {
+		let markLearned = () => {};
+		const learned = new Promise<void>((resolve) => (markLearned = resolve));
+		timings = { estimate: new DurationEstimate(), learned, markLearned };
+		byHost.set(host, timings);
+	}
+	return timings;
+}
 
 /** Refuses a polling URL that may not receive the key, before anything is sent to it. */
 export function assertTrustedPollingUrl(
@@ -80,8 +109,26 @@ export async function awaitTask(
 	const deadline = started + options.timeoutMs;
 	let notFound = 0;
 	let unreadable = 0;
-	let delay = options.firstPollDelayMs ?? Math.min(options.intervalMs, FIRST_POLL_DELAY_MS);
+	// Right after a submit, polls follow the run's learned schedule (core/pollSchedule); a caller
+	// that pins the first poll (Get Result of an older task) gets a plain interval.
+	const timings =
+		options.firstPollDelayMs === undefined ? timingsFor(ctx, task.pollingUrl) : undefined;
+	const phaseMs = coldPhaseMs(options.itemIndex, options.intervalMs);
+	let lastPollMs: number | undefined;
+	let lastPendingMs = 0;
 	for (;;) {
+		const expectedMs = timings?.estimate.expectedMs();
+		const delay = timings
+			? nextPollDelayMs({
+					elapsedMs: Date.now() - started,
+					lastPollMs,
+					intervalMs: options.intervalMs,
+					expectedMs,
+					phaseMs,
+				})
+			: lastPollMs === undefined
+				? (options.firstPollDelayMs ?? 0)
+				: options.intervalMs;
 		if (Date.now() + delay > deadline) {
 			throw operationError(
 				ctx.getNode(),
@@ -90,8 +137,16 @@ export async function awaitTask(
 				task,
 			);
 		}
-		await cancellableSleep(ctx, delay);
-		delay = options.intervalMs;
+		if (timings && expectedMs === undefined) {
+			// On the cold grid, the run's first finished task wakes us to re-plan.
+			const slept = cancellableSleep(ctx, delay).then(() => false);
+			slept.catch(() => {}); // a cancel after the wake-up surfaces at the next sleep or request
+			if (await Promise.race([slept, timings.learned.then(() => true)])) continue;
+		} else {
+			await cancellableSleep(ctx, delay);
+		}
+		const sentMs = Date.now() - started;
+		lastPollMs = sentMs;
 		const body = await bflRequest(ctx, {
 			method: 'GET',
 			url: task.pollingUrl,
@@ -99,6 +154,8 @@ export async function awaitTask(
 			what: `the status of task ${task.taskId}`,
 			task,
 			acceptTaskBody: true,
+			maxAttempts: MAX_POLL_ATTEMPTS,
+			deadline,
 			timeoutMs: options.requestTimeoutMs,
 		});
 		if (!isRecord(body) || typeof body.status !== 'string') {
@@ -114,7 +171,17 @@ export async function awaitTask(
 		}
 		unreadable = 0;
 		const outcome = classifyStatus(body.status);
-		if (outcome === 'ready') return body;
+		if (outcome === 'ready') {
+			timings?.estimate.add(
+				observedDurationMs({
+					lastPendingSentMs: lastPendingMs,
+					readyAnsweredMs: Date.now() - started,
+					reportedSeconds: isRecord(body.result) ? body.result.duration : undefined,
+				}),
+			);
+			timings?.markLearned();
+			return body;
+		}
 		if (outcome === 'notFound') {
 			if (++notFound > NOT_FOUND_GRACE_POLLS) {
 				throw operationError(
@@ -127,6 +194,7 @@ export async function awaitTask(
 			continue;
 		}
 		notFound = 0;
+		if (outcome === 'pending') lastPendingMs = sentMs;
 		if (outcome === 'moderated' || outcome === 'failed') {
 			const outcomeContext = { ...task, status: body.status, details: body.details ?? undefined };
 			throw operationError(ctx.getNode(), failureMessage(body), options.itemIndex, outcomeContext);

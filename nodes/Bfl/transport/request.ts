@@ -13,6 +13,11 @@ export const CREDENTIAL_TYPE = 'bflApi';
 export const API_TIMEOUT_MS = 120_000;
 /** Network and 5xx failures are retried this many times in a row before giving up. */
 export const MAX_TRANSIENT_ATTEMPTS = 5;
+/**
+ * Status checks of a paid task try harder: about a minute of back-off, or until the item's
+ * timeout, before the task is given up (its result can still be fetched with Get Result).
+ */
+export const MAX_POLL_ATTEMPTS = 8;
 
 /** Resolves the credential's hosts once per item; a broken custom URL fails before any request. */
 export async function getEndpoints(ctx: IExecuteFunctions, itemIndex: number): Promise<Endpoints> {
