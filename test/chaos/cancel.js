@@ -1,8 +1,7 @@
 // @ts-check
 /** An execution cancelled while its items poll: after the cancel, nothing more may reach BFL. */
 const { startFakeBfl } = require('../fake-bfl');
-const { startBflWorkflow, simulatorCredentials } = require('../helpers/bflWorkflow');
-const { captureOutput } = require('./probes');
+const { captureOutput, startChaosRun } = require('./probes');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Requests already on the wire when the cancel lands may still arrive. */
@@ -13,21 +12,11 @@ async function cancelMidPoll(key) {
 	const fake = await startFakeBfl({ apiKey: key, latencyMs: 10_000, concurrencyCap: 24 });
 	try {
 		const capture = captureOutput();
-		const items = Array.from({ length: 40 }, (_, i) => ({ json: { prompt: `cancel item ${i}` } }));
-		const run = startBflWorkflow({
-			from: 'dist',
-			parameters: {
-				resource: 'image',
-				operation: 'generate',
-				model: 'flux-2-pro',
-				prompt: '={{ $json.prompt }}',
-				width: 512,
-				height: 512,
-				options: { pollInterval: 0.2, concurrency: 10 },
-			},
-			input: items,
-			continueOnFail: true,
-			credentials: simulatorCredentials(fake.apiBase, key),
+		const run = startChaosRun({
+			fake,
+			key,
+			prompts: Array.from({ length: 40 }, (_, i) => `cancel item ${i}`),
+			options: { pollInterval: 0.2, concurrency: 10 },
 		});
 		const deadline = Date.now() + 10_000;
 		while (fake.stats().polls < 20 && Date.now() < deadline) await sleep(20);

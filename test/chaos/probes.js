@@ -1,5 +1,6 @@
 // @ts-check
-/** What the chaos suite watches besides the fake: the process's own output and memory. */
+/** What the chaos suite runs and watches besides the fake: executions, output and memory. */
+const { startBflWorkflow, simulatorCredentials } = require('../helpers/bflWorkflow');
 
 /** Captures (and hides) everything written to stdout and stderr until stop(), which returns it. */
 function captureOutput() {
@@ -36,4 +37,26 @@ function sampleMemory() {
 	};
 }
 
-module.exports = { captureOutput, sampleMemory };
+/**
+ * Starts one execution of the built node generating one image per prompt, with Continue On Fail.
+ * @param {{ fake: any, key: string, prompts: string[], options: object }} run
+ */
+function startChaosRun({ fake, key, prompts, options }) {
+	return startBflWorkflow({
+		from: 'dist',
+		parameters: {
+			resource: 'image',
+			operation: 'generate',
+			model: 'flux-2-pro',
+			prompt: '={{ $json.prompt }}',
+			width: 512,
+			height: 512,
+			options,
+		},
+		input: prompts.map((prompt) => ({ json: { prompt } })),
+		continueOnFail: true,
+		credentials: simulatorCredentials(fake.apiBase, key),
+	});
+}
+
+module.exports = { captureOutput, sampleMemory, startChaosRun };

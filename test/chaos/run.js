@@ -13,11 +13,10 @@ process.env.N8N_USER_FOLDER ||= path.join(os.tmpdir(), 'n8n-nodes-bfl-chaos');
 process.env.N8N_LOG_LEVEL = 'debug';
 
 const { startFakeBfl } = require('../fake-bfl');
-const { startBflWorkflow, simulatorCredentials } = require('../helpers/bflWorkflow');
 const { outputOf, errorOf } = require('../helpers/engine');
 const { SCENARIOS } = require('./scenarios');
 const { checkItems, duplicateSubmits, keyLeaks } = require('./invariants');
-const { captureOutput, sampleMemory } = require('./probes');
+const { captureOutput, sampleMemory, startChaosRun } = require('./probes');
 const { cancelMidPoll } = require('./cancel');
 const { renderReport } = require('./report');
 
@@ -37,21 +36,8 @@ async function runScenario(scenario, index) {
 		const memory = sampleMemory();
 		const capture = captureOutput();
 		const started = Date.now();
-		const run = await startBflWorkflow({
-			from: 'dist',
-			parameters: {
-				resource: 'image',
-				operation: 'generate',
-				model: 'flux-2-pro',
-				prompt: '={{ $json.prompt }}',
-				width: 512,
-				height: 512,
-				options: { pollInterval: 0.3, timeout: 120, ...scenario.options },
-			},
-			input: prompts.map((prompt) => ({ json: { prompt } })),
-			continueOnFail: true,
-			credentials: simulatorCredentials(fake.apiBase, KEY),
-		}).done;
+		const options = { pollInterval: 0.3, timeout: 120, ...scenario.options };
+		const run = await startChaosRun({ fake, key: KEY, prompts, options }).done;
 		const logs = capture.stop();
 		const peakMb = memory.stop();
 		const out = outputOf(run, 'BFL') ?? [];

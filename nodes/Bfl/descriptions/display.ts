@@ -1,4 +1,8 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
 
 /**
  * updateDisplayOptions for one operation, with resource and operation checked first. n8n stops at
@@ -23,4 +27,21 @@ export function forOperation(
 			displayOptions: { ...property.displayOptions, show: { resource: r, operation: o, ...rest } },
 		};
 	});
+}
+
+/** The Operation picker of one resource. */
+export function operationProperty(
+	resource: string,
+	defaultOperation: string,
+	options: INodePropertyOptions[],
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
+	};
 }

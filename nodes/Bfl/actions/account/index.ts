@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../descriptions/display';
 import type { Operation } from '../operation';
 import * as getCredits from './getCredits.operation';
 
@@ -8,21 +9,13 @@ export const operations: Record<string, Operation> = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['account'] } },
-		options: [
-			{
-				name: 'Get Credits',
-				value: 'getCredits',
-				action: 'Get the credit balance',
-				description: 'Return the credits left on the account (1 credit = 1 US cent)',
-			},
-		],
-		default: 'getCredits',
-	},
+	operationProperty('account', 'getCredits', [
+		{
+			name: 'Get Credits',
+			value: 'getCredits',
+			action: 'Get the credit balance',
+			description: 'Return the credits left on the account (1 credit = 1 US cent)',
+		},
+	]),
 	...getCredits.description,
 ];

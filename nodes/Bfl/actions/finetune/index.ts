@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../descriptions/display';
 import type { Operation } from '../operation';
 import * as create from './create.operation';
 import * as deleteFinetune from './delete.operation';
@@ -18,47 +19,39 @@ export const operations: Record<string, Operation> = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['finetune'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a finetune',
-				description: 'Train a finetune from images (deprecated by BFL)',
-			},
-			{ name: 'Delete', value: 'delete', action: 'Delete a finetune' },
-			{
-				name: 'Generate',
-				value: 'generate',
-				action: 'Generate with a finetune',
-				description: 'Generate an image with a finetune or LoRA',
-			},
-			{
-				name: 'Get Details',
-				value: 'getDetails',
-				action: 'Get finetune details',
-				description: 'The parameters a finetune was trained with',
-			},
-			{
-				name: 'Get Status',
-				value: 'getStatus',
-				action: 'Get training status',
-				description: 'Training progress, optionally waiting until it ends',
-			},
-			{
-				name: 'List',
-				value: 'list',
-				action: 'List finetunes',
-				description: 'One item per finetune of the account',
-			},
-		],
-		default: 'generate',
-	},
+	operationProperty('finetune', 'generate', [
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a finetune',
+			description: 'Train a finetune from images (deprecated by BFL)',
+		},
+		{ name: 'Delete', value: 'delete', action: 'Delete a finetune' },
+		{
+			name: 'Generate',
+			value: 'generate',
+			action: 'Generate with a finetune',
+			description: 'Generate an image with a finetune or LoRA',
+		},
+		{
+			name: 'Get Details',
+			value: 'getDetails',
+			action: 'Get finetune details',
+			description: 'The parameters a finetune was trained with',
+		},
+		{
+			name: 'Get Status',
+			value: 'getStatus',
+			action: 'Get training status',
+			description: 'Training progress, optionally waiting until it ends',
+		},
+		{
+			name: 'List',
+			value: 'list',
+			action: 'List finetunes',
+			description: 'One item per finetune of the account',
+		},
+	]),
 	...create.description,
 	...deleteFinetune.description,
 	...generate.description,

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../descriptions/display';
 import type { Operation } from '../operation';
 import * as edit from './edit.operation';
 import * as generate from './generate.operation';
@@ -10,29 +11,21 @@ export const operations: Record<string, Operation> = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['image'] } },
-		options: [
-			{
-				name: 'Generate',
-				value: 'generate',
-				action: 'Generate an image',
-				description: 'Create an image from a text prompt',
-			},
-			{
-				name: 'Edit',
-				value: 'edit',
-				action: 'Edit an image',
-				description:
-					'Change, extend, inpaint, erase, deblur or dress images with FLUX models and tools',
-			},
-		],
-		default: 'generate',
-	},
+	operationProperty('image', 'generate', [
+		{
+			name: 'Generate',
+			value: 'generate',
+			action: 'Generate an image',
+			description: 'Create an image from a text prompt',
+		},
+		{
+			name: 'Edit',
+			value: 'edit',
+			action: 'Edit an image',
+			description:
+				'Change, extend, inpaint, erase, deblur or dress images with FLUX models and tools',
+		},
+	]),
 	...generate.description,
 	...edit.description,
 ];

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../descriptions/display';
 import type { Operation } from '../operation';
 import * as getResult from './getResult.operation';
 
@@ -8,21 +9,13 @@ export const operations: Record<string, Operation> = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['task'] } },
-		options: [
-			{
-				name: 'Get Result',
-				value: 'getResult',
-				action: 'Get the result of a task',
-				description: 'Fetch or wait for a task by its polling URL or ID, and download its image',
-			},
-		],
-		default: 'getResult',
-	},
+	operationProperty('task', 'getResult', [
+		{
+			name: 'Get Result',
+			value: 'getResult',
+			action: 'Get the result of a task',
+			description: 'Fetch or wait for a task by its polling URL or ID, and download its image',
+		},
+	]),
 	...getResult.description,
 ];
