@@ -85,7 +85,13 @@ const ITEM_EXAMPLES = [
 			/** @type {Check[]} */
 			const checks = [];
 			if (!ranOk(checks, snap, ctx, '06 finetune list')) return checks;
-			const items = itemsOf(snap, 'List Finetunes') || [];
+			const listed = itemsOf(snap, 'List Finetunes') || [];
+			const items = itemsOf(snap, 'Get Details') || [];
+			checks.push([
+				'06 finetune list: one item per finetune',
+				listed.length === SEEDED_FINETUNES.length,
+				`${listed.length} listed`,
+			]);
 			const problems = [];
 			for (const seed of SEEDED_FINETUNES) {
 				const item = items.find((/** @type {any} */ it) => it.json.finetuneId === seed.finetune_id);
@@ -98,7 +104,7 @@ const ITEM_EXAMPLES = [
 				}
 			}
 			checks.push([
-				'06 finetune list: one item per finetune with finetuneId and details',
+				'06 finetune details: Get Details returns each finetune with its training details',
 				items.length === SEEDED_FINETUNES.length && !problems.length,
 				problems.join('; ') || `${items.length} finetunes`,
 			]);
