@@ -58,8 +58,8 @@ async function editorSmoke(base, apiBase, apiKey) {
 			icons.every(Boolean),
 		`${ours.map((t) => t.name).join(', ') || 'none'}; ${icons.filter(Boolean).length}/${icons.length} icons served`,
 	]);
-	/** @param {string} key */
-	const testCredential = async (key) => {
+	/** @param {string} key @param {string} [baseUrl] */
+	const testCredential = async (key, baseUrl = apiBase) => {
 		const res = await fetchWithTimeout(`${base}/rest/credentials/test`, {
 			method: 'POST',
 			headers: { ...json, ...auth },
@@ -68,7 +68,7 @@ async function editorSmoke(base, apiBase, apiKey) {
 					id: CREDENTIAL_ID,
 					name: CREDENTIAL_NAME,
 					type: 'bflApi',
-					data: { apiKey: key, region: 'custom', baseUrl: apiBase, finetuneRegion: 'auto' },
+					data: { apiKey: key, region: 'custom', baseUrl, finetuneRegion: 'auto' },
 				},
 			}),
 		});
@@ -82,6 +82,13 @@ async function editorSmoke(base, apiBase, apiKey) {
 		'editor: credential test passes with the key, fails without it',
 		good.startsWith('OK') && bad.startsWith('Error'),
 		`right key → ${good}; wrong key → ${bad}`,
+	]);
+	// A base URL that answers 200 with a web page (here n8n's own editor) is not BFL.
+	const notBfl = await testCredential(apiKey, base);
+	checks.push([
+		'editor: credential test fails for a base URL that answers, but not as BFL',
+		notBfl.startsWith('Error') && /not like the BFL API/.test(notBfl),
+		notBfl,
 	]);
 	return checks;
 }
