@@ -1,4 +1,4 @@
-import { findModel } from '../../nodes/Bfl/catalog/models';
+import { DEFAULT_MODELS, findModel } from '../../nodes/Bfl/catalog/models';
 import type { ModelSpec } from '../../nodes/Bfl/catalog/types';
 import { buildBody } from '../../nodes/Bfl/core/buildBody';
 import { parseAspectRatio, validateRequest } from '../../nodes/Bfl/core/validate';
@@ -173,4 +173,13 @@ describe('buildBody', () => {
 			guidance: 3,
 		});
 	});
+});
+
+describe('default models', () => {
+	it.each(['generate', 'edit', 'finetune'] as const)(
+		'the %s default is one of its own models',
+		(operation) => {
+			expect(findModel(operation, DEFAULT_MODELS[operation])).toBeDefined();
+		},
+	);
 });

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_MODEL, findModel, modelsFor } from '../catalog/models';
+import { DEFAULT_MODELS, findModel, modelsFor } from '../catalog/models';
 import type { ModelOperation, ModelSpec } from '../catalog/types';
 import { buildBody, expectedOutputFormat } from '../core/buildBody';
 import { parseHttpUrl } from '../core/hosts';
@@ -29,13 +29,14 @@ export function modelRequestProperties(
 	modelHint: string,
 ): INodeProperties[] {
 	const models = modelsFor(operation);
+	const defaultModel = DEFAULT_MODELS[operation];
 	return [
 		{
 			displayName: 'Model',
 			name: 'model',
 			type: 'options',
 			options: modelOptions(models),
-			default: DEFAULT_MODEL,
+			default: defaultModel,
 			description: modelHint,
 		},
 		...inputImageProperties(models, operation === 'edit'),

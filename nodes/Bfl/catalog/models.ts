@@ -12,7 +12,12 @@ export const MODELS: readonly ModelSpec[] = [
 	...FINETUNE_MODELS,
 ];
 
-export const DEFAULT_MODEL = 'flux-2-pro';
+/** The model each operation starts with: FLUX.2 [pro] where it applies. */
+export const DEFAULT_MODELS: Record<ModelOperation, string> = {
+	generate: 'flux-2-pro',
+	edit: 'flux-2-pro',
+	finetune: 'flux-pro-1.1-ultra-finetuned',
+};
 
 export function modelsFor(operation: ModelOperation): ModelSpec[] {
 	return MODELS.filter((model) => model.operation === operation);
