@@ -1,5 +1,7 @@
 // Installs the pinned devDependencies on a fresh clone, so `npm test` and `npm run demo` are the only
 // set-up commands. Skips the install when node_modules already matches package-lock.json.
+// Called at the start of those scripts rather than as pre-scripts: the project's .npmrc sets
+// ignore-scripts (for n8n-workflow's native dependencies), which also turns pre-scripts off.
 const { execSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
