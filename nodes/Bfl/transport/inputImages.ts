@@ -33,14 +33,36 @@ async function readImage(
 	return bytes;
 }
 
-/** Checks that every binary image exists and is an image, without keeping the bytes. */
+/** Each image slot of the item with its URL or checked bytes, in the model's slot order. */
+async function readInputImages(
+	ctx: IExecuteFunctions,
+	spec: ModelSpec,
+	sources: ImageSource[],
+	itemIndex: number,
+): Promise<Array<{ slot: string; value: string | Buffer }>> {
+	const images = spec.images;
+	if (!images) return [];
+	const read: Array<{ slot: string; value: string | Buffer }> = [];
+	for (const [i, source] of sources.entries()) {
+		const slot = images.slots[i];
+		if (source.source === 'url') {
+			read.push({ slot, value: String(source.url).trim() });
+			continue;
+		}
+		const property = String(source.binaryPropertyName).trim();
+		read.push({ slot, value: await readImage(ctx, itemIndex, images.labels[i], property) });
+	}
+	return read;
+}
+
+/** Checks that every binary image exists and is an image, without keeping (or encoding) the bytes. */
 export async function assertInputImages(
 	ctx: IExecuteFunctions,
 	spec: ModelSpec,
 	sources: ImageSource[],
 	itemIndex: number,
 ): Promise<void> {
-	await encodeInputImages(ctx, spec, sources, itemIndex);
+	await readInputImages(ctx, spec, sources, itemIndex);
 }
 
 /** The body fields for the item's images: raw base64 (no data: prefix) or the URL as given. */
@@ -50,17 +72,11 @@ export async function encodeInputImages(
 	sources: ImageSource[],
 	itemIndex: number,
 ): Promise<Record<string, string>> {
-	const fields: Record<string, string> = {};
-	const images = spec.images;
-	if (!images) return fields;
-	for (const [i, source] of sources.entries()) {
-		const slot = images.slots[i];
-		if (source.source === 'url') {
-			fields[slot] = String(source.url).trim();
-			continue;
-		}
-		const property = String(source.binaryPropertyName).trim();
-		fields[slot] = (await readImage(ctx, itemIndex, images.labels[i], property)).toString('base64');
-	}
-	return fields;
+	const read = await readInputImages(ctx, spec, sources, itemIndex);
+	return Object.fromEntries(
+		read.map(({ slot, value }) => [
+			slot,
+			typeof value === 'string' ? value : value.toString('base64'),
+		]),
+	);
 }
