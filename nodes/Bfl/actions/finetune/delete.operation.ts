@@ -8,12 +8,7 @@ import { forOperation } from '../../descriptions/display';
 
 export const description = forOperation('finetune', 'delete', [regionNotice, finetuneIdProperty]);
 
-export async function prepare(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<FinetuneReference> {
-	return await prepareReference(this, itemIndex);
-}
+export { prepareReference as prepare };
 
 export async function execute(
 	this: IExecuteFunctions,

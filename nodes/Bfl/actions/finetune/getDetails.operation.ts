@@ -9,12 +9,7 @@ export const description = forOperation('finetune', 'getDetails', [
 	finetuneIdProperty,
 ]);
 
-export async function prepare(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<FinetuneReference> {
-	return await prepareReference(this, itemIndex);
-}
+export { prepareReference as prepare };
 
 export async function execute(
 	this: IExecuteFunctions,

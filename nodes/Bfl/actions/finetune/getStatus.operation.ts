@@ -53,7 +53,7 @@ interface PreparedStatus extends FinetuneReference {
 }
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedStatus> {
-	const reference = await prepareReference(this, itemIndex);
+	const reference = await prepareReference.call(this, itemIndex);
 	const wait = this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
 	return {
 		...reference,

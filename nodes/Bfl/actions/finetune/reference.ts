@@ -24,20 +24,21 @@ export async function pinnedHost(ctx: IExecuteFunctions, itemIndex: number): Pro
 	return { endpoints, baseUrl: requireFinetuneBaseUrl(ctx, endpoints, itemIndex), itemIndex };
 }
 
+/** The `prepare` of operations on one finetune: its ID, checked, and its pinned host. */
 export async function prepareReference(
-	ctx: IExecuteFunctions,
+	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<FinetuneReference> {
-	const finetuneId = readFinetuneId(ctx, itemIndex);
+	const finetuneId = readFinetuneId(this, itemIndex);
 	if (!finetuneId) {
-		const given = String(ctx.getNodeParameter('finetuneId', itemIndex, ''));
+		const given = String(this.getNodeParameter('finetuneId', itemIndex, ''));
 		throw operationError(
-			ctx.getNode(),
+			this.getNode(),
 			`Finetune ID must be a finetune's ID or an org-id/name LoRA (got "${given}")`,
 			itemIndex,
 		);
 	}
-	return { finetuneId, ...(await pinnedHost(ctx, itemIndex)) };
+	return { finetuneId, ...(await pinnedHost(this, itemIndex)) };
 }
 
 /** The parameters the finetune was trained with, as BFL keeps them. */
