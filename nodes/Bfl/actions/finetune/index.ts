@@ -20,12 +20,6 @@ export const operations: Record<string, Operation> = {
 
 export const description: INodeProperties[] = [
 	operationProperty('finetune', 'generate', [
-		{
-			name: 'Create',
-			value: 'create',
-			action: 'Create a finetune',
-			description: 'Train a finetune from images (deprecated by BFL)',
-		},
 		{ name: 'Delete', value: 'delete', action: 'Delete a finetune' },
 		{
 			name: 'Generate',
@@ -50,6 +44,13 @@ export const description: INodeProperties[] = [
 			value: 'list',
 			action: 'List finetunes',
 			description: 'One item per finetune of the account',
+		},
+		{
+			// Last and never the default: BFL removed training from its API (see the notice).
+			name: 'Create (Deprecated)',
+			value: 'create',
+			action: 'Create a finetune (deprecated)',
+			description: 'Train a finetune from images; BFL deprecated training',
 		},
 	]),
 	...create.description,
