@@ -139,6 +139,10 @@ describe('Image → Generate when BFL refuses, fails, moderates or misbehaves', 
 			state.fake.stats().requests.filter((r: { server: string }) => r.server === 'untrusted'),
 		).toEqual([]);
 		expectNoKeyAnywhere(error.message);
+		// Get Result would refuse the same URL, so the hint names the credential instead.
+		expect(error.description).toMatch(/Task ID: /);
+		expect(error.description).toMatch(/check the credential's Region and Base URL/);
+		expect(error.description).not.toMatch(/Get Result/);
 	});
 
 	it('says so when the delivery URL has expired before the download', async () => {
@@ -148,6 +152,17 @@ describe('Image → Generate when BFL refuses, fails, moderates or misbehaves', 
 			/The result URL expired at .* before the image could be downloaded/,
 		);
 		expect(state.fake.stats().keyLeaks).toEqual([]);
+		// An expired URL stays expired: the hint is a new run, not Get Result.
+		expect(error.description).toMatch(/Run the generation again/);
+		expect(error.description).not.toMatch(/Get Result/);
+	});
+
+	it('still points a timed-out task at Task → Get Result, which can fetch it later', async () => {
+		// The task needs 20 s at BFL; the node gives up after 1 s, whatever the machine's load.
+		state.fake.configure({ latencyMs: 20_000 });
+		const { error } = await generate({ options: { pollInterval: 0.2, timeout: 1 } });
+		expect(error.message).toMatch(/Timed out after 1 s/);
+		expect(error.description).toMatch(/Use Task → Get Result with the polling URL/);
 	});
 
 	it('reports a rejected key as such', async () => {

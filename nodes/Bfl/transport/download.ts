@@ -1,7 +1,10 @@
 import { formatFromMimeType, sniffImageFormat, type ImageFormat } from '../core/files';
 import { parseHttpUrl } from '../core/hosts';
 import { describeErrorBody } from '../core/responses';
-import { describeNetworkError, operationError, type TaskContext } from './errors';
+import { describeNetworkError, describeTask, operationError, type TaskContext } from './errors';
+
+const EXPIRED_HINT =
+	'The image is gone: BFL deletes results 10 minutes after a task ends. Run the generation again with Download Image on, or download the URL within 10 minutes.';
 import { MAX_TRANSIENT_ATTEMPTS } from './request';
 import type { IN8nHttpFullResponse } from 'n8n-workflow';
 
@@ -82,7 +85,10 @@ export async function downloadImage(
 		const message = expired
 			? expiredMessage(request)
 			: `Downloading the result image failed (${statusCode})${describeErrorBody(data) ? `: ${describeErrorBody(data)}` : ''}`;
-		throw operationError(node, message, request.itemIndex, request.task);
+		// An expired URL stays expired, so Get Result cannot help; only a new run can.
+		const hint =
+			expired && request.task.taskId ? describeTask(request.task, EXPIRED_HINT) : undefined;
+		throw operationError(node, message, request.itemIndex, request.task, hint);
 	}
 	const format =
 		sniffImageFormat(data) ??

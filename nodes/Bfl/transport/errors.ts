@@ -79,10 +79,14 @@ export function operationError(
 	return error;
 }
 
-function describeTask(task: TaskContext): string {
+const RESUME_HINT =
+	'Use Task → Get Result with the polling URL to fetch it later without paying again.';
+
+/** The task's id and polling URL, then the step that helps: by default, resuming with Get Result. */
+export function describeTask(task: TaskContext, nextStep = RESUME_HINT): string {
 	const parts = [`Task ID: ${task.taskId}`];
 	if (task.pollingUrl) parts.push(`Polling URL: ${task.pollingUrl}`);
-	parts.push('Use Task → Get Result with the polling URL to fetch it later without paying again.');
+	parts.push(nextStep);
 	return parts.join('\n');
 }
 

@@ -10,7 +10,7 @@ import {
 import { isRecord, type JsonRecord } from '../core/responses';
 import type { Endpoints } from '../core/routing';
 import { classifyStatus } from '../core/status';
-import { operationError, type SubmittedTask } from './errors';
+import { describeTask, operationError, type SubmittedTask } from './errors';
 import { bflRequest, MAX_POLL_ATTEMPTS } from './request';
 import { cancellableSleep } from './retry';
 
@@ -72,6 +72,11 @@ export function assertTrustedPollingUrl(
 				: ''),
 		itemIndex,
 		task,
+		// Get Result would refuse the same URL, so the hint points at the credential instead.
+		describeTask(
+			task,
+			"If you use a gateway or proxy, check the credential's Region and Base URL; otherwise this answer did not come from BFL.",
+		),
 	);
 }
 
