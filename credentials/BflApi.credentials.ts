@@ -1,5 +1,6 @@
 import type {
 	IAuthenticateGeneric,
+	IAuthenticateRuleResponseCode,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
@@ -12,6 +13,36 @@ import { REGION_BASE_URLS } from '../nodes/Bfl/catalog/regions';
 const TEST_BASE_URL =
 	'={{ $credentials.region === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : ' +
 	`(${JSON.stringify(REGION_BASE_URLS)})[$credentials.region] }}`;
+
+/**
+ * What the credential test says for a failed status, in the node's own words. Without these, n8n
+ * shows the bare HTTP status text ("Unauthorized"). A refused connection cannot be reworded: n8n
+ * reports the network code itself (e.g. ECONNREFUSED) before any rule applies.
+ */
+const STATUS_MESSAGES: IAuthenticateRuleResponseCode[] = [
+	{
+		type: 'responseCode',
+		properties: {
+			value: 401,
+			message: 'BFL rejected the API key (401). Check the API key and the region.',
+		},
+	},
+	{
+		type: 'responseCode',
+		properties: {
+			value: 403,
+			message: 'BFL refused the API key (403). Check the API key and the region.',
+		},
+	},
+	{
+		type: 'responseCode',
+		properties: {
+			value: 404,
+			message:
+				'GET /v1/credits was not found (404): the custom base URL is not the BFL API, or lacks its path.',
+		},
+	},
+];
 
 export class BflApi implements ICredentialType {
 	name = 'bflApi';
@@ -101,7 +132,9 @@ export class BflApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: { baseURL: TEST_BASE_URL, url: '/v1/credits', method: 'GET' },
+		// n8n checks each rule by its type, but its type allows only one kind per list, hence the cast.
 		rules: [
+			...STATUS_MESSAGES,
 			{
 				// A 200 from something else (a web page at a mistyped base URL) must not pass as BFL.
 				type: 'responseSuccessBody',
@@ -112,6 +145,6 @@ export class BflApi implements ICredentialType {
 						'The base URL answered, but not like the BFL API: GET /v1/credits returned no credit balance',
 				},
 			},
-		],
+		] as unknown as ICredentialTestRequest['rules'],
 	};
 }
