@@ -2,6 +2,7 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
@@ -11,6 +12,27 @@ import * as finetune from './actions/finetune';
 import * as image from './actions/image';
 import * as task from './actions/task';
 import { route } from './actions/router';
+import { subtitleExpression } from './actions/subtitle';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Account', value: 'account' },
+			{ name: 'Finetune', value: 'finetune' },
+			{ name: 'Image', value: 'image' },
+			{ name: 'Task', value: 'task' },
+		],
+		default: 'image',
+	},
+	...image.description,
+	...task.description,
+	...finetune.description,
+	...account.description,
+];
 
 export class Bfl implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,32 +41,14 @@ export class Bfl implements INodeType {
 		icon: { light: 'file:../../icons/bfl.svg', dark: 'file:../../icons/bfl.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: subtitleExpression(properties),
 		description: 'Generate and edit images with FLUX models from Black Forest Labs',
 		defaults: { name: 'Black Forest Labs' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'bflApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'Finetune', value: 'finetune' },
-					{ name: 'Image', value: 'image' },
-					{ name: 'Task', value: 'task' },
-				],
-				default: 'image',
-			},
-			...image.description,
-			...task.description,
-			...finetune.description,
-			...account.description,
-		],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -123,7 +123,7 @@ export class BflTrigger implements INodeType {
 							'Whether to download the image as binary at once (its URL expires after 10 minutes)',
 					},
 					{
-						displayName: 'Put Output Image in Field',
+						displayName: 'Output Binary Field',
 						name: 'binaryPropertyName',
 						type: 'string',
 						default: 'data',

@@ -15,6 +15,7 @@ import {
 	primaryProperties,
 	readRequestInput,
 } from '../descriptions/modelFields';
+import { PROMPT_TEXT } from '../descriptions/fieldProperties';
 import { readTaskOptions, taskOptionsProperty } from '../descriptions/taskOptions';
 import { operationError } from '../transport/errors';
 import { assertInputImages, encodeInputImages } from '../transport/inputImages';
@@ -30,7 +31,13 @@ export function modelRequestProperties(
 ): INodeProperties[] {
 	const models = modelsFor(operation);
 	const defaultModel = DEFAULT_MODELS[operation];
+	const primary = primaryProperties(models).map((property) =>
+		property.name === 'prompt' ? { ...property, ...PROMPT_TEXT[operation] } : property,
+	);
+	// The finetune is what the user brings, so its ID comes before the endpoint that runs it.
+	const leading = primary.filter((property) => property.name === 'finetuneId');
 	return [
+		...leading,
 		{
 			displayName: 'Model',
 			name: 'model',
@@ -40,7 +47,7 @@ export function modelRequestProperties(
 			description: modelHint,
 		},
 		...inputImageProperties(models, operation === 'edit'),
-		...primaryProperties(models),
+		...primary.filter((property) => !leading.includes(property)),
 		additionalFieldsProperty(models),
 		...completionProperties,
 		taskOptionsProperty,

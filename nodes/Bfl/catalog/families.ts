@@ -119,6 +119,26 @@ export const tool = row({
 	concurrencyCap: DEFAULT_CONCURRENCY_CAP,
 });
 
-export const WIDE_RATIOS = { kind: 'aspectRatio', widest: '21:9', tallest: '9:21' } as const;
+/** Ultra and Kontext take any W:H from 21:9 to 9:21; the list offers the common ones. */
+export const WIDE_RATIOS = {
+	kind: 'aspectRatio',
+	widest: '21:9',
+	tallest: '9:21',
+	ratios: [
+		'21:9',
+		'2:1',
+		'16:9',
+		'3:2',
+		'4:3',
+		'5:4',
+		'1:1',
+		'4:5',
+		'3:4',
+		'2:3',
+		'9:16',
+		'1:2',
+		'9:21',
+	],
+} as const;
 export const FLUX1_PIXELS = { kind: 'pixels', multiple: 32 } as const;
 export { optional, required };

@@ -23,6 +23,8 @@ export type SizeRule =
 			/** Widest and tallest allowed ratios, as "W:H". */
 			widest: string;
 			tallest: string;
+			/** The ratios offered in the node's list, widest first; an expression may give any in range. */
+			ratios: readonly string[];
 	  }
 	| { kind: 'none' };
 

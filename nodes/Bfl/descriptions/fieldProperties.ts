@@ -1,8 +1,31 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { FieldName } from '../catalog/fields';
+import type { ModelOperation } from '../catalog/types';
 
 type FieldProperty = Omit<INodeProperties, 'name' | 'displayOptions'>;
+
+/**
+ * The Prompt's placeholder and description per operation. The description is also what an AI agent
+ * reads when it fills the field, so it says what makes a good prompt.
+ */
+export const PROMPT_TEXT: Record<ModelOperation, { placeholder: string; description: string }> = {
+	generate: {
+		placeholder: 'A red fox in a snowy forest at dawn, 85mm photo',
+		description:
+			'What the image should show, in plain sentences: the subject first, then setting, style, lighting and camera. Put any text to render in quotes. Specific, detailed prompts work best.',
+	},
+	edit: {
+		placeholder: 'Replace the sky with a warm sunset; keep the people unchanged',
+		description:
+			'The edit instruction: what to change in the input images and what to keep. Refer to several images by their order (image 1, image 2).',
+	},
+	finetune: {
+		placeholder: 'A photo of TOK hiking a mountain trail at golden hour',
+		description:
+			"What to generate, including the finetune's trigger word (TOK unless it was trained with another)",
+	},
+};
 
 const number = (
 	displayName: string,
@@ -31,18 +54,19 @@ export const FIELD_PROPERTIES: Record<FieldName, FieldProperty> = {
 		type: 'string',
 		typeOptions: { rows: 3 },
 		default: '',
-		placeholder: 'A red fox in a snowy forest at dawn, 85mm photo',
-		description: 'What the image should show, or the edit to make',
+		placeholder: PROMPT_TEXT.generate.placeholder,
+		description: PROMPT_TEXT.generate.description,
 	},
 	width: number('Width', 1024, 'Output width in pixels'),
 	height: number('Height', 1024, 'Output height in pixels'),
 	aspectRatio: {
 		displayName: 'Aspect Ratio',
-		type: 'string',
+		type: 'options',
+		// The model's ratios are filled in from the catalog (descriptions/modelFields.ts).
+		options: [],
 		default: '',
-		placeholder: '16:9',
 		description:
-			"Width:height between 21:9 and 9:21. Leave empty for BFL's default (16:9 for Ultra; the input image's, or 1:1, for Kontext).",
+			"Width:height of the output. Model Default is BFL's: 16:9 for Ultra; the input image's, or 1:1, for Kontext.",
 	},
 	seed: number('Seed', 0, 'Fixed seed for reproducible results; leave unset for a random one'),
 	safetyTolerance: number(

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ModelSpec } from '../catalog/types';
-import { describeImageSlots, type ImageSource } from '../core/images';
+import type { ImageSource } from '../core/images';
 
 const IMAGE_VALUES: INodeProperties[] = [
 	{
@@ -37,6 +37,27 @@ const IMAGE_VALUES: INodeProperties[] = [
 ];
 
 /**
+ * One short sentence for the notice: "FLUX.2 [pro] takes 1–8 reference images (binary fields or
+ * URLs)." or "FLUX.1 Fill [pro] takes the image, then optionally the mask (binary fields only)."
+ */
+export function imagesSentence(model: ModelSpec): string {
+	const images = model.images;
+	if (!images) return '';
+	const sources = images.urlAllowed ? 'binary fields or URLs' : 'binary fields only';
+	const max = images.labels.length;
+	if (images.labels.every((label) => label.startsWith('Reference Image'))) {
+		const count = images.required ? `${images.required}–${max}` : `up to ${max}`;
+		return `${model.displayName} takes ${count} reference images (${sources}).`;
+	}
+	const parts = images.labels.map(
+		(label, i) =>
+			`${i < images.required || !images.required ? '' : 'optionally '}the ${label.toLowerCase()}`,
+	);
+	const verb = images.required ? 'takes' : 'optionally takes';
+	return `${model.displayName} ${verb} ${parts.join(', then ')} (${sources}).`;
+}
+
+/**
  * The input images, in order, plus one notice per model saying what each position means.
  * With `withDefaultImage` the list starts with the binary field "data", as editing needs an image.
  */
@@ -47,9 +68,7 @@ export function inputImageProperties(
 	const taking = models.filter((model) => model.images);
 	if (!taking.length) return [];
 	const notices: INodeProperties[] = taking.map((model) => ({
-		displayName: `${model.displayName} takes: ${describeImageSlots(model)}. ${
-			model.images?.urlAllowed ? 'Binary fields or URLs.' : 'Binary fields only.'
-		}`,
+		displayName: imagesSentence(model),
 		name: `imagesNotice_${model.id.replace(/[^a-z0-9]/gi, '_')}`,
 		type: 'notice',
 		default: '',

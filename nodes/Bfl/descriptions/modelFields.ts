@@ -39,6 +39,24 @@ function rangesHint(models: readonly ModelSpec[], name: FieldName): string {
 	return ` Allowed: ${[...byRange].map(([range, names]) => `${range} (${names.join(', ')})`).join('; ')}.`;
 }
 
+/** The ratios a list offers, from the catalog rows, and the range an expression may use. */
+function ratioList(shownFor: readonly ModelSpec[]): Pick<INodeProperties, 'options' | 'hint'> {
+	const ratios: string[] = [];
+	const ranges = new Set<string>();
+	for (const model of shownFor) {
+		if (model.size.kind !== 'aspectRatio') continue;
+		for (const ratio of model.size.ratios) if (!ratios.includes(ratio)) ratios.push(ratio);
+		ranges.add(`${model.size.widest} to ${model.size.tallest}`);
+	}
+	return {
+		options: [
+			{ name: 'Model Default', value: '' },
+			...ratios.map((ratio) => ({ name: ratio, value: ratio })),
+		],
+		hint: ranges.size === 1 ? `An expression may give any W:H from ${[...ranges][0]}` : undefined,
+	};
+}
+
 function property(
 	models: readonly ModelSpec[],
 	name: FieldName,
@@ -47,10 +65,22 @@ function property(
 	const base = FIELD_PROPERTIES[name];
 	return {
 		...base,
+		...(name === 'aspectRatio' && ratioList(shownFor)),
 		name,
 		description: `${base.description ?? ''}${rangesHint(shownFor, name)}`.trim(),
 		displayOptions: { show: { '/model': ids(shownFor) } },
 	};
+}
+
+/** Models whose lists of ratios differ get separate Aspect Ratio fields; other fields one. */
+function groupsFor(name: FieldName, shownFor: ModelSpec[]): ModelSpec[][] {
+	if (name !== 'aspectRatio') return [shownFor];
+	const groups = new Map<string, ModelSpec[]>();
+	for (const model of shownFor) {
+		const key = model.size.kind === 'aspectRatio' ? model.size.ratios.join(',') : '';
+		groups.set(key, [...(groups.get(key) ?? []), model]);
+	}
+	return [...groups.values()];
 }
 
 const PIXEL_FIELDS: FieldName[] = ['width', 'height'];
@@ -80,12 +110,14 @@ export function primaryProperties(models: readonly ModelSpec[]): INodeProperties
 		const shownFor = models.filter((model) => model.fields[name] && isPrimary(model, name));
 		if (!shownFor.length) continue;
 		// n8n marks a field required for every model or none, so required and optional variants are separate.
-		const requiredFor = shownFor.filter((model) => model.fields[name]?.required);
-		const optionalFor = shownFor.filter((model) => !model.fields[name]?.required);
-		const variants = [
-			...(requiredFor.length ? [{ ...property(models, name, requiredFor), required: true }] : []),
-			...(optionalFor.length ? [property(models, name, optionalFor)] : []),
-		];
+		const variants = groupsFor(name, shownFor).flatMap((group) => {
+			const requiredFor = group.filter((model) => model.fields[name]?.required);
+			const optionalFor = group.filter((model) => !model.fields[name]?.required);
+			return [
+				...(requiredFor.length ? [{ ...property(models, name, requiredFor), required: true }] : []),
+				...(optionalFor.length ? [property(models, name, optionalFor)] : []),
+			];
+		});
 		// Width and height are shown only while the Size preset is Custom.
 		for (const variant of variants) {
 			if (PIXEL_FIELDS.includes(name))

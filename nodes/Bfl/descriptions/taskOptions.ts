@@ -11,6 +11,13 @@ export const DEFAULT_BINARY_PROPERTY = 'data';
 /** Long enough for a slow submit with large base64 images or a 20 MB download. */
 export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 120;
 
+/**
+ * Options that only matter while the node waits for the result. Return Immediately and Webhook
+ * neither poll nor download, so there these are hidden. The leading slash reads the node-level
+ * Completion from inside the collection; Get Result has no Completion and always shows them.
+ */
+const onlyWhileWaiting = { hide: { '/completion': ['return', 'webhook'] } };
+
 export const taskOptionsProperty: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
@@ -30,25 +37,28 @@ export const taskOptionsProperty: INodeProperties = {
 		{
 			displayName: 'Download Image',
 			name: 'download',
+			displayOptions: onlyWhileWaiting,
 			type: 'boolean',
 			default: true,
 			description:
 				'Whether to download the result as binary data. BFL result URLs expire after 10 minutes, so keep this on unless you only need the URL right away.',
 		},
 		{
+			displayName: 'Output Binary Field',
+			name: 'binaryPropertyName',
+			displayOptions: onlyWhileWaiting,
+			type: 'string',
+			default: DEFAULT_BINARY_PROPERTY,
+			description: 'The name of the binary field that receives the image',
+		},
+		{
 			displayName: 'Poll Interval (Seconds)',
 			name: 'pollInterval',
+			displayOptions: onlyWhileWaiting,
 			type: 'number',
 			typeOptions: { minValue: 0.2, numberPrecision: 1 },
 			default: DEFAULT_POLL_INTERVAL_SECONDS,
 			description: 'How often to ask BFL whether the image is ready',
-		},
-		{
-			displayName: 'Put Output Image in Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			default: DEFAULT_BINARY_PROPERTY,
-			description: 'The name of the binary field to put the image in',
 		},
 		{
 			displayName: 'Request Timeout (Seconds)',
@@ -62,6 +72,7 @@ export const taskOptionsProperty: INodeProperties = {
 		{
 			displayName: 'Timeout (Seconds)',
 			name: 'timeout',
+			displayOptions: onlyWhileWaiting,
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: DEFAULT_TIMEOUT_SECONDS,

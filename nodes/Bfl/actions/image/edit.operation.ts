@@ -4,5 +4,5 @@ export const { description, prepare, execute } = modelOperation(
 	'image',
 	'edit',
 	'edit',
-	'The FLUX model or tool to edit with. Each takes its input images in a fixed order, shown below.',
+	'FLUX.2 [pro] edits from an instruction with up to 8 reference images; [klein] is cheaper. The tools do one job: Erase (with a mask), Deblur, Outpainting (larger canvas), Virtual Try-On (person and garment).',
 );

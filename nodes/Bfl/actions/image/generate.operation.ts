@@ -4,5 +4,5 @@ export const { description, prepare, execute } = modelOperation(
 	'image',
 	'generate',
 	'generate',
-	'The FLUX model to generate with. FLUX.1 models are legacy: BFL recommends FLUX.2.',
+	'The FLUX model. FLUX.2 [pro] suits most prompts; [max] gives the highest quality, [flex] the best text and typography, [klein] the lowest cost and latency. FLUX.1 models are legacy.',
 );

@@ -44,7 +44,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '={{ $json.pollingUrl }}',
 		placeholder: 'https://api.us1.bfl.ai/v1/get_result?…',
-		description: 'The pollingUrl of a Generate or Edit run with Wait for Completion off',
+		description:
+			'The pollingUrl that Generate, Edit or Finetune → Generate returned with Completion → Return Immediately (or in a timeout error)',
 		displayOptions: { show: { by: ['pollingUrl'] } },
 	},
 	{

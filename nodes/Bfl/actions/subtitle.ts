@@ -1,0 +1,39 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { MODELS } from '../catalog/models';
+
+/** "resource.operation" → the operation's name, read from each resource's Operation picker. */
+function operationNames(properties: INodeProperties[]): Record<string, string> {
+	const names: Record<string, string> = {};
+	for (const property of properties) {
+		const resource = property.displayOptions?.show?.resource?.[0];
+		if (property.name !== 'operation' || typeof resource !== 'string') continue;
+		for (const option of (property.options ?? []) as INodePropertyOptions[])
+			names[`${resource}.${String(option.value)}`] = option.name;
+	}
+	return names;
+}
+
+/** Model id → display name; an id shared by Generate and Edit has one name. */
+function modelNames(): Record<string, string> {
+	const names: Record<string, string> = {};
+	for (const model of MODELS) names[model.id] ??= model.displayName;
+	return names;
+}
+
+/**
+ * The canvas subtitle, like n8n's own nodes: "Generate: FLUX.2 [pro]", or the operation alone
+ * ("Get Credits") when there is no model or its expression cannot be resolved in the editor
+ * ($parameter resolves expressions, and throws for one that reads an unexecuted node). n8n
+ * evaluates subtitles as expressions without access to node code, so the two lookup tables are
+ * inlined from the catalog.
+ */
+export function subtitleExpression(properties: INodeProperties[]): string {
+	const models = JSON.stringify(modelNames());
+	const operations = JSON.stringify(operationNames(properties));
+	return (
+		`={{ ((${operations})[$parameter.resource + "." + $parameter.operation] || $parameter.operation)` +
+		` + (() => { try { const name = (${models})[$parameter.model];` +
+		` return name ? ": " + name : ""; } catch (error) { return ""; } })() }}`
+	);
+}
