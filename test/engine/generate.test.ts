@@ -65,6 +65,22 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 		},
 	);
 
+	it('gives an AI agent a small JSON: task facts and the URL, never the image bytes', async () => {
+		const { items, error } = await generate();
+		expect(error).toBeUndefined();
+		const { json } = items[0];
+		expect(Object.keys(json).sort()).toEqual(
+			expect.arrayContaining(['id', 'model', 'sampleUrl', 'sampleUrlExpiresAt', 'status']),
+		);
+		const allowed = ['cost', 'durationSeconds', 'id', 'inputMp', 'model', 'outputMp', 'prompt'];
+		allowed.push('sampleUrl', 'sampleUrlExpiresAt', 'seed', 'status');
+		expect(Object.keys(json).filter((key) => !allowed.includes(key))).toEqual([]);
+		// The image travels as binary, which an agent's tool output (JSON) does not carry.
+		expect(JSON.stringify(json).length).toBeLessThan(1024);
+		expect(items[0].binary.data.mimeType).toBe('image/jpeg');
+		expect(JSON.stringify(json)).not.toContain(items[0].binary.data.data.slice(0, 40));
+	});
+
 	it('takes width and height from a Size preset', async () => {
 		const { items } = await generate({ size: '1344x768', width: 1000, height: 1000 });
 		expect(state.fake.tasks.get(items[0].json.id).body).toMatchObject({ width: 1344, height: 768 });

@@ -79,8 +79,8 @@ async function editorSmoke(base, apiBase, apiKey) {
 	const good = await testCredential(apiKey);
 	const bad = await testCredential('wrong-key');
 	checks.push([
-		'editor: credential test passes with the key, fails without it',
-		good.startsWith('OK') && bad.startsWith('Error'),
+		"editor: credential test passes with the key, fails without it in the node's words",
+		good.startsWith('OK') && /^Error: BFL rejected the API key \(401\)/.test(bad),
 		`right key → ${good}; wrong key → ${bad}`,
 	]);
 	// A base URL that answers 200 with a web page (here n8n's own editor) is not BFL.
