@@ -58,6 +58,17 @@ async function editorSmoke(base, apiBase, apiKey) {
 			icons.every(Boolean),
 		`${ours.map((t) => t.name).join(', ') || 'none'}; ${icons.filter(Boolean).length}/${icons.length} icons served`,
 	]);
+	// n8n 2.x leaves AI-category nodes out of search outside the AI view; search reads the aliases.
+	const trigger = ours.find((t) => t.name === 'n8n-nodes-bfl.bflTrigger');
+	const codexOk = (/** @type {any} */ t) =>
+		Boolean(t && t.codex) &&
+		!(t.codex.categories || []).includes('AI') &&
+		(t.codex.alias || []).includes('Black Forest');
+	checks.push([
+		'editor: node and trigger are searchable (codex not AI, aliases served)',
+		codexOk(node) && codexOk(trigger),
+		`node ${JSON.stringify(node && node.codex && node.codex.categories)}, trigger ${JSON.stringify(trigger && trigger.codex && trigger.codex.categories)}`,
+	]);
 	/** @param {string} key @param {string} [baseUrl] */
 	const testCredential = async (key, baseUrl = apiBase) => {
 		const res = await fetchWithTimeout(`${base}/rest/credentials/test`, {
