@@ -1,0 +1,137 @@
+// @ts-check
+'use strict';
+
+/**
+ * The node picker as a user meets it: the trigger picker ("What triggers this workflow?") and the node picker
+ * ("What happens next?") find our nodes by what people type, and the node's actions are its real operations.
+ */
+
+const { tid, retype, clickText, visibleTexts, closeNode } = require('../lib/dom');
+const { newWorkflow } = require('./auth');
+const { nodeName, pickerActions } = require('../lib/description');
+
+const NODE_QUERIES = ['Black Forest', 'FLUX', 'BFL', 'image generation'];
+const SEARCH_WAIT_MS = 30000;
+
+/**
+ * Types `query` into the picker and waits until `want` is listed or n8n says "No results".
+ * @param {import('puppeteer-core').Page} page @param {string} query @param {string} want
+ */
+async function search(page, query, want) {
+	await retype(page, tid('node-creator-search-bar'), query);
+	await page
+		.waitForFunction(
+			(s, w) =>
+				[...document.querySelectorAll(s.item)].some(
+					(e) =>
+						/** @type {HTMLElement} */ (e).offsetParent !== null && e.textContent?.trim() === w,
+				) || document.querySelector(s.none),
+			{ timeout: SEARCH_WAIT_MS },
+			{ item: tid('node-creator-item-name'), none: tid('node-creator-no-results') },
+			want,
+		)
+		.catch(() => undefined);
+	const names = await visibleTexts(page, tid('node-creator-item-name'));
+	return { found: names.includes(want), names };
+}
+
+/** @param {string[]} names */
+const listed = (names) => (names.length ? names.slice(0, 6).join(', ') : 'No results');
+
+/** Trigger picker on an empty workflow, then the trigger's panel. @param {import('../run').Ctx} ctx */
+async function triggerPicker(ctx) {
+	const { page } = ctx;
+	await newWorkflow(ctx);
+	await page.click(tid('canvas-plus-button'));
+	await page.waitForSelector(tid('node-creator-search-bar'), { visible: true });
+	const r = await search(page, 'Black Forest', nodeName());
+	await ctx.shot('trigger-picker-black-forest');
+	ctx.check(
+		`${ctx.label}: trigger picker ("What triggers this workflow?") finds the trigger for "Black Forest"`,
+		r.found,
+		`listed: ${listed(r.names)}`,
+	);
+	if (!r.found || ctx.searchOnly) return;
+	const mark = ctx.mark();
+	await clickText(page, tid('node-creator-item-name'), nodeName());
+	// the picker shows the node's details; its trigger event is listed first
+	const event = 'On new ';
+	await page.waitForSelector(`${tid('node-creator')} ::-p-text(${event})`, { visible: true });
+	await page.click(`${tid('node-creator')} ::-p-text(${event})`);
+	await page.waitForSelector(`${tid('ndv')} ${tid('node-parameters')}`, { visible: true });
+	const text = await page.$eval(
+		`${tid('ndv')} ${tid('node-parameters')}`,
+		(e) => /** @type {HTMLElement} */ (e).innerText,
+	);
+	await ctx.shot('panel-trigger');
+	const errors = ctx.errorsSince(mark);
+	ctx.check(
+		`${ctx.label}: Trigger panel renders with no console error`,
+		/Production URL|Webhook URL/i.test(text) && errors.length === 0,
+		errors.length
+			? errors.join(' | ').slice(0, 300)
+			: text.split('\n').slice(0, 2).join(' / ').slice(0, 160),
+	);
+	await closeNode(page);
+}
+
+/** Adds "Trigger manually" and opens the node picker after it. @param {import('../run').Ctx} ctx */
+async function openNodePicker(ctx) {
+	const { page } = ctx;
+	await newWorkflow(ctx);
+	await page.click(tid('canvas-plus-button'));
+	await page.waitForSelector(tid('node-creator-search-bar'), { visible: true });
+	await retype(page, tid('node-creator-search-bar'), 'manual');
+	await clickText(page, tid('node-creator-item-name'), 'Trigger manually');
+	await page.waitForSelector(
+		`${tid('canvas-node')}[data-node-type="n8n-nodes-base.manualTrigger"]`,
+		{ visible: true },
+	);
+	await closeNode(page);
+	await page.click(tid('canvas-handle-plus'));
+	await page.waitForSelector(tid('node-creator-search-bar'), { visible: true });
+}
+
+/** Node picker searches and the actions list. @param {import('../run').Ctx} ctx */
+async function nodePicker(ctx) {
+	const { page } = ctx;
+	await openNodePicker(ctx);
+	let foundOnce = false;
+	for (const query of NODE_QUERIES) {
+		const r = await search(page, query, nodeName());
+		foundOnce ||= r.found;
+		await ctx.shot(`node-picker-${query}`);
+		ctx.check(
+			`${ctx.label}: node picker ("What happens next?") finds the node for "${query}"`,
+			r.found,
+			`listed: ${listed(r.names)}`,
+		);
+	}
+	if (ctx.searchOnly) return;
+	const expected = pickerActions();
+	if (!foundOnce) {
+		ctx.check(
+			`${ctx.label}: actions list shows only real operations`,
+			false,
+			'the node was not found, so its actions could not be opened',
+		);
+		return;
+	}
+	await search(page, 'Black Forest', nodeName());
+	await clickText(page, tid('node-creator-item-name'), nodeName());
+	await page.waitForSelector(tid('node-creator-action-item'), { visible: true });
+	// the panel's header repeats the node's name
+	const shown = (
+		await visibleTexts(page, `${tid('node-creator')} ${tid('node-creator-item-name')}`)
+	).filter((n) => n !== nodeName());
+	await ctx.shot('node-actions');
+	const missing = expected.filter((a) => !shown.includes(a));
+	const extra = shown.filter((a) => !expected.includes(a));
+	ctx.check(
+		`${ctx.label}: actions list shows only real operations (no General/Character/Style/Product)`,
+		missing.length === 0 && extra.length === 0,
+		`${shown.length} actions${extra.length ? `; not operations: ${extra.join(', ')}` : ''}${missing.length ? `; missing: ${missing.join(', ')}` : ''}`,
+	);
+}
+
+module.exports = { triggerPicker, nodePicker, search };

@@ -1,0 +1,129 @@
+// @ts-check
+'use strict';
+
+/**
+ * Small steps a user takes in n8n's editor, by data-test-id (the names n8n's own e2e tests use). Every wait is on a
+ * DOM condition with a generous timeout; nothing relies on a fixed pause.
+ */
+
+/** @typedef {import('puppeteer-core').Page} Page */
+
+/** @param {string} id */
+const tid = (id) => `[data-test-id="${id}"]`;
+
+/**
+ * Clicks the first visible element matching `selector` whose trimmed text is `text` (waits for it).
+ * @param {Page} page @param {string} selector @param {string} text @param {{ timeout?: number, count?: number }} [opts]
+ */
+async function clickText(page, selector, text, opts = {}) {
+	const handle = await page.waitForFunction(
+		(sel, want) =>
+			[...document.querySelectorAll(sel)].find(
+				(e) =>
+					/** @type {HTMLElement} */ (e).offsetParent !== null && e.textContent?.trim() === want,
+			),
+		{ timeout: opts.timeout },
+		selector,
+		text,
+	);
+	const el = /** @type {import('puppeteer-core').ElementHandle<Element>} */ (handle);
+	await el.click({ count: opts.count ?? 1 });
+}
+
+/** Trimmed texts of the visible elements matching `selector`. @param {Page} page @param {string} selector */
+async function visibleTexts(page, selector) {
+	return await page.$$eval(selector, (els) =>
+		els
+			.filter((e) => /** @type {HTMLElement} */ (e).offsetParent !== null)
+			.map((e) => (e.textContent || '').trim()),
+	);
+}
+
+/** Replaces an input's value as typed by a user. @param {Page} page @param {string} selector @param {string} text */
+async function retype(page, selector, text) {
+	await page.waitForSelector(selector, { visible: true });
+	await page.$eval(selector, (e) => {
+		const input = /** @type {HTMLInputElement} */ (e);
+		input.focus();
+		input.select();
+	});
+	await page.keyboard.press('Backspace');
+	await page.keyboard.type(text);
+	await page.waitForFunction(
+		(sel, want) =>
+			/** @type {HTMLInputElement | null} */ (document.querySelector(sel))?.value === want,
+		{},
+		selector,
+		text,
+	);
+}
+
+/**
+ * Picks `option` in the options parameter `name` inside `scope` (the NDV or the credential modal) and waits until
+ * the input shows it.
+ * @param {Page} page @param {string} scope @param {string} name @param {string} option
+ */
+async function selectParameter(page, scope, name, option) {
+	const input = `${scope} ${tid(`parameter-input-${name}`)} input`;
+	await page.waitForSelector(input, { visible: true });
+	const current = await page.$eval(input, (e) => /** @type {HTMLInputElement} */ (e).value);
+	if (current === option) return;
+	await page.click(`${scope} ${tid(`parameter-input-${name}`)}`);
+	// the list animates in; a DOM click on the option is what element-plus listens to and needs no geometry
+	const item = await page.waitForFunction(
+		(sel, want) =>
+			[...document.querySelectorAll(sel)].find((li) => {
+				if (/** @type {HTMLElement} */ (li).offsetParent === null) return false;
+				const headline = li.querySelector('.option-headline');
+				return (headline ?? li).textContent?.trim() === want;
+			}),
+		{},
+		tid('parameter-input-item'),
+		option,
+	);
+	await /** @type {import('puppeteer-core').ElementHandle<HTMLElement>} */ (item).evaluate((li) =>
+		li.click(),
+	);
+	await page.waitForFunction(
+		(sel, want) =>
+			/** @type {HTMLInputElement | null} */ (document.querySelector(sel))?.value === want,
+		{},
+		input,
+		option,
+	);
+}
+
+/** Visible option headlines of the options parameter `name` (opens and closes its list). @param {Page} page @param {string} scope @param {string} name */
+async function parameterOptions(page, scope, name) {
+	await page.click(`${scope} ${tid(`parameter-input-${name}`)}`);
+	await page.waitForSelector(`${tid('parameter-input-item')}`, { visible: true });
+	const names = await visibleTexts(page, `${tid('parameter-input-item')} .option-headline`);
+	await page.keyboard.press('Escape');
+	return names;
+}
+
+/** Opens a node's panel by double-clicking it on the canvas. @param {Page} page @param {string} nodeName */
+async function openNode(page, nodeName) {
+	const node = `${tid('canvas-node')}[data-node-name="${nodeName}"]`;
+	await page.waitForSelector(node, { visible: true });
+	await page.click(node, { count: 2 });
+	await page.waitForSelector(`${tid('ndv')} ${tid('node-parameters')}`, { visible: true });
+}
+
+/** Closes the node panel. @param {Page} page */
+async function closeNode(page) {
+	if (!(await page.$(tid('ndv-close-button')))) return;
+	await page.click(tid('ndv-close-button'));
+	await page.waitForFunction((sel) => !document.querySelector(sel), {}, tid('ndv'));
+}
+
+module.exports = {
+	tid,
+	clickText,
+	visibleTexts,
+	retype,
+	selectParameter,
+	parameterOptions,
+	openNode,
+	closeNode,
+};
