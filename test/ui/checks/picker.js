@@ -82,7 +82,8 @@ async function openNodePicker(ctx) {
 	await page.click(tid('canvas-plus-button'));
 	await page.waitForSelector(tid('node-creator-search-bar'), { visible: true });
 	await retype(page, tid('node-creator-search-bar'), 'manual');
-	await clickText(page, tid('node-creator-item-name'), 'Trigger manually');
+	// "Trigger manually" in 2.x, "Manual Trigger" in 1.x
+	await clickText(page, tid('node-creator-item-name'), ['Trigger manually', 'Manual Trigger']);
 	await page.waitForSelector(
 		`${tid('canvas-node')}[data-node-type="n8n-nodes-base.manualTrigger"]`,
 		{ visible: true },

@@ -12,19 +12,20 @@
 const tid = (id) => `[data-test-id="${id}"]`;
 
 /**
- * Clicks the first visible element matching `selector` whose trimmed text is `text` (waits for it).
- * @param {Page} page @param {string} selector @param {string} text @param {{ timeout?: number, count?: number }} [opts]
+ * Clicks the first visible element matching `selector` whose trimmed text is `text` (or one of them; waits for it).
+ * @param {Page} page @param {string} selector @param {string | string[]} text @param {{ timeout?: number, count?: number }} [opts]
  */
 async function clickText(page, selector, text, opts = {}) {
 	const handle = await page.waitForFunction(
 		(sel, want) =>
 			[...document.querySelectorAll(sel)].find(
 				(e) =>
-					/** @type {HTMLElement} */ (e).offsetParent !== null && e.textContent?.trim() === want,
+					/** @type {HTMLElement} */ (e).offsetParent !== null &&
+					want.includes(e.textContent?.trim() ?? ''),
 			),
 		{ timeout: opts.timeout },
 		selector,
-		text,
+		[text].flat(),
 	);
 	const el = /** @type {import('puppeteer-core').ElementHandle<Element>} */ (handle);
 	await el.click({ count: opts.count ?? 1 });

@@ -48,8 +48,10 @@ async function startN8n(release, dir, tgz, fake, say) {
 	await home.importCredential(fake.apiBase, API_KEY);
 	const n8n = home.daemon('n8n-start', ['start']);
 	const url = `http://127.0.0.1:${home.port}`;
+	// n8n 1.x answers /healthz before it serves the editor ("Cannot GET /"), so wait for the page as well
 	const healthy = async () =>
-		(await fetchWithTimeout(`${url}/healthz/readiness`, {}, 3000)).status === 200;
+		(await fetchWithTimeout(`${url}/healthz/readiness`, {}, 3000)).status === 200 &&
+		(await fetchWithTimeout(`${url}/`, {}, 5000)).status === 200;
 	await waitReady(n8n, healthy, `n8n ${release.version} on port ${home.port}`, 300000);
 	return { home, n8n, url };
 }
