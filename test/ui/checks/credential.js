@@ -77,7 +77,7 @@ async function credentialModal(ctx) {
 			)
 			.catch(() => undefined);
 		shownFor[region] = await baseUrlShown(page);
-		if (region !== CUSTOM) await ctx.shot('credential-modal-global');
+		if (region !== CUSTOM) await ctx.shot(`credential-modal-${region.split(' ')[0]}`);
 	}
 	ctx.check(
 		`${ctx.label}: credential modal has the Region selector and shows Base URL only for Custom`,

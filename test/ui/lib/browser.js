@@ -79,6 +79,12 @@ function screenshotter(dir) {
 			dir,
 			`${String(++n).padStart(2, '0')}-${name.replace(/[^a-z0-9-]+/gi, '-')}.png`,
 		);
+		// let slide-in panels finish (a picture taken mid-animation is only cosmetic, so a timeout is no failure)
+		await page
+			.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), {
+				timeout: 5000,
+			})
+			.catch(() => undefined);
 		try {
 			await page.screenshot({ path: /** @type {`${string}.png`} */ (file) });
 		} catch {
