@@ -45,13 +45,16 @@ async function saveWithKey(page, key) {
 	);
 	const details = await page.$$(`${DIALOG} ::-p-text(More details)`);
 	if (details.length) await details[0].click();
-	return await page.$eval(`${DIALOG} ${tid('node-credentials-config-container')}`, (e) =>
+	// only the banner: from its headline to the first field (whose labels name the API key too)
+	const lines = await page.$eval(`${DIALOG} ${tid('node-credentials-config-container')}`, (e) =>
 		/** @type {HTMLElement} */ (e).innerText
 			.split('\n')
-			.filter((l) => l.trim() && !/^(Fixed|Expression|Retry|More details)$/.test(l.trim()))
-			.slice(0, 6)
-			.join(' / '),
+			.map((l) => l.trim())
+			.filter((l) => l && !/^(Fixed|Expression|Retry|More details)$/.test(l)),
 	);
+	const start = lines.findIndex((l) => /tested successfully|Couldn.t connect/i.test(l));
+	const end = lines.findIndex((l, i) => i > start && /^API Key/.test(l));
+	return lines.slice(Math.max(start, 0), end > start ? end : start + 3).join(' / ');
 }
 
 /** From an open node panel whose node has the simulator credential. @param {import('../run').Ctx} ctx */

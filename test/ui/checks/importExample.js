@@ -35,7 +35,7 @@ async function importExample(ctx) {
 			{ ok: tid('canvas-node-status-success'), error: tid('canvas-node-status-mark-error') },
 			count,
 		)
-		.then((h) => h.jsonValue())
+		.then((h) => /** @type {Promise<string>} */ (h.jsonValue()))
 		.catch(() => 'timeout');
 	const notes = await page.$$eval('.el-notification', (els) =>
 		els.map((e) => /** @type {HTMLElement} */ (e).innerText.replace(/\s+/g, ' ')).join(' | '),

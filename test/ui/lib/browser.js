@@ -21,6 +21,7 @@ const IGNORED_CONSOLE = [
 
 /** @param {{ headless?: boolean }} [opts] */
 async function launch(opts = {}) {
+	/** @type {any} */
 	const chromium = require('@sparticuz/chromium').default ?? require('@sparticuz/chromium');
 	const puppeteer = require('puppeteer-core');
 	const executablePath = await chromium.executablePath();
