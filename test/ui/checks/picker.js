@@ -6,7 +6,7 @@
  * ("What happens next?") find our nodes by what people type, and the node's actions are its real operations.
  */
 
-const { tid, retype, clickText, visibleTexts, closeNode } = require('../lib/dom');
+const { tid, openPicker, retype, clickText, visibleTexts, closeNode } = require('../lib/dom');
 const { newWorkflow } = require('./auth');
 const { nodeName, pickerActions } = require('../lib/description');
 
@@ -42,8 +42,7 @@ const listed = (names) => (names.length ? names.slice(0, 6).join(', ') : 'No res
 async function triggerPicker(ctx) {
 	const { page } = ctx;
 	await newWorkflow(ctx);
-	await page.click(tid('canvas-plus-button'));
-	await page.waitForSelector(tid('node-creator-search-bar'), { visible: true });
+	await openPicker(page, tid('canvas-plus-button'));
 	const r = await search(page, 'Black Forest', nodeName());
 	await ctx.shot('trigger-picker-black-forest');
 	ctx.check(
@@ -79,8 +78,7 @@ async function triggerPicker(ctx) {
 async function openNodePicker(ctx) {
 	const { page } = ctx;
 	await newWorkflow(ctx);
-	await page.click(tid('canvas-plus-button'));
-	await page.waitForSelector(tid('node-creator-search-bar'), { visible: true });
+	await openPicker(page, tid('canvas-plus-button'));
 	await retype(page, tid('node-creator-search-bar'), 'manual');
 	// "Trigger manually" in 2.x, "Manual Trigger" in 1.x
 	await clickText(page, tid('node-creator-item-name'), ['Trigger manually', 'Manual Trigger']);
@@ -89,8 +87,7 @@ async function openNodePicker(ctx) {
 		{ visible: true },
 	);
 	await closeNode(page);
-	await page.click(tid('canvas-handle-plus'));
-	await page.waitForSelector(tid('node-creator-search-bar'), { visible: true });
+	await openPicker(page, tid('canvas-handle-plus'));
 }
 
 /** Node picker searches and the actions list. @param {import('../run').Ctx} ctx */
