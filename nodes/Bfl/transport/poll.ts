@@ -11,7 +11,7 @@ import { isRecord, type JsonRecord } from '../core/responses';
 import type { Endpoints } from '../core/routing';
 import { classifyStatus } from '../core/status';
 import { describeTask, operationError, type SubmittedTask } from './errors';
-import { bflRequest, MAX_POLL_ATTEMPTS } from './request';
+import { bflRequest, keyScopeText, MAX_POLL_ATTEMPTS } from './request';
 import { cancellableSleep } from './retry';
 
 export interface WaitOptions {
@@ -63,13 +63,10 @@ export function assertTrustedPollingUrl(
 	task: SubmittedTask,
 	itemIndex: number,
 ): void {
-	if (mayReceiveKey(task.pollingUrl, endpoints.customHostname)) return;
+	if (mayReceiveKey(task.pollingUrl, endpoints.customBaseUrl)) return;
 	throw operationError(
 		ctx.getNode(),
-		`Refusing to poll "${task.pollingUrl}": the API key is only sent to https BFL API hosts (*.bfl.ai)` +
-			(endpoints.customHostname
-				? ` or the custom base URL's host (${endpoints.customHostname})`
-				: ''),
+		`Refusing to poll "${task.pollingUrl}": ${keyScopeText(endpoints)}`,
 		itemIndex,
 		task,
 		// Get Result would refuse the same URL, so the hint points at the credential instead.
