@@ -11,6 +11,7 @@ import {
 
 import { mimeTypeOf, resultFileName } from '../Bfl/core/files';
 import { finishedOutput } from '../Bfl/core/output';
+import type { TaskOutcome } from '../Bfl/core/status';
 import {
 	TOKEN_PARAMETER,
 	parseWebhookEvent,
@@ -21,6 +22,11 @@ import {
 	type WebhookEvent,
 } from '../Bfl/core/webhook';
 import { downloadImage } from '../Bfl/transport/download';
+
+/** Outcomes after which a task never changes again. */
+function isFinal(outcome: TaskOutcome): boolean {
+	return outcome === 'ready' || outcome === 'moderated' || outcome === 'failed';
+}
 
 /** Task ids emitted recently, per trigger, in this process. */
 const RECENT_IDS = new Map<string, string[]>();
@@ -178,6 +184,8 @@ export class BflTrigger implements INodeType {
 		}
 		const event = parseWebhookEvent(this.getBodyData());
 		if (!event) return reject(this, 400, 'Not a BFL task result');
+		// Only a final state consumes the id: a Pending call before the Ready one must not hide it.
+		if (!isFinal(event.outcome)) return { workflowData: [[await toItem(this, event, options)]] };
 		const staticData = this.getWorkflowStaticData('node');
 		const memoryKey = `${this.getWorkflow().id}:${this.getNode().id}`;
 		// Static data is saved only after a run, so copies arriving together all look fresh there;

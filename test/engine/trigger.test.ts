@@ -152,6 +152,23 @@ describe('Completion → Webhook with the Black Forest Labs Trigger', () => {
 		});
 	});
 
+	it.each(['Pending', 'Processing', 'Task not found', 'PENDING'])(
+		'a non-final %s call never consumes the task id: the final call still arrives, once',
+		async (status) => {
+			await withTrigger({ download: false }, async (trigger) => {
+				const url = `${trigger.url}?bfl_token=${webhookToken(CALLER, trigger.url)}`;
+				const id = `task-early-${status}`;
+				expect((await post(url, { id, status, result: null })).status).toBe(200);
+				expect((await post(url, { id, status, result: null })).status).toBe(200);
+				const ready = { id, status: 'Ready', result: { sample: 'https://delivery-eu1.bfl.ai/r' } };
+				expect((await post(url, ready)).status).toBe(200);
+				expect((await post(url, ready)).status).toBe(200);
+				const finals = trigger.emitted.filter((item) => item.json.status === 'Ready');
+				expect(finals.map((item) => item.json.id)).toEqual([id]);
+			});
+		},
+	);
+
 	it('emits copies that arrive at the same time once', async () => {
 		await withTrigger({ download: false }, async (trigger) => {
 			const url = `${trigger.url}?bfl_token=${webhookToken(CALLER, trigger.url)}`;
