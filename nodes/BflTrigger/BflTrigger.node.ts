@@ -168,9 +168,10 @@ export class BflTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials('bflApi');
-		const request = this.getRequestObject();
+		// The URL n8n shows as this trigger's Production URL, as n8n itself computes it.
+		const ownUrl = this.getNodeWebhookUrl('default');
 		const given = String((this.getQueryData() as IDataObject)[TOKEN_PARAMETER] ?? '');
-		if (!secretsEqual(given, webhookToken(String(credentials.apiKey ?? ''), request.path))) {
+		if (!ownUrl || !secretsEqual(given, webhookToken(String(credentials.apiKey ?? ''), ownUrl))) {
 			return reject(this, 401, 'Unauthorized');
 		}
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;

@@ -112,14 +112,23 @@ describe('Completion → Webhook with the Black Forest Labs Trigger', () => {
 					)
 				).status,
 			).toBe(401);
-			expect(
-				(
-					await post(
-						`${trigger.url}?bfl_token=${webhookToken(CALLER, '/webhook/other-trigger/bfl')}`,
-						payload,
-					)
-				).status,
-			).toBe(401);
+			const own = new URL(trigger.url);
+			// Tokens minted for any other address, even with this trigger's path, are refused.
+			const elsewhere = [
+				`http://localhost:${own.port}${own.pathname}`,
+				`http://evil.example.com:${own.port}${own.pathname}`,
+				`https://127.0.0.1:${own.port}${own.pathname}`,
+				`http://127.0.0.1:${Number(own.port) + 1}${own.pathname}`,
+				`http://127.0.0.1:${own.port}/webhook-test/5b0f1a4e-9a53-4c3e-8c49-0d6f4b1e2a77/bfl`,
+				`http://127.0.0.1:${own.port}/webhook/other-trigger/bfl`,
+			];
+			for (const minted of elsewhere) {
+				const answer = await post(
+					`${trigger.url}?bfl_token=${webhookToken(CALLER, minted)}`,
+					payload,
+				);
+				expect([minted, answer.status]).toEqual([minted, 401]);
+			}
 			expect(trigger.emitted).toEqual([]);
 		});
 	});

@@ -68,6 +68,10 @@ async function startTriggerServer(config) {
 		{ bflApi: config.credentials },
 	);
 	const emitted = [];
+	const publicBase = () => {
+		const { port } = /** @type {import('net').AddressInfo} */ (server.address());
+		return `http://127.0.0.1:${port}`;
+	};
 	const responses = [];
 
 	const server = http.createServer((req, res) => {
@@ -95,7 +99,8 @@ async function startTriggerServer(config) {
 				credentialsHelper,
 				httpRequest: request,
 				httpResponse: responseShim(res),
-				webhookBaseUrl: '',
+				// n8n's WEBHOOK_URL + "webhook": what getNodeWebhookUrl builds the Production URL from.
+				webhookBaseUrl: `${publicBase()}/webhook`,
 				restApiUrl: '',
 				variables: {},
 			};
