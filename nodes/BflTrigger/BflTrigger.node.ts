@@ -11,6 +11,7 @@ import {
 
 import { mimeTypeOf, resultFileName } from '../Bfl/core/files';
 import { finishedOutput } from '../Bfl/core/output';
+import { readNumericOption, type NumericOptionSpec } from '../Bfl/core/numericOptions';
 import type { TaskOutcome } from '../Bfl/core/status';
 import {
 	TOKEN_PARAMETER,
@@ -28,11 +29,20 @@ function isFinal(outcome: TaskOutcome): boolean {
 	return outcome === 'ready' || outcome === 'moderated' || outcome === 'failed';
 }
 
+/** Bounds the download inside the webhook call as a whole, however slowly the bytes arrive. */
+const DOWNLOAD_TIMEOUT: NumericOptionSpec = {
+	label: 'Download Timeout (Seconds)',
+	min: 1,
+	max: 600,
+	defaultValue: 120,
+};
+
 /** Task ids emitted recently, per trigger, in this process. */
 const RECENT_IDS = new Map<string, string[]>();
 
 interface TriggerOptions {
 	download?: boolean;
+	downloadTimeout?: unknown;
 	binaryPropertyName?: string;
 	webhookSecret?: string;
 }
@@ -60,6 +70,9 @@ async function toItem(
 		undefined,
 	) as IDataObject;
 	if (event.outcome !== 'ready' || !event.sampleUrl || options.download === false) return { json };
+	const timeout = readNumericOption(options.downloadTimeout, DOWNLOAD_TIMEOUT);
+	if (!timeout.ok) return { json: { ...json, error: timeout.message } };
+	const timeoutMs = timeout.value * 1000;
 	try {
 		// The signed URL expires 10 minutes after the task ends, so the image is fetched right away.
 		const image = await downloadImage(ctx, {
@@ -68,7 +81,8 @@ async function toItem(
 			expectedFormat: 'jpeg',
 			itemIndex: 0,
 			task: { taskId: event.id },
-			timeoutMs: 120_000,
+			timeoutMs,
+			deadline: Date.now() + timeoutMs,
 		});
 		const binary = await ctx.helpers.prepareBinaryData(
 			image.data,
@@ -127,6 +141,15 @@ export class BflTrigger implements INodeType {
 						default: true,
 						description:
 							'Whether to download the image as binary at once (its URL expires after 10 minutes)',
+					},
+					{
+						displayName: 'Download Timeout (Seconds)',
+						name: 'downloadTimeout',
+						type: 'number',
+						typeOptions: { minValue: DOWNLOAD_TIMEOUT.min, maxValue: DOWNLOAD_TIMEOUT.max },
+						default: 120,
+						description:
+							'How long the download inside the webhook call may take in all, however slowly the bytes arrive',
 					},
 					{
 						displayName: 'Output Binary Field',

@@ -23,7 +23,10 @@ export interface DownloadRequest {
 	expectedFormat: ImageFormat;
 	itemIndex: number;
 	task: TaskContext;
+	/** Bounds each attempt as a whole, headers and body. */
 	timeoutMs: number;
+	/** Epoch ms: the item's deadline, which also ends a download in progress. */
+	deadline?: number;
 }
 
 function expiredMessage(request: DownloadRequest): string {
@@ -51,8 +54,13 @@ export async function downloadImage(
 	}
 	const outcome = await sendWithRetries(
 		ctx,
-		{ method: 'GET', maxAttempts: MAX_TRANSIENT_ATTEMPTS },
-		async () =>
+		{
+			method: 'GET',
+			maxAttempts: MAX_TRANSIENT_ATTEMPTS,
+			deadline: request.deadline,
+			attemptTimeoutMs: request.timeoutMs,
+		},
+		async (signal) =>
 			(await ctx.helpers.httpRequest({
 				method: 'GET',
 				url: url.toString(),
@@ -60,10 +68,18 @@ export async function downloadImage(
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 				timeout: request.timeoutMs,
-				// httpRequest, unlike the authenticated helper, does not follow cancellation by itself.
-				abortSignal: ctx.getExecutionCancelSignal?.(),
+				// Cancellation, the attempt's timeout and the item's deadline (see sendWithRetries).
+				abortSignal: signal,
 			})) as IN8nHttpFullResponse,
 	);
+	if (outcome.kind === 'deadline') {
+		throw operationError(
+			node,
+			"The item's Timeout ran out while downloading the result image",
+			request.itemIndex,
+			request.task,
+		);
+	}
 	if (outcome.kind === 'network') {
 		const reason = describeNetworkError(outcome.code);
 		throw operationError(

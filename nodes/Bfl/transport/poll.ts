@@ -17,6 +17,8 @@ import { cancellableSleep } from './retry';
 export interface WaitOptions {
 	intervalMs: number;
 	timeoutMs: number;
+	/** Epoch ms the whole item must end by; by default timeoutMs from now. */
+	deadline?: number;
 	itemIndex: number;
 	/** Delay before the first poll; by default soon after a submit. */
 	firstPollDelayMs?: number;
@@ -108,7 +110,8 @@ export async function awaitTask(
 ): Promise<JsonRecord> {
 	assertTrustedPollingUrl(ctx, endpoints, task, options.itemIndex);
 	const started = Date.now();
-	const deadline = started + options.timeoutMs;
+	const deadline = options.deadline ?? started + options.timeoutMs;
+	const timedOut = `Timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for BFL task ${task.taskId}; it may still finish`;
 	let notFound = 0;
 	let unreadable = 0;
 	// Right after a submit, polls follow the run's learned schedule (core/pollSchedule); a caller
@@ -131,14 +134,8 @@ export async function awaitTask(
 			: lastPollMs === undefined
 				? (options.firstPollDelayMs ?? 0)
 				: options.intervalMs;
-		if (Date.now() + delay > deadline) {
-			throw operationError(
-				ctx.getNode(),
-				`Timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for BFL task ${task.taskId}; it may still finish`,
-				options.itemIndex,
-				task,
-			);
-		}
+		if (Date.now() + delay > deadline)
+			throw operationError(ctx.getNode(), timedOut, options.itemIndex, task);
 		if (timings && expectedMs === undefined) {
 			// On the cold grid, the run's first finished task wakes us to re-plan.
 			const slept = cancellableSleep(ctx, delay).then(() => false);
@@ -158,6 +155,7 @@ export async function awaitTask(
 			acceptTaskBody: true,
 			maxAttempts: MAX_POLL_ATTEMPTS,
 			deadline,
+			deadlineMessage: timedOut,
 			timeoutMs: options.requestTimeoutMs,
 		});
 		if (!isRecord(body) || typeof body.status !== 'string') {

@@ -97,12 +97,14 @@ export interface BflRequest {
 	/** Words for error messages, e.g. "the submit to flux-2-pro". */
 	what: string;
 	task?: TaskContext;
-	/** Epoch ms after which 429s are no longer retried. */
+	/** Epoch ms: the item's deadline. No retry starts after it, and a request in progress is aborted. */
 	deadline?: number;
+	/** The error when the deadline ends the request; by default it names `what`. */
+	deadlineMessage?: string;
 	maxAttempts?: number;
 	/** Polls: a 4xx whose body is itself a task result is returned rather than thrown. */
 	acceptTaskBody?: boolean;
-	/** Per-request timeout; API_TIMEOUT_MS when unset. */
+	/** Bounds each attempt as a whole, headers and body; API_TIMEOUT_MS when unset. */
 	timeoutMs?: number;
 	/** Messages that replace the generic one for given statuses, e.g. a retired endpoint's 404. */
 	statusMessages?: Partial<Record<number, string>>;
@@ -112,6 +114,15 @@ function looksLikeTaskBody(body: unknown): boolean {
 	return (
 		typeof body === 'object' && body !== null && typeof (body as IDataObject).status === 'string'
 	);
+}
+
+/**
+ * The context the authenticated helper is called on, with a cancel signal that also fires on the
+ * request's timeout and the item's deadline. n8n's helper (1.x and 2.x) replaces any abortSignal
+ * option with `this.getExecutionCancelSignal()`, so the signal has to come from there.
+ */
+function withAbortSignal(ctx: IExecuteFunctions, signal: AbortSignal): IExecuteFunctions {
+	return Object.create(ctx, { getExecutionCancelSignal: { value: () => signal } });
 }
 
 /**
@@ -131,7 +142,7 @@ export async function bflRequest(ctx: IExecuteFunctions, request: BflRequest): P
 		);
 	}
 	let lastUrl = request.url;
-	const send = async () => {
+	const send = async (signal: AbortSignal) => {
 		lastUrl = request.url;
 		for (let hop = 0; ; hop++) {
 			const options: IHttpRequestOptions = {
@@ -147,7 +158,7 @@ export async function bflRequest(ctx: IExecuteFunctions, request: BflRequest): P
 				timeout: request.timeoutMs ?? API_TIMEOUT_MS,
 			};
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
+				withAbortSignal(ctx, signal),
 				CREDENTIAL_TYPE,
 				options,
 			)) as IN8nHttpFullResponse;
@@ -164,9 +175,18 @@ export async function bflRequest(ctx: IExecuteFunctions, request: BflRequest): P
 			method: request.method,
 			maxAttempts: request.maxAttempts ?? MAX_TRANSIENT_ATTEMPTS,
 			deadline: request.deadline,
+			attemptTimeoutMs: request.timeoutMs ?? API_TIMEOUT_MS,
 		},
 		send,
 	);
+	if (outcome.kind === 'deadline') {
+		throw operationError(
+			ctx.getNode(),
+			request.deadlineMessage ?? `The item's Timeout ran out during ${request.what}`,
+			request.itemIndex,
+			request.task,
+		);
+	}
 	if (outcome.kind === 'network') {
 		const tries = outcome.attempts > 1 ? ` after ${outcome.attempts} attempts` : '';
 		throw operationError(

@@ -37,6 +37,8 @@ export async function resultItem(
 		expectedFormat: ImageFormat;
 		itemIndex: number;
 		submitted: SubmittedTask;
+		/** Epoch ms the item must end by; the download is aborted then. */
+		deadline?: number;
 	},
 ): Promise<INodeExecutionData> {
 	const json: TaskOutput = finishedOutput(finalBody, submit, model);
@@ -49,6 +51,7 @@ export async function resultItem(
 		itemIndex: task.itemIndex,
 		task: task.submitted,
 		timeoutMs: task.options.requestTimeoutMs,
+		deadline: task.deadline,
 	});
 	const binary = await ctx.helpers.prepareBinaryData(
 		image.data,
@@ -64,13 +67,16 @@ export async function runImageTask(
 	task: ImageTask,
 ): Promise<INodeExecutionData> {
 	const { itemIndex, options, model } = task;
+	// The item's Timeout bounds everything below, a request in progress included.
+	const deadline = Date.now() + options.timeoutMs;
 	const submit = await bflRequest(ctx, {
 		method: 'POST',
 		url: `${task.baseUrl}${task.path}`,
 		body: task.body,
 		itemIndex,
 		what: `the ${model} request`,
-		deadline: Date.now() + options.timeoutMs,
+		deadline,
+		deadlineMessage: `The item's Timeout ran out during the ${model} request; BFL may have accepted it`,
 		maxAttempts: MAX_SUBMIT_ATTEMPTS,
 		timeoutMs: options.requestTimeoutMs,
 	});
@@ -97,6 +103,7 @@ export async function runImageTask(
 	const finalBody = await awaitTask(ctx, task.endpoints, submitted, {
 		intervalMs: options.pollIntervalMs,
 		timeoutMs: options.timeoutMs,
+		deadline,
 		requestTimeoutMs: options.requestTimeoutMs,
 		itemIndex,
 	});
@@ -105,5 +112,6 @@ export async function runImageTask(
 		expectedFormat: task.expectedFormat,
 		itemIndex,
 		submitted,
+		deadline,
 	});
 }
