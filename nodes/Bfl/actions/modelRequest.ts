@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { DEFAULT_MODELS, findModel, modelsFor } from '../catalog/models';
 import type { ModelOperation, ModelSpec } from '../catalog/types';
-import { buildBody, expectedOutputFormat } from '../core/buildBody';
+import { buildBody } from '../core/buildBody';
 import { parseHttpUrl } from '../core/hosts';
 import { checkImageSources, type ImageSource } from '../core/images';
 import type { TaskOptions } from '../core/taskOptions';
@@ -59,7 +59,7 @@ export interface PreparedModelRequest {
 	spec: ModelSpec;
 	input: RequestInput;
 	sources: ImageSource[];
-	task: Omit<ImageTask, 'body' | 'expectedFormat'>;
+	task: Omit<ImageTask, 'body'>;
 }
 
 /** The catalog row for an item; the model may be an expression, so it is read per item. */
@@ -154,9 +154,7 @@ export async function executeModelRequest(
 		...(webhook && { webhook_url: webhook.url }),
 		...(webhook?.secret && { webhook_secret: webhook.secret }),
 	};
-	return [
-		await runImageTask(ctx, { ...task, body, expectedFormat: expectedOutputFormat(spec, body) }),
-	];
+	return [await runImageTask(ctx, { ...task, body })];
 }
 
 /**

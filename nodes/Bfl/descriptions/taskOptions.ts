@@ -2,6 +2,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from
 
 import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
 import { readNumericOption, type NumericOptionSpec } from '../core/numericOptions';
+import { DEFAULT_MAX_DOWNLOAD_MB } from '../core/media';
 import type { TaskOptions } from '../core/taskOptions';
 
 /** BFL's own examples poll every 0.5 s; 1 s halves the requests and costs at most half a second. */
@@ -42,6 +43,12 @@ export const NUMERIC_OPTIONS = {
 		max: 3_600,
 		defaultValue: DEFAULT_REQUEST_TIMEOUT_SECONDS,
 	},
+	maxDownloadSize: {
+		label: 'Max Download Size (MB)',
+		min: 1,
+		max: 2_048,
+		defaultValue: DEFAULT_MAX_DOWNLOAD_MB.image,
+	},
 	concurrency: {
 		label: 'Concurrency',
 		min: 1,
@@ -71,6 +78,15 @@ export const taskOptionsProperty: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Allow Downloads From Any Host',
+			name: 'allowAnyDownloadHost',
+			displayOptions: onlyWhileWaiting,
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to download results from any public host. Off, results come only from BFL's delivery hosts or the custom base URL's host; turn on for a gateway that re-hosts images elsewhere. Loopback and private addresses stay refused unless the custom base URL is one.",
+		},
+		{
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
@@ -87,6 +103,16 @@ export const taskOptionsProperty: INodeProperties = {
 			default: true,
 			description:
 				'Whether to download the result as binary data. BFL result URLs expire after 10 minutes, so keep this on unless you only need the URL right away.',
+		},
+		{
+			displayName: 'Max Download Size (MB)',
+			name: 'maxDownloadSize',
+			displayOptions: onlyWhileWaiting,
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 2048 },
+			default: 64,
+			description:
+				'Larger results are refused rather than loaded into memory. A 4 MP PNG is about 12 MB.',
 		},
 		{
 			displayName: 'Output Binary Field',
@@ -151,6 +177,8 @@ interface RawOptions {
 	binaryPropertyName?: string;
 	requestTimeout?: unknown;
 	concurrency?: unknown;
+	maxDownloadSize?: unknown;
+	allowAnyDownloadHost?: boolean;
 }
 
 export function readTaskOptions(ctx: IExecuteFunctions, itemIndex: number): TaskOptions {
@@ -166,5 +194,10 @@ export function readTaskOptions(ctx: IExecuteFunctions, itemIndex: number): Task
 		download: raw.download ?? true,
 		binaryPropertyName: raw.binaryPropertyName?.trim() || DEFAULT_BINARY_PROPERTY,
 		requestTimeoutMs: seconds(raw.requestTimeout, NUMERIC_OPTIONS.requestTimeout),
+		maxDownloadBytes:
+			numericOption(ctx, itemIndex, raw.maxDownloadSize, NUMERIC_OPTIONS.maxDownloadSize) *
+			1024 *
+			1024,
+		allowAnyDownloadHost: raw.allowAnyDownloadHost === true,
 	};
 }

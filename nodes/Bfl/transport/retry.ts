@@ -98,6 +98,9 @@ export async function sendWithRetries(
 			retryAfterMs = parseRetryAfterMs(response.headers?.['retry-after'], Date.now());
 		} catch (error) {
 			if (isCancelled(ctx)) throw cancelledError(ctx);
+			// A refusal decided while reading the answer (too large, not an image) is final.
+			// (Given a NodeOperationError, its constructor returns that same error.)
+			if (error instanceof NodeOperationError) throw new NodeOperationError(ctx.getNode(), error);
 			if (signals.deadlinePassed()) return { kind: 'deadline', attempts: attempt };
 			const code = signals.attemptTimedOut() ? 'ETIMEDOUT' : networkErrorCode(error);
 			outcome = { kind: 'network', code, attempts: attempt };

@@ -144,7 +144,7 @@ export async function execute(
 	}
 	const item = await resultItem(this, { id: task.taskId, ...body }, {}, undefined, {
 		options,
-		expectedFormat: 'jpeg',
+		endpoints,
 		itemIndex,
 		submitted: task,
 		deadline,
