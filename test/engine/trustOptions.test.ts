@@ -79,4 +79,27 @@ describe('numeric options are checked before any request', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json.status).toBe('Ready');
 	});
+
+	it.each([
+		[
+			'a FLUX.2 prompt over its limit',
+			{ prompt: 'a'.repeat(131_073) },
+			/^Prompt must be at most 131072 characters for FLUX\.2 \[pro\] \(got 131073 characters\)$/,
+		],
+		[
+			'a Webhook URL too long for BFL once signed',
+			{
+				completion: 'webhook',
+				webhookUrl: `https://n8n.example.com/webhook/${'x'.repeat(2040)}/bfl`,
+			},
+			/^Webhook URL is too long: BFL takes at most 2083 characters, and with the trigger's token it has \d+$/,
+		],
+	])('%s fails before any request', async (_, extra, message) => {
+		const { error } = await runBfl({
+			parameters: { ...generate, ...extra },
+			credentials: simulatorCredentials(fake.apiBase, CALLER),
+		});
+		expect(error.message).toMatch(message);
+		expect(fake.stats().requests).toEqual([]);
+	});
 });

@@ -5,6 +5,7 @@ import type { ModelOperation, ModelSpec } from '../catalog/types';
 import { buildBody } from '../core/buildBody';
 import { parseHttpUrl } from '../core/hosts';
 import { checkImageSources, type ImageSource } from '../core/images';
+import { WEBHOOK_URL_MAX_LENGTH } from '../core/webhook';
 import type { TaskOptions } from '../core/taskOptions';
 import { validateRequest, type RequestInput } from '../core/validate';
 import { completionProperties, readCompletion } from '../descriptions/completion';
@@ -101,6 +102,11 @@ async function submitOptions(
 		);
 	}
 	const url = await signWebhookUrl(ctx, itemIndex, choice.webhookUrl as string);
+	if (url.length > WEBHOOK_URL_MAX_LENGTH) {
+		throw fail(
+			`Webhook URL is too long: BFL takes at most ${WEBHOOK_URL_MAX_LENGTH} characters, and with the trigger's token it has ${url.length}`,
+		);
+	}
 	return { ...options, waitForCompletion: false, webhook: { url, secret: choice.webhookSecret } };
 }
 

@@ -3,6 +3,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isRecord, type JsonRecord } from './responses';
 import { classifyStatus, type TaskOutcome } from './status';
 
+/** BFL's schema limit on webhook_url (OpenAPI maxLength), the token included. */
+export const WEBHOOK_URL_MAX_LENGTH = 2083;
+
 /** The query parameter that carries a trigger's token on the webhook URL sent to BFL. */
 export const TOKEN_PARAMETER = 'bfl_token';
 
