@@ -91,4 +91,10 @@ describe('the key never leaves the node, whatever the server echoes', () => {
 		expect(JSON.stringify(items)).not.toContain(CALLER);
 		expect(JSON.stringify(result.data.resultData)).not.toContain(CALLER);
 	});
+
+	it('a failed task without an error field reports its details, redacted, never "false"', async () => {
+		const { error } = await run('a failed task whose details echo the headers', false);
+		expect(error.message).toMatch(/^BFL could not generate the image \(Error\): \{"headers":/);
+		expect(error.message).toContain('"x-key":"[redacted]"');
+	});
 });

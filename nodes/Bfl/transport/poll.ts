@@ -93,7 +93,8 @@ function failureMessage(body: JsonRecord): string {
 		return `BFL moderation blocked ${stage} (${status})${details ? `: ${details}` : ''}. Change the input, or raise Safety Tolerance`;
 	}
 	const reason = summarize(
-		(isRecord(body.details) && body.details.error) || (isRecord(body.result) && body.result.error),
+		(isRecord(body.details) ? body.details.error : undefined) ??
+			(isRecord(body.result) ? body.result.error : undefined),
 	);
 	return `BFL could not generate the image (${status})${reason || details ? `: ${reason || details}` : ''}`;
 }
