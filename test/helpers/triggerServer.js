@@ -33,11 +33,12 @@ function responseShim(res) {
 }
 
 /**
- * @param {{ credentials: Record<string, unknown>, options?: Record<string, unknown>, webhookId?: string }} config
+ * @param {{ credentials: Record<string, unknown>, options?: Record<string, unknown>, webhookId?: string, from?: 'src' | 'dist' }} config
  */
 async function startTriggerServer(config) {
-	const { BflTrigger } = require('../../nodes/BflTrigger/BflTrigger.node');
-	const { BflApi } = require('../../credentials/BflApi.credentials');
+	const root = config.from === 'dist' ? '../../dist' : '../..';
+	const { BflTrigger } = require(`${root}/nodes/BflTrigger/BflTrigger.node`);
+	const { BflApi } = require(`${root}/credentials/BflApi.credentials`);
 	const trigger = new BflTrigger();
 	const webhookId = config.webhookId ?? '5b0f1a4e-9a53-4c3e-8c49-0d6f4b1e2a77';
 	const node = {
