@@ -33,6 +33,7 @@ describe('sniffMedia', () => {
 	it('names files from the sniffed type and a safe id', () => {
 		const png = sniffMedia(buildImage('png', 'unit', 0))!;
 		expect(mediaFileName('a/b:c', png)).toBe('a_b_c.png');
+		expect(mediaFileName('../../etc', png)).toBe('.._.._etc.png');
 		expect(mediaFileName('', png)).toBe('result.png');
 	});
 });
