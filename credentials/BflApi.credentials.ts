@@ -101,7 +101,7 @@ export class BflApi implements ICredentialType {
 			required: true,
 			placeholder: 'https://bfl-gateway.example.com',
 			description:
-				"The API key is sent to this host only (any port), besides BFL's own https API hosts",
+				"The API key is sent to this origin only (same scheme, host and port; any port on a loopback host), besides BFL's own https API hosts",
 			displayOptions: { show: { region: ['custom'] } },
 		},
 		{

@@ -2,15 +2,13 @@ import {
 	NodeConnectionTypes,
 	type IDataObject,
 	type IHookFunctions,
-	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { mimeTypeOf, resultFileName } from '../Bfl/core/files';
-import { finishedOutput } from '../Bfl/core/output';
+import type { TaskOutcome } from '../Bfl/core/status';
 import {
 	TOKEN_PARAMETER,
 	parseWebhookEvent,
@@ -18,18 +16,16 @@ import {
 	secretsEqual,
 	signatureValid,
 	webhookToken,
-	type WebhookEvent,
 } from '../Bfl/core/webhook';
-import { downloadImage } from '../Bfl/transport/download';
+import { downloadOptionProperties, toItem, type TriggerOptions } from './triggerItem';
+
+/** Outcomes after which a task never changes again. */
+function isFinal(outcome: TaskOutcome): boolean {
+	return outcome === 'ready' || outcome === 'moderated' || outcome === 'failed';
+}
 
 /** Task ids emitted recently, per trigger, in this process. */
 const RECENT_IDS = new Map<string, string[]>();
-
-interface TriggerOptions {
-	download?: boolean;
-	binaryPropertyName?: string;
-	webhookSecret?: string;
-}
 
 /** Answers the caller and starts no execution. */
 function reject(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
@@ -41,39 +37,6 @@ function reject(ctx: IWebhookFunctions, status: number, message: string): IWebho
 function rawBodyOf(ctx: IWebhookFunctions): Buffer {
 	const raw = (ctx.getRequestObject() as { rawBody?: unknown }).rawBody;
 	return Buffer.isBuffer(raw) ? raw : Buffer.from(JSON.stringify(ctx.getBodyData()));
-}
-
-async function toItem(
-	ctx: IWebhookFunctions,
-	event: WebhookEvent,
-	options: TriggerOptions,
-): Promise<INodeExecutionData> {
-	const json = finishedOutput(
-		{ ...event.body, id: event.id, status: event.status },
-		{},
-		undefined,
-	) as IDataObject;
-	if (event.outcome !== 'ready' || !event.sampleUrl || options.download === false) return { json };
-	try {
-		// The signed URL expires 10 minutes after the task ends, so the image is fetched right away.
-		const image = await downloadImage(ctx, {
-			sampleUrl: event.sampleUrl,
-			expiresAt: json.sampleUrlExpiresAt as string | undefined,
-			expectedFormat: 'jpeg',
-			itemIndex: 0,
-			task: { taskId: event.id },
-			timeoutMs: 120_000,
-		});
-		const binary = await ctx.helpers.prepareBinaryData(
-			image.data,
-			resultFileName(event.id, image.format),
-			mimeTypeOf(image.format),
-		);
-		return { json, binary: { [options.binaryPropertyName?.trim() || 'data']: binary } };
-	} catch (error) {
-		// The result still reaches the workflow, which can branch on the error.
-		return { json: { ...json, error: (error as Error).message } };
-	}
 }
 
 export class BflTrigger implements INodeType {
@@ -122,6 +85,7 @@ export class BflTrigger implements INodeType {
 						description:
 							'Whether to download the image as binary at once (its URL expires after 10 minutes)',
 					},
+					...downloadOptionProperties,
 					{
 						displayName: 'Output Binary Field',
 						name: 'binaryPropertyName',
@@ -162,9 +126,10 @@ export class BflTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials('bflApi');
-		const request = this.getRequestObject();
+		// The URL n8n shows as this trigger's Production URL, as n8n itself computes it.
+		const ownUrl = this.getNodeWebhookUrl('default');
 		const given = String((this.getQueryData() as IDataObject)[TOKEN_PARAMETER] ?? '');
-		if (!secretsEqual(given, webhookToken(String(credentials.apiKey ?? ''), request.path))) {
+		if (!ownUrl || !secretsEqual(given, webhookToken(String(credentials.apiKey ?? ''), ownUrl))) {
 			return reject(this, 401, 'Unauthorized');
 		}
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
@@ -178,6 +143,9 @@ export class BflTrigger implements INodeType {
 		}
 		const event = parseWebhookEvent(this.getBodyData());
 		if (!event) return reject(this, 400, 'Not a BFL task result');
+		// Only a final state consumes the id: a Pending call before the Ready one must not hide it.
+		if (!isFinal(event.outcome))
+			return { workflowData: [[await toItem(this, event, options, credentials)]] };
 		const staticData = this.getWorkflowStaticData('node');
 		const memoryKey = `${this.getWorkflow().id}:${this.getNode().id}`;
 		// Static data is saved only after a run, so copies arriving together all look fresh there;
@@ -195,6 +163,6 @@ export class BflTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		staticData.seenTaskIds = remembered.seen;
-		return { workflowData: [[await toItem(this, event, options)]] };
+		return { workflowData: [[await toItem(this, event, options, credentials)]] };
 	}
 }

@@ -18,7 +18,28 @@ const COLUMNS = [
 	['Result', (r) => (r.violations.length ? 'FAILED' : 'ok')],
 ];
 
-function renderReport(results, cancel, meta) {
+const TRUST_COLUMNS = [
+	['Case', (r) => r.name],
+	['What the node did', (r) => r.did.replace(/\|/g, '/')],
+	['Requests that reached the other host', (r) => r.otherHost],
+	['Key sent to the other host', (r) => r.keyElsewhere],
+	['Bounded', (r) => r.bounded],
+	['Result', (r) => (r.violations.length ? 'FAILED' : 'ok')],
+];
+
+function trustSection(trust) {
+	const header = TRUST_COLUMNS.map(([name]) => name);
+	const rows = trust.map((row) => TRUST_COLUMNS.map(([, cell]) => String(cell(row))));
+	const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`);
+	const count = (test) => trust.filter(test).length;
+	const leaks = trust.reduce((sum, row) => sum + row.keyElsewhere, 0);
+	const unboundedWaits = count((row) => row.bounded === 'no' && /dripped/.test(row.name));
+	const unboundedDownloads = count((row) => row.bounded === 'no' && /MB/.test(row.name));
+	const summary = `Trust boundary totals: ${trust.reduce((sum, row) => sum + row.otherHost, 0)} requests reached the other host, ${leaks} key leaks, ${unboundedWaits} unbounded waits, ${unboundedDownloads} unbounded downloads, ${count((row) => row.violations.length)} failed cases.`;
+	return { table: table.join('\n'), summary };
+}
+
+function renderReport(results, cancel, trust, meta) {
 	const rows = results.map((result) => COLUMNS.map(([, cell]) => String(cell(result))));
 	const header = COLUMNS.map(([name]) => name);
 	const markdownTable = [header, header.map(() => '---'), ...rows]
@@ -26,6 +47,7 @@ function renderReport(results, cancel, meta) {
 		.join('\n');
 	const sum = (key) => results.reduce((total, result) => total + result[key], 0);
 	const totals = `Totals: ${sum('items')} items, ${sum('faults')} faults injected, ${sum('status429')} 429s, ${sum('retries')} retries, ${sum('images')} images, ${sum('errors')} clear errors, ${sum('lost')} items lost, ${sum('duplicates')} duplicate submits, ${sum('leaks')} key leaks.`;
+	const trustRender = trustSection(trust);
 	const cancelLine = `Cancel mid-poll: ${cancel.submittedBefore} tasks in flight when the execution was cancelled; ${cancel.requestsAfterCancel} requests (${cancel.submitsAfterCancel} submits) reached BFL afterwards.`;
 	const markdown = `# Reliability
 
@@ -45,11 +67,23 @@ ${markdownTable}
 ${totals}
 
 ${cancelLine}
+
+## Trust boundary
+
+Small hostile servers on loopback against the built node and trigger: a BFL look-alike (the
+credential's custom base URL, 127.0.0.1) that redirects, drips or floods, and an "other host"
+(\`localhost\`, another host name) that records every request. "Bounded" says the node hung up
+on a drip-fed answer (with how long the whole item took) or stopped reading a flood (with how
+much the server managed to send); durations are reported, not asserted.
+
+${trustRender.table}
+
+${trustRender.summary}
 `;
 	return {
 		table:
 			[header.join(' | '), ...rows.map((row) => row.join(' | '))].join('\n') +
-			`\n${totals}\n${cancelLine}`,
+			`\n${totals}\n${cancelLine}\n${trustRender.summary}`,
 		markdown,
 	};
 }

@@ -19,6 +19,7 @@ const { checkItems, duplicateSubmits, keyLeaks } = require('./invariants');
 const { captureOutput, sampleMemory, startChaosRun } = require('./probes');
 const { cancelMidPoll } = require('./cancel');
 const { renderReport } = require('./report');
+const { runTrustCases } = require('./trust');
 
 const args = process.argv.slice(2);
 const items = Number(args[args.indexOf('--items') + 1]) || 48;
@@ -96,7 +97,12 @@ async function main() {
 	console.log(
 		`cancel mid-poll: ${cancel.requestsAfterCancel} requests after the cancel, ${cancel.submitsAfterCancel} submits: ${cancel.violations.length ? `FAILED ${cancel.violations.join('; ')}` : 'ok'}`,
 	);
-	const report = renderReport(results, cancel, {
+	const trust = await runTrustCases();
+	for (const row of trust) {
+		const verdict = row.violations.length ? `FAILED ${row.violations.join('; ')}` : 'ok';
+		console.log(`trust: ${row.name}: ${row.did}: ${verdict}`);
+	}
+	const report = renderReport(results, cancel, trust, {
 		items,
 		command: `node test/chaos/run.js ${args.join(' ')}`.trim(),
 	});
@@ -105,8 +111,9 @@ async function main() {
 		fs.writeFileSync(path.join(__dirname, '..', '..', 'RELIABILITY.md'), report.markdown);
 	const failed =
 		results.filter((result) => result.violations.length).length +
-		(cancel.violations.length ? 1 : 0);
-	const total = results.length + 1;
+		(cancel.violations.length ? 1 : 0) +
+		trust.filter((row) => row.violations.length).length;
+	const total = results.length + 1 + trust.length;
 	console.log(`chaos: ${total - failed} passed, ${failed} failed`);
 	process.exitCode = failed ? 1 : 0;
 }

@@ -111,7 +111,7 @@ const CASES: Record<string, () => Case> = {
 			pollingUrl: 'https://collector.example.com/v1/get_result?id=1',
 		},
 		message:
-			/^Refusing to poll "https:\/\/collector\.example\.com\/v1\/get_result\?id=1": the API key is only sent to https BFL API hosts/,
+			/^Refusing to poll "https:\/\/collector\.example\.com\/v1\/get_result\?id=1": the API key is only sent to BFL's https API hosts/,
 	}),
 	'a file:// polling URL': () => ({
 		parameters: {

@@ -112,14 +112,23 @@ describe('Completion → Webhook with the Black Forest Labs Trigger', () => {
 					)
 				).status,
 			).toBe(401);
-			expect(
-				(
-					await post(
-						`${trigger.url}?bfl_token=${webhookToken(CALLER, '/webhook/other-trigger/bfl')}`,
-						payload,
-					)
-				).status,
-			).toBe(401);
+			const own = new URL(trigger.url);
+			// Tokens minted for any other address, even with this trigger's path, are refused.
+			const elsewhere = [
+				`http://localhost:${own.port}${own.pathname}`,
+				`http://evil.example.com:${own.port}${own.pathname}`,
+				`https://127.0.0.1:${own.port}${own.pathname}`,
+				`http://127.0.0.1:${Number(own.port) + 1}${own.pathname}`,
+				`http://127.0.0.1:${own.port}/webhook-test/5b0f1a4e-9a53-4c3e-8c49-0d6f4b1e2a77/bfl`,
+				`http://127.0.0.1:${own.port}/webhook/other-trigger/bfl`,
+			];
+			for (const minted of elsewhere) {
+				const answer = await post(
+					`${trigger.url}?bfl_token=${webhookToken(CALLER, minted)}`,
+					payload,
+				);
+				expect([minted, answer.status]).toEqual([minted, 401]);
+			}
 			expect(trigger.emitted).toEqual([]);
 		});
 	});
@@ -151,6 +160,23 @@ describe('Completion → Webhook with the Black Forest Labs Trigger', () => {
 			expect((await post(url, { hello: 'world' })).status).toBe(400);
 		});
 	});
+
+	it.each(['Pending', 'Processing', 'Task not found', 'PENDING'])(
+		'a non-final %s call never consumes the task id: the final call still arrives, once',
+		async (status) => {
+			await withTrigger({ download: false }, async (trigger) => {
+				const url = `${trigger.url}?bfl_token=${webhookToken(CALLER, trigger.url)}`;
+				const id = `task-early-${status}`;
+				expect((await post(url, { id, status, result: null })).status).toBe(200);
+				expect((await post(url, { id, status, result: null })).status).toBe(200);
+				const ready = { id, status: 'Ready', result: { sample: 'https://delivery-eu1.bfl.ai/r' } };
+				expect((await post(url, ready)).status).toBe(200);
+				expect((await post(url, ready)).status).toBe(200);
+				const finals = trigger.emitted.filter((item) => item.json.status === 'Ready');
+				expect(finals.map((item) => item.json.id)).toEqual([id]);
+			});
+		},
+	);
 
 	it('emits copies that arrive at the same time once', async () => {
 		await withTrigger({ download: false }, async (trigger) => {

@@ -33,11 +33,12 @@ function responseShim(res) {
 }
 
 /**
- * @param {{ credentials: Record<string, unknown>, options?: Record<string, unknown>, webhookId?: string }} config
+ * @param {{ credentials: Record<string, unknown>, options?: Record<string, unknown>, webhookId?: string, from?: 'src' | 'dist' }} config
  */
 async function startTriggerServer(config) {
-	const { BflTrigger } = require('../../nodes/BflTrigger/BflTrigger.node');
-	const { BflApi } = require('../../credentials/BflApi.credentials');
+	const root = config.from === 'dist' ? '../../dist' : '../..';
+	const { BflTrigger } = require(`${root}/nodes/BflTrigger/BflTrigger.node`);
+	const { BflApi } = require(`${root}/credentials/BflApi.credentials`);
 	const trigger = new BflTrigger();
 	const webhookId = config.webhookId ?? '5b0f1a4e-9a53-4c3e-8c49-0d6f4b1e2a77';
 	const node = {
@@ -68,6 +69,10 @@ async function startTriggerServer(config) {
 		{ bflApi: config.credentials },
 	);
 	const emitted = [];
+	const publicBase = () => {
+		const { port } = /** @type {import('net').AddressInfo} */ (server.address());
+		return `http://127.0.0.1:${port}`;
+	};
 	const responses = [];
 
 	const server = http.createServer((req, res) => {
@@ -95,7 +100,8 @@ async function startTriggerServer(config) {
 				credentialsHelper,
 				httpRequest: request,
 				httpResponse: responseShim(res),
-				webhookBaseUrl: '',
+				// n8n's WEBHOOK_URL + "webhook": what getNodeWebhookUrl builds the Production URL from.
+				webhookBaseUrl: `${publicBase()}/webhook`,
 				restApiUrl: '',
 				variables: {},
 			};

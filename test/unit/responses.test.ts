@@ -1,6 +1,6 @@
 import { finishedOutput, submittedOutput } from '../../nodes/Bfl/core/output';
 import { describeErrorBody, sampleUrlExpiry } from '../../nodes/Bfl/core/responses';
-import { resultFileName, sniffImageFormat, formatFromMimeType } from '../../nodes/Bfl/core/files';
+import { sniffImageFormat } from '../../nodes/Bfl/core/files';
 
 describe('describeErrorBody', () => {
 	it('reads a string detail, a FastAPI list, a message, or the text of an HTML page', () => {
@@ -98,13 +98,5 @@ describe('files', () => {
 		expect(sniffImageFormat(Buffer.from('ffd8ffe000104a464946', 'hex'))).toBe('jpeg');
 		expect(sniffImageFormat(Buffer.from('RIFF\0\0\0\0WEBPVP8 '))).toBe('webp');
 		expect(sniffImageFormat(Buffer.from('<html>'))).toBeUndefined();
-	});
-
-	it('maps content types and builds safe file names', () => {
-		expect(formatFromMimeType('image/jpeg; charset=binary')).toBe('jpeg');
-		expect(formatFromMimeType('image/jpg')).toBe('jpeg');
-		expect(formatFromMimeType('text/html')).toBeUndefined();
-		expect(resultFileName('4cc84fe4-42a5', 'jpeg')).toBe('4cc84fe4-42a5.jpg');
-		expect(resultFileName('../../etc', 'png')).toBe('.._.._etc.png');
 	});
 });

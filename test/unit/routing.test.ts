@@ -37,6 +37,7 @@ describe('resolveEndpoints', () => {
 				apiBaseUrl: 'http://127.0.0.1:8787/bfl',
 				finetuneBaseUrl: 'http://127.0.0.1:8787/bfl',
 				customHostname: '127.0.0.1',
+				customBaseUrl: 'http://127.0.0.1:8787/bfl',
 			},
 		);
 		expect(

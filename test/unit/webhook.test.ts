@@ -5,6 +5,7 @@ import {
 	rememberId,
 	secretsEqual,
 	signatureValid,
+	tokenTarget,
 	webhookToken,
 	withToken,
 	withoutToken,
@@ -13,15 +14,35 @@ import {
 describe('webhook token', () => {
 	const url = 'https://n8n.example.com/webhook/5b0f1a4e-9a53/bfl';
 
-	it('is bound to the key and the trigger path tail, not to the prefix or the host', () => {
+	it('is bound to the key and the full URL: scheme, host, port and path', () => {
 		const token = webhookToken('key-1', url);
 		expect(token).toMatch(/^[0-9a-f]{40}$/);
-		expect(
-			webhookToken('key-1', 'https://other.example.com/n8n/webhook-test/5b0f1a4e-9a53/bfl?x=1'),
-		).toBe(token);
-		expect(webhookToken('key-1', '/webhook/5b0f1a4e-9a53/bfl')).toBe(token);
+		for (const other of [
+			'http://n8n.example.com/webhook/5b0f1a4e-9a53/bfl',
+			'https://evil.example.com/webhook/5b0f1a4e-9a53/bfl',
+			'https://n8n.example.com.evil.com/webhook/5b0f1a4e-9a53/bfl',
+			'https://n8n.example.com:8443/webhook/5b0f1a4e-9a53/bfl',
+			'https://n8n.example.com/webhook-test/5b0f1a4e-9a53/bfl',
+			'https://n8n.example.com/prefix/webhook/5b0f1a4e-9a53/bfl',
+			'https://n8n.example.com/webhook/another-id/bfl',
+			'/webhook/5b0f1a4e-9a53/bfl',
+		]) {
+			expect([other, webhookToken('key-1', other)]).not.toEqual([other, token]);
+		}
 		expect(webhookToken('key-2', url)).not.toBe(token);
-		expect(webhookToken('key-1', 'https://n8n.example.com/webhook/another-id/bfl')).not.toBe(token);
+	});
+
+	it('ignores what does not change the address: host case, default port, query, trailing slash', () => {
+		const token = webhookToken('key-1', url);
+		for (const same of [
+			'https://N8N.Example.com/webhook/5b0f1a4e-9a53/bfl',
+			'https://n8n.example.com:443/webhook/5b0f1a4e-9a53/bfl',
+			`${url}?bfl_token=old&x=1`,
+			`${url}/`,
+		]) {
+			expect([same, webhookToken('key-1', same)]).toEqual([same, token]);
+		}
+		expect(tokenTarget('ftp://x/y')).toBeUndefined();
 	});
 
 	it('travels as a query parameter that outputs strip again', () => {

@@ -2,9 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { DEFAULT_MODELS, findModel, modelsFor } from '../catalog/models';
 import type { ModelOperation, ModelSpec } from '../catalog/types';
-import { buildBody, expectedOutputFormat } from '../core/buildBody';
+import { buildBody } from '../core/buildBody';
 import { parseHttpUrl } from '../core/hosts';
 import { checkImageSources, type ImageSource } from '../core/images';
+import { WEBHOOK_URL_MAX_LENGTH } from '../core/webhook';
 import type { TaskOptions } from '../core/taskOptions';
 import { validateRequest, type RequestInput } from '../core/validate';
 import { completionProperties, readCompletion } from '../descriptions/completion';
@@ -59,7 +60,7 @@ export interface PreparedModelRequest {
 	spec: ModelSpec;
 	input: RequestInput;
 	sources: ImageSource[];
-	task: Omit<ImageTask, 'body' | 'expectedFormat'>;
+	task: Omit<ImageTask, 'body'>;
 }
 
 /** The catalog row for an item; the model may be an expression, so it is read per item. */
@@ -101,6 +102,11 @@ async function submitOptions(
 		);
 	}
 	const url = await signWebhookUrl(ctx, itemIndex, choice.webhookUrl as string);
+	if (url.length > WEBHOOK_URL_MAX_LENGTH) {
+		throw fail(
+			`Webhook URL is too long: BFL takes at most ${WEBHOOK_URL_MAX_LENGTH} characters, and with the trigger's token it has ${url.length}`,
+		);
+	}
 	return { ...options, waitForCompletion: false, webhook: { url, secret: choice.webhookSecret } };
 }
 
@@ -154,9 +160,7 @@ export async function executeModelRequest(
 		...(webhook && { webhook_url: webhook.url }),
 		...(webhook?.secret && { webhook_secret: webhook.secret }),
 	};
-	return [
-		await runImageTask(ctx, { ...task, body, expectedFormat: expectedOutputFormat(spec, body) }),
-	];
+	return [await runImageTask(ctx, { ...task, body })];
 }
 
 /**

@@ -9,6 +9,7 @@ import {
 
 import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
 import { runPool, type PoolTask, type Settled } from '../core/pool';
+import { secretScrubber, type Scrubber } from '../core/scrub';
 import * as account from './account';
 import * as finetune from './finetune';
 import * as image from './image';
@@ -28,13 +29,37 @@ function readConcurrency(ctx: IExecuteFunctions): number {
 	return Math.min(DEFAULT_CONCURRENCY_CAP, Math.max(1, Math.floor(raw) || DEFAULT_CONCURRENCY_CAP));
 }
 
+/** Removes the API key from every text the run outputs or throws (see core/scrub). */
+async function outputScrubber(ctx: IExecuteFunctions): Promise<Scrubber> {
+	try {
+		const credentials = await ctx.getCredentials('bflApi', 0);
+		return secretScrubber([credentials.apiKey as string | undefined]);
+	} catch {
+		return secretScrubber([]);
+	}
+}
+
 function asNodeError(
 	ctx: IExecuteFunctions,
 	error: unknown,
 	itemIndex: number,
+	scrub: Scrubber,
 ): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	nodeError.message = scrub(nodeError.message);
+	if (nodeError.description) nodeError.description = scrub(nodeError.description);
+	if (nodeError.stack) nodeError.stack = scrub(nodeError.stack);
+	Object.assign(nodeError.context, scrub(nodeError.context));
+	nodeError.messages = scrub(nodeError.messages);
+	if (nodeError.errorResponse) nodeError.errorResponse = scrub(nodeError.errorResponse);
+	if (nodeError.cause instanceof Error) {
+		nodeError.cause.message = scrub(nodeError.cause.message);
+		if (nodeError.cause.stack) nodeError.cause.stack = scrub(nodeError.cause.stack);
+	}
+	return nodeError;
 }
 
 /** The Continue On Fail item: the message plus what a workflow needs to branch or resume. */
@@ -56,14 +81,15 @@ async function routeAggregate(
 	ctx: IExecuteFunctions,
 	operation: Operation,
 	itemCount: number,
+	scrub: Scrubber,
 ): Promise<INodeExecutionData[][]> {
 	const pairedItem = Array.from({ length: itemCount }, (_, item) => ({ item }));
 	try {
 		const produced = await operation.execute.call(ctx, await operation.prepare.call(ctx, 0), 0);
-		return [produced.map((item) => ({ ...item, pairedItem }))];
+		return [produced.map((item) => ({ ...item, json: scrub(item.json), pairedItem }))];
 	} catch (error) {
-		if (!ctx.continueOnFail()) throw asNodeError(ctx, error, 0);
-		return [[errorItem(asNodeError(ctx, error, 0), pairedItem)]];
+		if (!ctx.continueOnFail()) throw asNodeError(ctx, error, 0, scrub);
+		return [[errorItem(asNodeError(ctx, error, 0, scrub), pairedItem)]];
 	}
 }
 
@@ -83,8 +109,9 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			`The operation "${operationName}" of "${resource}" is not supported`,
 		);
 	}
+	const scrub = await outputScrubber(this);
 	if (items.length && operation.aggregate?.call(this))
-		return await routeAggregate(this, operation, items.length);
+		return await routeAggregate(this, operation, items.length, scrub);
 	const continueOnFail = this.continueOnFail();
 
 	const prepared: Array<Settled<PreparedItem>> = [];
@@ -92,7 +119,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		try {
 			prepared.push({ ok: true, value: await operation.prepare.call(this, i) });
 		} catch (error) {
-			if (!continueOnFail) throw asNodeError(this, error, i);
+			if (!continueOnFail) throw asNodeError(this, error, i, scrub);
 			prepared.push({ ok: false, error });
 		}
 	}
@@ -126,10 +153,11 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		if (!outcome) continue;
 		if (outcome.ok) {
 			const produced = outcome.value as INodeExecutionData[];
-			for (const item of produced) output.push({ ...item, pairedItem: { item: i } });
+			for (const item of produced)
+				output.push({ ...item, json: scrub(item.json), pairedItem: { item: i } });
 			continue;
 		}
-		const error = asNodeError(this, outcome.error, i);
+		const error = asNodeError(this, outcome.error, i, scrub);
 		if (!continueOnFail) throw error;
 		output.push(errorItem(error, { item: i }));
 	}

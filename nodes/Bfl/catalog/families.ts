@@ -11,6 +11,13 @@ export type Fields = Partial<Record<FieldName, FieldRule>>;
 const optional: FieldRule = {};
 const required: FieldRule = { required: true };
 
+/**
+ * FLUX.2 prompts: BFL's OpenAPI gives no maxLength for any image endpoint; BFL notes "up to 32K
+ * tokens" for FLUX.2. At about 4 characters per token that is 131,072 characters; longer text
+ * is refused before any request. FLUX.1 and the tools document no limit (BFL truncates there).
+ */
+export const FLUX2_PROMPT_MAX_LENGTH = 32_768 * 4;
+
 export const SEED: Fields = { seed: { range: { min: 0, max: MAX_SEED } } };
 const OUTPUT: Fields = { outputFormat: optional };
 export const FLUX2_SAFETY: Fields = { safetyTolerance: { range: { min: 0, max: 5 } } };
@@ -81,7 +88,7 @@ export const flux2 = row({
 	family: 'flux2',
 	legacy: false,
 	fields: {
-		prompt: required,
+		prompt: { ...required, maxLength: FLUX2_PROMPT_MAX_LENGTH },
 		...FLUX2_SIZE,
 		...SEED,
 		...FLUX2_SAFETY,

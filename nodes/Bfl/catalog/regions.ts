@@ -23,11 +23,27 @@ export const DERIVED_FINETUNE_REGION: Partial<Record<Region, FinetuneRegion>> = 
 	us1: 'us1',
 };
 
-/** BFL API and polling hosts all live under this domain (api.bfl.ai, api.us1.bfl.ai, api.eu2.bfl.ai, ...). */
-export const BFL_DOMAIN_SUFFIX = '.bfl.ai';
+/**
+ * The https hosts that may receive the API key: the region hosts above, plus the regional clusters
+ * BFL has been seen returning in `polling_url` (api.eu2, api.isr). Anything else under bfl.ai
+ * (www, dashboard, delivery, cdn) is not an API host. A new cluster is added here, on purpose.
+ */
+export const BFL_API_HOSTS: readonly string[] = [
+	'api.bfl.ai',
+	'api.eu.bfl.ai',
+	'api.us.bfl.ai',
+	'api.eu1.bfl.ai',
+	'api.us1.bfl.ai',
+	'api.eu2.bfl.ai',
+	'api.isr.bfl.ai',
+];
 
 /**
- * Signed result URLs are served from delivery hosts (delivery-eu1.bfl.ai, delivery.us.bfl.ai, ...).
- * They are bearer URLs and never need, nor get, the API key.
+ * Signed result URLs are served over https from delivery hosts whose first label starts with
+ * "delivery" (delivery-eu1.bfl.ai, delivery-us.bfl.ai, delivery.us.bfl.ai, ...). BFL says the
+ * region part may change, so the rule is the pattern, not a list. They never get the API key.
  */
-export const DELIVERY_HOST_PREFIX = 'delivery';
+export const BFL_DELIVERY_HOST_PATTERN = /^delivery(?:-[a-z0-9-]+)?(?:\.[a-z0-9-]+)*\.bfl\.ai$/;
+
+/** Azure blob hosts BFL's docs name for results (not seen in real answers yet). */
+export const BFL_BLOB_HOSTS: readonly string[] = ['bfldeliveryprod.blob.core.windows.net'];

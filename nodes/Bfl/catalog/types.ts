@@ -35,6 +35,8 @@ export type UpsamplingField = 'disable_pup' | 'prompt_upsampling' | 'none';
 export interface FieldRule {
 	range?: NumberRange;
 	required?: boolean;
+	/** Text fields: the most characters BFL accepts (the OpenAPI maxLength, where it has one). */
+	maxLength?: number;
 }
 
 /** The images a model takes, in the order the user lists them. */

@@ -28,9 +28,3 @@ export function buildBody(
 	}
 	return { ...body, ...images };
 }
-
-/** The output format BFL will use for this body: the one asked for, else the model's default. */
-export function expectedOutputFormat(spec: ModelSpec, body: RequestBody): 'jpeg' | 'png' | 'webp' {
-	const asked = body.output_format;
-	return asked === 'jpeg' || asked === 'png' || asked === 'webp' ? asked : spec.defaultOutputFormat;
-}

@@ -16,8 +16,10 @@ export interface Endpoints {
 	apiBaseUrl: string;
 	/** Base URL for finetune calls, or undefined when no single-cluster host can be derived. */
 	finetuneBaseUrl?: string;
-	/** Hostname of a custom base URL; polling URLs on it may receive the key. */
+	/** Hostname of a custom base URL, for messages and hints. */
 	customHostname?: string;
+	/** The custom base URL itself: its origin may receive the key (core/hosts sameCustomOrigin). */
+	customBaseUrl?: string;
 }
 
 export class ConfigurationError extends Error {}
@@ -78,6 +80,7 @@ export function resolveEndpoints(settings: RegionSettings): Endpoints {
 			apiBaseUrl,
 			finetuneBaseUrl: choice === 'auto' ? apiBaseUrl : REGION_BASE_URLS[choice],
 			customHostname: url.hostname,
+			customBaseUrl: apiBaseUrl,
 		};
 	}
 	const apiBaseUrl = REGION_BASE_URLS[settings.region];

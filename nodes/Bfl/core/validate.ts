@@ -85,12 +85,17 @@ function checkField(
 		case 'aspectRatio':
 			return checkAspectRatio(spec, value);
 		default:
-			return typeof value === 'string' ? undefined : `${definition.label} must be text`;
+			if (typeof value !== 'string') return `${definition.label} must be text`;
+			return rule.maxLength !== undefined && [...value].length > rule.maxLength
+				? `${definition.label} must be at most ${rule.maxLength} characters`
+				: undefined;
 	}
 }
 
 function show(value: FieldValue): string {
-	return typeof value === 'string' ? `"${value}"` : String(value);
+	if (typeof value !== 'string') return String(value);
+	const length = [...value].length;
+	return length > 60 ? `${length} characters` : `"${value}"`;
 }
 
 /**

@@ -3,22 +3,35 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isRecord, type JsonRecord } from './responses';
 import { classifyStatus, type TaskOutcome } from './status';
 
+/** BFL's schema limit on webhook_url (OpenAPI maxLength), the token included. */
+export const WEBHOOK_URL_MAX_LENGTH = 2083;
+
 /** The query parameter that carries a trigger's token on the webhook URL sent to BFL. */
 export const TOKEN_PARAMETER = 'bfl_token';
 
 /**
- * The per-trigger token: an HMAC of the trigger's own path tail (`<webhook id>/<path>`) under the
- * API key. Both nodes derive it from the shared credential, so nobody copies a secret around,
- * only holders of the key can mint a valid URL, and each trigger's token differs. The tail (not
- * the whole URL) keeps it stable across test/production URLs and reverse-proxy prefixes.
+ * The URL a token is bound to: scheme, host, port and path of the trigger's Production URL,
+ * without query or fragment. Host case and an explicit default port do not change it.
  */
-export function webhookToken(apiKey: string, urlOrPath: string): string {
-	const pathname = /^https?:\/\//i.test(urlOrPath)
-		? new URL(urlOrPath).pathname
-		: urlOrPath.split('?')[0];
-	const tail = pathname.split('/').filter(Boolean).slice(-2).join('/');
+export function tokenTarget(url: string): string | undefined {
+	try {
+		const parsed = new URL(url);
+		if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+		return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, '')}`;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The per-trigger token: an HMAC under the API key of the trigger's full Production URL (see
+ * tokenTarget). The sending node signs the Webhook URL it was given; the trigger checks against
+ * the URL n8n itself reports for it. So only holders of the key can mint a valid URL, and a token
+ * minted for another host, port, scheme or path (even with the same webhook id) is refused.
+ */
+export function webhookToken(apiKey: string, url: string): string {
 	return createHmac('sha256', apiKey)
-		.update(`n8n-nodes-bfl webhook ${tail}`)
+		.update(`n8n-nodes-bfl webhook v2 ${tokenTarget(url) ?? url}`)
 		.digest('hex')
 		.slice(0, 40);
 }

@@ -1,6 +1,8 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
+import { readNumericOption, type NumericOptionSpec } from '../core/numericOptions';
+import { DEFAULT_MAX_DOWNLOAD_MB } from '../core/media';
 import type { TaskOptions } from '../core/taskOptions';
 
 /** BFL's own examples poll every 0.5 s; 1 s halves the requests and costs at most half a second. */
@@ -18,6 +20,56 @@ export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 120;
  */
 const onlyWhileWaiting = { hide: { '/completion': ['return', 'webhook'] } };
 
+/**
+ * Bounds of the numeric options. Values outside are clamped; non-numbers fail before any request.
+ * A day bounds the item timeout (BFL keeps tasks about an hour); an hour bounds one request.
+ */
+export const NUMERIC_OPTIONS = {
+	pollInterval: {
+		label: 'Poll Interval (Seconds)',
+		min: 0.2,
+		max: 300,
+		defaultValue: DEFAULT_POLL_INTERVAL_SECONDS,
+	},
+	timeout: {
+		label: 'Timeout (Seconds)',
+		min: 1,
+		max: 86_400,
+		defaultValue: DEFAULT_TIMEOUT_SECONDS,
+	},
+	requestTimeout: {
+		label: 'Request Timeout (Seconds)',
+		min: 1,
+		max: 3_600,
+		defaultValue: DEFAULT_REQUEST_TIMEOUT_SECONDS,
+	},
+	maxDownloadSize: {
+		label: 'Max Download Size (MB)',
+		min: 1,
+		max: 2_048,
+		defaultValue: DEFAULT_MAX_DOWNLOAD_MB.image,
+	},
+	concurrency: {
+		label: 'Concurrency',
+		min: 1,
+		max: DEFAULT_CONCURRENCY_CAP,
+		defaultValue: DEFAULT_CONCURRENCY_CAP,
+		integer: true,
+	},
+} satisfies Record<string, NumericOptionSpec>;
+
+/** Reads one numeric option, or throws an error naming it and its range. */
+export function numericOption(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	raw: unknown,
+	spec: NumericOptionSpec,
+): number {
+	const read = readNumericOption(raw, spec);
+	if (read.ok) return read.value;
+	throw new NodeOperationError(ctx.getNode(), read.message, { itemIndex });
+}
+
 export const taskOptionsProperty: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
@@ -25,6 +77,15 @@ export const taskOptionsProperty: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
+		{
+			displayName: 'Allow Downloads From Any Host',
+			name: 'allowAnyDownloadHost',
+			displayOptions: onlyWhileWaiting,
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to download results from any public host. Off, results come only from BFL's delivery hosts or the custom base URL's host; turn on for a gateway that re-hosts images elsewhere. Loopback and private addresses stay refused unless the custom base URL is one.",
+		},
 		{
 			displayName: 'Concurrency',
 			name: 'concurrency',
@@ -42,6 +103,16 @@ export const taskOptionsProperty: INodeProperties = {
 			default: true,
 			description:
 				'Whether to download the result as binary data. BFL result URLs expire after 10 minutes, so keep this on unless you only need the URL right away.',
+		},
+		{
+			displayName: 'Max Download Size (MB)',
+			name: 'maxDownloadSize',
+			displayOptions: onlyWhileWaiting,
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 2048 },
+			default: 64,
+			description:
+				'Larger results are refused rather than loaded into memory. A 4 MP PNG is about 12 MB.',
 		},
 		{
 			displayName: 'Output Binary Field',
@@ -100,21 +171,33 @@ export const lookupOptionsProperty: INodeProperties = {
 
 interface RawOptions {
 	waitForCompletion?: boolean;
-	pollInterval?: number;
-	timeout?: number;
+	pollInterval?: unknown;
+	timeout?: unknown;
 	download?: boolean;
 	binaryPropertyName?: string;
-	requestTimeout?: number;
+	requestTimeout?: unknown;
+	concurrency?: unknown;
+	maxDownloadSize?: unknown;
+	allowAnyDownloadHost?: boolean;
 }
 
 export function readTaskOptions(ctx: IExecuteFunctions, itemIndex: number): TaskOptions {
 	const raw = ctx.getNodeParameter('options', itemIndex, {}) as RawOptions;
+	const seconds = (value: unknown, spec: NumericOptionSpec) =>
+		numericOption(ctx, itemIndex, value, spec) * 1000;
+	// Read for its check only: the router applies it to the whole run.
+	numericOption(ctx, itemIndex, raw.concurrency, NUMERIC_OPTIONS.concurrency);
 	return {
 		waitForCompletion: raw.waitForCompletion ?? true,
-		pollIntervalMs: Math.max(0.2, raw.pollInterval ?? DEFAULT_POLL_INTERVAL_SECONDS) * 1000,
-		timeoutMs: Math.max(1, raw.timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+		pollIntervalMs: seconds(raw.pollInterval, NUMERIC_OPTIONS.pollInterval),
+		timeoutMs: seconds(raw.timeout, NUMERIC_OPTIONS.timeout),
 		download: raw.download ?? true,
 		binaryPropertyName: raw.binaryPropertyName?.trim() || DEFAULT_BINARY_PROPERTY,
-		requestTimeoutMs: Math.max(1, raw.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000,
+		requestTimeoutMs: seconds(raw.requestTimeout, NUMERIC_OPTIONS.requestTimeout),
+		maxDownloadBytes:
+			numericOption(ctx, itemIndex, raw.maxDownloadSize, NUMERIC_OPTIONS.maxDownloadSize) *
+			1024 *
+			1024,
+		allowAnyDownloadHost: raw.allowAnyDownloadHost === true,
 	};
 }

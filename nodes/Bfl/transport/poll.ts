@@ -11,12 +11,14 @@ import { isRecord, type JsonRecord } from '../core/responses';
 import type { Endpoints } from '../core/routing';
 import { classifyStatus } from '../core/status';
 import { describeTask, operationError, type SubmittedTask } from './errors';
-import { bflRequest, MAX_POLL_ATTEMPTS } from './request';
+import { bflRequest, keyScopeText, MAX_POLL_ATTEMPTS } from './request';
 import { cancellableSleep } from './retry';
 
 export interface WaitOptions {
 	intervalMs: number;
 	timeoutMs: number;
+	/** Epoch ms the whole item must end by; by default timeoutMs from now. */
+	deadline?: number;
 	itemIndex: number;
 	/** Delay before the first poll; by default soon after a submit. */
 	firstPollDelayMs?: number;
@@ -63,13 +65,10 @@ export function assertTrustedPollingUrl(
 	task: SubmittedTask,
 	itemIndex: number,
 ): void {
-	if (mayReceiveKey(task.pollingUrl, endpoints.customHostname)) return;
+	if (mayReceiveKey(task.pollingUrl, endpoints.customBaseUrl)) return;
 	throw operationError(
 		ctx.getNode(),
-		`Refusing to poll "${task.pollingUrl}": the API key is only sent to https BFL API hosts (*.bfl.ai)` +
-			(endpoints.customHostname
-				? ` or the custom base URL's host (${endpoints.customHostname})`
-				: ''),
+		`Refusing to poll "${task.pollingUrl}": ${keyScopeText(endpoints)}`,
 		itemIndex,
 		task,
 		// Get Result would refuse the same URL, so the hint points at the credential instead.
@@ -94,7 +93,8 @@ function failureMessage(body: JsonRecord): string {
 		return `BFL moderation blocked ${stage} (${status})${details ? `: ${details}` : ''}. Change the input, or raise Safety Tolerance`;
 	}
 	const reason = summarize(
-		(isRecord(body.details) && body.details.error) || (isRecord(body.result) && body.result.error),
+		(isRecord(body.details) ? body.details.error : undefined) ??
+			(isRecord(body.result) ? body.result.error : undefined),
 	);
 	return `BFL could not generate the image (${status})${reason || details ? `: ${reason || details}` : ''}`;
 }
@@ -111,7 +111,8 @@ export async function awaitTask(
 ): Promise<JsonRecord> {
 	assertTrustedPollingUrl(ctx, endpoints, task, options.itemIndex);
 	const started = Date.now();
-	const deadline = started + options.timeoutMs;
+	const deadline = options.deadline ?? started + options.timeoutMs;
+	const timedOut = `Timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for BFL task ${task.taskId}; it may still finish`;
 	let notFound = 0;
 	let unreadable = 0;
 	// Right after a submit, polls follow the run's learned schedule (core/pollSchedule); a caller
@@ -134,14 +135,8 @@ export async function awaitTask(
 			: lastPollMs === undefined
 				? (options.firstPollDelayMs ?? 0)
 				: options.intervalMs;
-		if (Date.now() + delay > deadline) {
-			throw operationError(
-				ctx.getNode(),
-				`Timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for BFL task ${task.taskId}; it may still finish`,
-				options.itemIndex,
-				task,
-			);
-		}
+		if (Date.now() + delay > deadline)
+			throw operationError(ctx.getNode(), timedOut, options.itemIndex, task);
 		if (timings && expectedMs === undefined) {
 			// On the cold grid, the run's first finished task wakes us to re-plan.
 			const slept = cancellableSleep(ctx, delay).then(() => false);
@@ -161,6 +156,7 @@ export async function awaitTask(
 			acceptTaskBody: true,
 			maxAttempts: MAX_POLL_ATTEMPTS,
 			deadline,
+			deadlineMessage: timedOut,
 			timeoutMs: options.requestTimeoutMs,
 		});
 		if (!isRecord(body) || typeof body.status !== 'string') {

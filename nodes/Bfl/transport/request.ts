@@ -1,6 +1,12 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
 import type { FinetuneRegionChoice, Region } from '../catalog/regions';
+import { mayReceiveKey } from '../core/hosts';
 import { parseBody } from '../core/responses';
 import { webhookToken, withToken } from '../core/webhook';
 import { tryResolveEndpoints, type Endpoints } from '../core/routing';
@@ -18,6 +24,27 @@ export const MAX_TRANSIENT_ATTEMPTS = 5;
  * timeout, before the task is given up (its result can still be fetched with Get Result).
  */
 export const MAX_POLL_ATTEMPTS = 8;
+/** Redirects of a GET followed by hand, each hop checked against the key rule. */
+const MAX_REDIRECTS = 3;
+
+/** Where the key may go, in words, for refusals. */
+export function keyScopeText(endpoints: Endpoints): string {
+	return `the API key is only sent to BFL's https API hosts (api.bfl.ai and its regional clusters)${endpoints.customBaseUrl ? ` and the custom base URL's origin (${new URL(endpoints.customBaseUrl).origin})` : ''}`;
+}
+
+function isRedirect(status: number): boolean {
+	return status >= 300 && status < 400 && status !== 304;
+}
+
+/** The absolute target of a redirect, or undefined when the Location header is missing or broken. */
+function redirectTarget(from: string, location: unknown): string | undefined {
+	if (typeof location !== 'string' || !location) return undefined;
+	try {
+		return new URL(location, from).toString();
+	} catch {
+		return undefined;
+	}
+}
 
 /** Resolves the credential's hosts once per item; a broken custom URL fails before any request. */
 export async function getEndpoints(ctx: IExecuteFunctions, itemIndex: number): Promise<Endpoints> {
@@ -70,12 +97,14 @@ export interface BflRequest {
 	/** Words for error messages, e.g. "the submit to flux-2-pro". */
 	what: string;
 	task?: TaskContext;
-	/** Epoch ms after which 429s are no longer retried. */
+	/** Epoch ms: the item's deadline. No retry starts after it, and a request in progress is aborted. */
 	deadline?: number;
+	/** The error when the deadline ends the request; by default it names `what`. */
+	deadlineMessage?: string;
 	maxAttempts?: number;
 	/** Polls: a 4xx whose body is itself a task result is returned rather than thrown. */
 	acceptTaskBody?: boolean;
-	/** Per-request timeout; API_TIMEOUT_MS when unset. */
+	/** Bounds each attempt as a whole, headers and body; API_TIMEOUT_MS when unset. */
 	timeoutMs?: number;
 	/** Messages that replace the generic one for given statuses, e.g. a retired endpoint's 404. */
 	statusMessages?: Partial<Record<number, string>>;
@@ -87,17 +116,58 @@ function looksLikeTaskBody(body: unknown): boolean {
 	);
 }
 
-/** The one authenticated call to BFL: x-key from the credential, retries, and mapped errors. */
+/**
+ * The context the authenticated helper is called on, with a cancel signal that also fires on the
+ * request's timeout and the item's deadline. n8n's helper (1.x and 2.x) replaces any abortSignal
+ * option with `this.getExecutionCancelSignal()`, so the signal has to come from there.
+ */
+function withAbortSignal(ctx: IExecuteFunctions, signal: AbortSignal): IExecuteFunctions {
+	return Object.create(ctx, { getExecutionCancelSignal: { value: () => signal } });
+}
+
+/**
+ * The one authenticated call to BFL: x-key from the credential, retries, and mapped errors. The
+ * helper never follows a redirect itself (follow-redirects would carry the custom x-key header to
+ * any host). A GET's redirect is followed here only while every hop may receive the key; any
+ * other redirect, and every redirect of a POST or DELETE, is refused and never re-sent.
+ */
 export async function bflRequest(ctx: IExecuteFunctions, request: BflRequest): Promise<unknown> {
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: request.url,
-		qs: request.qs,
-		body: request.body,
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		timeout: request.timeoutMs ?? API_TIMEOUT_MS,
+	const endpoints = await getEndpoints(ctx, request.itemIndex);
+	if (!mayReceiveKey(request.url, endpoints.customBaseUrl)) {
+		throw operationError(
+			ctx.getNode(),
+			`Refusing to send ${request.what} to "${request.url}": ${keyScopeText(endpoints)}`,
+			request.itemIndex,
+			request.task,
+		);
+	}
+	let lastUrl = request.url;
+	const send = async (signal: AbortSignal) => {
+		lastUrl = request.url;
+		for (let hop = 0; ; hop++) {
+			const options: IHttpRequestOptions = {
+				method: request.method,
+				url: lastUrl,
+				qs: hop === 0 ? request.qs : undefined,
+				body: request.body,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				disableFollowRedirect: true,
+				maxRedirects: 0,
+				timeout: request.timeoutMs ?? API_TIMEOUT_MS,
+			};
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				withAbortSignal(ctx, signal),
+				CREDENTIAL_TYPE,
+				options,
+			)) as IN8nHttpFullResponse;
+			if (!isRedirect(response.statusCode) || request.method !== 'GET' || hop >= MAX_REDIRECTS)
+				return response;
+			const target = redirectTarget(lastUrl, response.headers?.location);
+			if (!target || !mayReceiveKey(target, endpoints.customBaseUrl)) return response;
+			lastUrl = target;
+		}
 	};
 	const outcome = await sendWithRetries(
 		ctx,
@@ -105,9 +175,18 @@ export async function bflRequest(ctx: IExecuteFunctions, request: BflRequest): P
 			method: request.method,
 			maxAttempts: request.maxAttempts ?? MAX_TRANSIENT_ATTEMPTS,
 			deadline: request.deadline,
+			attemptTimeoutMs: request.timeoutMs ?? API_TIMEOUT_MS,
 		},
-		async () => await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options),
+		send,
 	);
+	if (outcome.kind === 'deadline') {
+		throw operationError(
+			ctx.getNode(),
+			request.deadlineMessage ?? `The item's Timeout ran out during ${request.what}`,
+			request.itemIndex,
+			request.task,
+		);
+	}
 	if (outcome.kind === 'network') {
 		const tries = outcome.attempts > 1 ? ` after ${outcome.attempts} attempts` : '';
 		throw operationError(
@@ -118,7 +197,17 @@ export async function bflRequest(ctx: IExecuteFunctions, request: BflRequest): P
 			`Network error code: ${outcome.code.toLowerCase()}`,
 		);
 	}
-	const { statusCode, body } = outcome.response;
+	const { statusCode, body, headers } = outcome.response;
+	if (isRedirect(statusCode)) {
+		const target = redirectTarget(lastUrl, headers?.location) ?? 'nowhere';
+		const resent = request.method === 'GET' ? 'followed' : 're-sent';
+		throw operationError(
+			ctx.getNode(),
+			`Refusing to follow a redirect (${statusCode}) of ${request.what} to "${target}": it was not ${resent}, because ${keyScopeText(endpoints)}`,
+			request.itemIndex,
+			request.task,
+		);
+	}
 	const parsed = parseBody(body);
 	if (statusCode < 400) return parsed;
 	if (request.acceptTaskBody && statusCode < 500 && looksLikeTaskBody(parsed)) return parsed;

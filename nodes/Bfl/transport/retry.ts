@@ -25,13 +25,40 @@ export interface RetryPolicy {
 	method: HttpMethod;
 	/** Attempts in total, the first one included. */
 	maxAttempts: number;
-	/** Epoch ms after which no new attempt starts. */
+	/** Epoch ms: the item's deadline. No attempt starts after it, and one in progress is aborted. */
 	deadline?: number;
+	/** Bounds one attempt as a whole, headers and body, however slowly the bytes arrive. */
+	attemptTimeoutMs?: number;
 }
 
 export type Attempt =
 	| { kind: 'response'; response: IN8nHttpFullResponse; attempts: number }
-	| { kind: 'network'; code: string; attempts: number };
+	| { kind: 'network'; code: string; attempts: number }
+	| { kind: 'deadline'; attempts: number };
+
+/** One attempt's abort signal: the execution's cancel, the attempt's timeout, the item's deadline. */
+interface AttemptSignals {
+	signal: AbortSignal;
+	attemptTimedOut: () => boolean;
+	deadlinePassed: () => boolean;
+}
+
+function attemptSignals(ctx: RequestContext, policy: RetryPolicy): AttemptSignals {
+	const cancel = ctx.getExecutionCancelSignal?.();
+	const perAttempt = policy.attemptTimeoutMs
+		? AbortSignal.timeout(Math.max(1, policy.attemptTimeoutMs))
+		: undefined;
+	const deadline =
+		policy.deadline === undefined
+			? undefined
+			: AbortSignal.timeout(Math.max(1, policy.deadline - Date.now()));
+	const signals = [cancel, perAttempt, deadline].filter((s): s is AbortSignal => s !== undefined);
+	return {
+		signal: AbortSignal.any(signals),
+		attemptTimedOut: () => perAttempt?.aborted === true,
+		deadlinePassed: () => deadline?.aborted === true,
+	};
+}
 
 /** Ends a wait early when the execution is cancelled, also on n8n 1.x whose sleep ignores the signal. */
 export async function cancellableSleep(ctx: RequestContext, ms: number): Promise<void> {
@@ -55,20 +82,27 @@ function isCancelled(ctx: RequestContext): boolean {
 export async function sendWithRetries(
 	ctx: RequestContext,
 	policy: RetryPolicy,
-	send: () => Promise<IN8nHttpFullResponse>,
+	send: (signal: AbortSignal) => Promise<IN8nHttpFullResponse>,
 ): Promise<Attempt> {
 	for (let attempt = 1; ; attempt++) {
 		let outcome: Attempt;
 		let retryAfterMs: number | undefined;
+		if (policy.deadline !== undefined && Date.now() >= policy.deadline)
+			return { kind: 'deadline', attempts: attempt };
+		const signals = attemptSignals(ctx, policy);
 		try {
-			const response = await send();
+			const response = await send(signals.signal);
 			outcome = { kind: 'response', response, attempts: attempt };
 			if (response.statusCode < 400) return outcome;
 			if (!isRetryable({ method: policy.method, status: response.statusCode })) return outcome;
 			retryAfterMs = parseRetryAfterMs(response.headers?.['retry-after'], Date.now());
 		} catch (error) {
 			if (isCancelled(ctx)) throw cancelledError(ctx);
-			const code = networkErrorCode(error);
+			// A refusal decided while reading the answer (too large, not an image) is final.
+			// (Given a NodeOperationError, its constructor returns that same error.)
+			if (error instanceof NodeOperationError) throw new NodeOperationError(ctx.getNode(), error);
+			if (signals.deadlinePassed()) return { kind: 'deadline', attempts: attempt };
+			const code = signals.attemptTimedOut() ? 'ETIMEDOUT' : networkErrorCode(error);
 			outcome = { kind: 'network', code, attempts: attempt };
 			if (!isRetryable({ method: policy.method, connectionRefused: code === 'ECONNREFUSED' }))
 				return outcome;

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { resultFileName, mimeTypeOf, type ImageFormat } from '../core/files';
+import { mediaFileName } from '../core/media';
 import { finishedOutput, submittedOutput, type TaskOutput } from '../core/output';
 import { isRecord, type JsonRecord } from '../core/responses';
 import { withoutToken } from '../core/webhook';
 import type { Endpoints } from '../core/routing';
 import type { TaskOptions } from '../core/taskOptions';
-import { downloadImage } from './download';
+import { downloadMedia } from './download';
 import { operationError, type SubmittedTask } from './errors';
 import { awaitTask } from './poll';
 import { bflRequest } from './request';
@@ -21,7 +21,6 @@ export interface ImageTask {
 	path: string;
 	body: IDataObject;
 	model: string;
-	expectedFormat: ImageFormat;
 	options: TaskOptions;
 	itemIndex: number;
 }
@@ -34,26 +33,33 @@ export async function resultItem(
 	model: string | undefined,
 	task: {
 		options: TaskOptions;
-		expectedFormat: ImageFormat;
+		endpoints: Endpoints;
 		itemIndex: number;
 		submitted: SubmittedTask;
+		/** Epoch ms the item must end by; the download is aborted then. */
+		deadline?: number;
 	},
 ): Promise<INodeExecutionData> {
 	const json: TaskOutput = finishedOutput(finalBody, submit, model);
 	if (!task.options.download || !json.sampleUrl || json.status !== 'Ready')
 		return { json: json as IDataObject };
-	const image = await downloadImage(ctx, {
+	const { data, media } = await downloadMedia(ctx, {
 		sampleUrl: json.sampleUrl,
 		expiresAt: json.sampleUrlExpiresAt,
-		expectedFormat: task.expectedFormat,
 		itemIndex: task.itemIndex,
 		task: task.submitted,
+		scope: {
+			customBaseUrl: task.endpoints.customBaseUrl,
+			allowAnyHost: task.options.allowAnyDownloadHost,
+		},
+		maxBytes: task.options.maxDownloadBytes,
 		timeoutMs: task.options.requestTimeoutMs,
+		deadline: task.deadline,
 	});
 	const binary = await ctx.helpers.prepareBinaryData(
-		image.data,
-		resultFileName(json.id, image.format),
-		mimeTypeOf(image.format),
+		data,
+		mediaFileName(json.id, media),
+		media.mimeType,
 	);
 	return { json: json as IDataObject, binary: { [task.options.binaryPropertyName]: binary } };
 }
@@ -64,13 +70,16 @@ export async function runImageTask(
 	task: ImageTask,
 ): Promise<INodeExecutionData> {
 	const { itemIndex, options, model } = task;
+	// The item's Timeout bounds everything below, a request in progress included.
+	const deadline = Date.now() + options.timeoutMs;
 	const submit = await bflRequest(ctx, {
 		method: 'POST',
 		url: `${task.baseUrl}${task.path}`,
 		body: task.body,
 		itemIndex,
 		what: `the ${model} request`,
-		deadline: Date.now() + options.timeoutMs,
+		deadline,
+		deadlineMessage: `The item's Timeout ran out during the ${model} request; BFL may have accepted it`,
 		maxAttempts: MAX_SUBMIT_ATTEMPTS,
 		timeoutMs: options.requestTimeoutMs,
 	});
@@ -97,13 +106,15 @@ export async function runImageTask(
 	const finalBody = await awaitTask(ctx, task.endpoints, submitted, {
 		intervalMs: options.pollIntervalMs,
 		timeoutMs: options.timeoutMs,
+		deadline,
 		requestTimeoutMs: options.requestTimeoutMs,
 		itemIndex,
 	});
 	return await resultItem(ctx, finalBody, submit, model, {
 		options,
-		expectedFormat: task.expectedFormat,
+		endpoints: task.endpoints,
 		itemIndex,
 		submitted,
+		deadline,
 	});
 }

@@ -7,6 +7,7 @@ import {
 
 import { optionalNumber, isRecord, type JsonRecord } from '../../core/responses';
 import { finetuneIdProperty, regionNotice } from '../../descriptions/finetune';
+import { NUMERIC_OPTIONS, numericOption } from '../../descriptions/taskOptions';
 import { operationError } from '../../transport/errors';
 import { awaitTask } from '../../transport/poll';
 import { bflRequest } from '../../transport/request';
@@ -60,17 +61,22 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		wait: wait
 			? {
 					intervalMs:
-						(this.getNodeParameter(
-							'pollInterval',
+						numericOption(
+							this,
 							itemIndex,
-							DEFAULT_TRAINING_POLL_SECONDS,
-						) as number) * 1000,
+							this.getNodeParameter('pollInterval', itemIndex, undefined),
+							{
+								...NUMERIC_OPTIONS.pollInterval,
+								min: 1,
+								defaultValue: DEFAULT_TRAINING_POLL_SECONDS,
+							},
+						) * 1000,
 					timeoutMs:
-						(this.getNodeParameter(
-							'timeout',
-							itemIndex,
-							DEFAULT_TRAINING_TIMEOUT_SECONDS,
-						) as number) * 1000,
+						numericOption(this, itemIndex, this.getNodeParameter('timeout', itemIndex, undefined), {
+							...NUMERIC_OPTIONS.timeout,
+							max: 7 * 86_400,
+							defaultValue: DEFAULT_TRAINING_TIMEOUT_SECONDS,
+						}) * 1000,
 				}
 			: undefined,
 	};

@@ -109,11 +109,13 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const { endpoints, task, options, itemIndex } = prepared;
 	const notFoundHint = prepared.byId && !endpoints.customHostname ? GLOBAL_ID_HINT : undefined;
+	const deadline = Date.now() + options.timeoutMs;
 	let body: JsonRecord;
 	if (options.waitForCompletion) {
 		body = await awaitTask(this, endpoints, task, {
 			intervalMs: options.pollIntervalMs,
 			timeoutMs: options.timeoutMs,
+			deadline,
 			itemIndex,
 			firstPollDelayMs: 0,
 			notFoundHint,
@@ -128,6 +130,7 @@ export async function execute(
 			task,
 			acceptTaskBody: true,
 			timeoutMs: options.requestTimeoutMs,
+			deadline,
 		});
 		if (!isRecord(answer) || typeof answer.status !== 'string') {
 			throw operationError(
@@ -141,9 +144,10 @@ export async function execute(
 	}
 	const item = await resultItem(this, { id: task.taskId, ...body }, {}, undefined, {
 		options,
-		expectedFormat: 'jpeg',
+		endpoints,
 		itemIndex,
 		submitted: task,
+		deadline,
 	});
 	if (!options.waitForCompletion && body.status !== 'Ready')
 		item.json = { ...item.json, pollingUrl: task.pollingUrl };

@@ -1,0 +1,56 @@
+/**
+ * What downloaded bytes are, judged by their first bytes only (magic numbers): a server's
+ * content-type and the format asked for are never trusted. Images today; a video row (MP4,
+ * `ftyp` at offset 4) and its larger size cap slot in here when BFL's video models are added.
+ */
+
+export type MediaKind = 'image';
+
+export interface MediaType {
+	kind: MediaKind;
+	/** Short name, e.g. "jpeg". */
+	format: string;
+	mimeType: string;
+	extension: string;
+}
+
+/** Default cap on a downloaded result, per kind: a 4 MP PNG is about 12 MB, so 64 MB is ample. */
+export const DEFAULT_MAX_DOWNLOAD_MB: Record<MediaKind, number> = { image: 64 };
+
+/** Bytes needed to tell every known type apart. */
+export const SNIFF_BYTES = 12;
+
+function ascii(bytes: Uint8Array, from: number, to: number): string {
+	return String.fromCharCode(...bytes.subarray(from, to));
+}
+
+const SIGNATURES: Array<{ type: MediaType; matches: (bytes: Uint8Array) => boolean }> = [
+	{
+		type: { kind: 'image', format: 'jpeg', mimeType: 'image/jpeg', extension: 'jpg' },
+		matches: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+	},
+	{
+		type: { kind: 'image', format: 'png', mimeType: 'image/png', extension: 'png' },
+		matches: (b) => ascii(b, 0, 8) === '\x89PNG\r\n\x1a\n',
+	},
+	{
+		type: { kind: 'image', format: 'webp', mimeType: 'image/webp', extension: 'webp' },
+		matches: (b) => ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP',
+	},
+	{
+		type: { kind: 'image', format: 'gif', mimeType: 'image/gif', extension: 'gif' },
+		matches: (b) => ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a',
+	},
+];
+
+/** The media type of these bytes, or undefined when they are none of the known ones. */
+export function sniffMedia(bytes: Uint8Array): MediaType | undefined {
+	if (bytes.length < SNIFF_BYTES) return undefined;
+	return SIGNATURES.find((signature) => signature.matches(bytes))?.type;
+}
+
+/** File name for a result: `<task id>.<ext>`, safe for every binary data store. */
+export function mediaFileName(taskId: string, media: MediaType): string {
+	const safeId = taskId.replace(/[^A-Za-z0-9._-]/g, '_') || 'result';
+	return `${safeId}.${media.extension}`;
+}

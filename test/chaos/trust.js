@@ -1,0 +1,385 @@
+// @ts-check
+/**
+ * The trust-boundary cases of the chaos suite: small hostile loopback servers (redirects to other
+ * hosts, drip-fed answers, oversize and non-image downloads, echoed keys, forged webhooks) against
+ * the built node and trigger in n8n's engine. Each case reports what the node did and what reached
+ * the other host, and fails on a key leak, an unbounded wait or an unbounded download.
+ */
+const { runBfl, simulatorCredentials } = require('../helpers/bflWorkflow');
+const { startHostile, json, redirect, drip, flood } = require('../helpers/hostile');
+const { startTriggerServer } = require('../helpers/triggerServer');
+const { captureOutput } = require('./probes');
+
+const KEY = `trust-${Math.random().toString(36).slice(2)}-key`;
+const JPEG_HEAD = Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex');
+const MB = 1024 * 1024;
+
+/** @typedef {Awaited<ReturnType<typeof startHostile>>} Hostile */
+/**
+ * @typedef {{ did: string, otherHost: number, keyElsewhere: number, bounded: string, violations: string[] }} Row
+ * @typedef {{ name: string, run: (other: Hostile) => Promise<Row> }} Case
+ */
+
+/** A BFL look-alike: submit answers with a polling URL on itself, unless routes say otherwise. */
+async function lookAlike(routes, readyBody) {
+	/** @type {Hostile} */
+	const api = await startHostile({
+		'POST /v1/flux-2-pro': (_req, res) =>
+			json(res, 200, { id: 'task-1', polling_url: `${api.base}/poll?id=task-1` }),
+		'/poll': (_req, res) => json(res, 200, readyBody?.(api) ?? { id: 'task-1', status: 'Pending' }),
+		...routes(() => api),
+	});
+	return api;
+}
+
+function generate(api, options = {}, extra = {}) {
+	return runBfl({
+		from: 'dist',
+		continueOnFail: true,
+		parameters: {
+			resource: 'image',
+			operation: 'generate',
+			model: 'flux-2-pro',
+			prompt: 'a trust boundary',
+			width: 512,
+			height: 512,
+			options: { pollInterval: 0.2, timeout: 30, ...options },
+			...extra,
+		},
+		credentials: simulatorCredentials(api.base, KEY),
+	});
+}
+
+/** The item's outcome in a few words: its error, or what it produced. */
+function outcome(items) {
+	const json = items?.[0]?.json ?? {};
+	if (json.error) {
+		const text = String(json.error)
+			.replace(/"http[^"]*"/g, '[url]')
+			.replace(/(localhost|127\.0\.0\.1):\d+/g, '$1:[port]');
+		return text.length > 110 ? `${text.slice(0, 110)}…` : text;
+	}
+	return `${json.status}${items?.[0]?.binary ? ' with an image' : ''}`;
+}
+
+function row(other, did, extra = {}) {
+	return {
+		did,
+		otherHost: other.requests.length,
+		keyElsewhere: other.keyed().length,
+		bounded: '—',
+		violations: [],
+		...extra,
+	};
+}
+
+/** A case run against a look-alike API, judged by its item and the other host's record. */
+function nodeCase(name, setup, expected, extraCheck) {
+	return {
+		name,
+		async run(other) {
+			const { api, run } = await setup(other);
+			try {
+				const { items } = await run(api);
+				const result = row(other, outcome(items));
+				if (!expected.test(result.did)) result.violations.push(`unexpected outcome: ${result.did}`);
+				extraCheck?.(result, api);
+				if (JSON.stringify(items).includes(KEY)) result.violations.push('key in the output');
+				return result;
+			} finally {
+				await api.close();
+			}
+		},
+	};
+}
+
+/** @type {Case[]} */
+const CASES = [
+	...[302, 307].map((status) =>
+		nodeCase(
+			`polling answered ${status} to another host`,
+			async (other) => ({
+				api: await lookAlike(() => ({
+					'/poll': (_req, res) => redirect(res, status, `${other.base}/steal`),
+				})),
+				run: (api) => generate(api),
+			}),
+			/^Refusing to follow a redirect/,
+		),
+	),
+	...[307, 308].map((status) =>
+		nodeCase(
+			`submit answered ${status} to another host`,
+			async (other) => ({
+				api: await lookAlike(() => ({
+					'POST /v1/flux-2-pro': (_req, res) => redirect(res, status, `${other.base}/steal`),
+				})),
+				run: (api) => generate(api),
+			}),
+			/^Refusing to follow a redirect .* it was not re-sent/,
+			(result, api) => {
+				const posts = api.requests.filter((r) => r.method === 'POST').length;
+				if (posts !== 1) result.violations.push(`${posts} submits reached the API`);
+			},
+		),
+	),
+	nodeCase(
+		'Get Result: polling URL redirected to another host',
+		async (other) => ({
+			api: await lookAlike(() => ({
+				'/poll': (_req, res) => redirect(res, 302, `${other.base}/steal`),
+			})),
+			run: (api) =>
+				runBfl({
+					from: 'dist',
+					continueOnFail: true,
+					parameters: {
+						resource: 'task',
+						operation: 'getResult',
+						by: 'pollingUrl',
+						pollingUrl: `${api.base}/poll?id=task-1`,
+						options: { waitForCompletion: false },
+					},
+					credentials: simulatorCredentials(api.base, KEY),
+				}),
+		}),
+		/^Refusing to follow a redirect/,
+	),
+	nodeCase(
+		'polling URL on another host',
+		async (other) => ({
+			api: await lookAlike(() => ({
+				'POST /v1/flux-2-pro': (_req, res) =>
+					json(res, 200, { id: 'task-1', polling_url: `${other.base}/poll?id=task-1` }),
+			})),
+			run: (api) => generate(api),
+		}),
+		/^Refusing to poll/,
+	),
+	...['2s', 'x'].flatMap((value) =>
+		['pollInterval', 'timeout', 'requestTimeout'].map((option) =>
+			nodeCase(
+				`${option} = "${value}" from an expression`,
+				async () => ({
+					api: await lookAlike(() => ({})),
+					run: (api) => generate(api, { [option]: value }),
+				}),
+				/must be a number from/,
+				(result, api) => {
+					if (api.requests.length)
+						result.violations.push(`${api.requests.length} requests before the check`);
+					result.bounded = api.requests.length ? 'no' : 'yes (no request)';
+				},
+			),
+		),
+	),
+	dripCase('status answer dripped 1 byte / 100 ms, Timeout 3 s', 'poll', { timeout: 3 }),
+	dripCase('status answer dripped, Request Timeout 1 s, Timeout 4 s', 'poll', {
+		requestTimeout: 1,
+		timeout: 4,
+	}),
+	dripCase('download dripped 64 bytes / 100 ms, Request Timeout 2 s', 'download', {
+		requestTimeout: 2,
+	}),
+	dripCase('download dripped, Timeout 3 s', 'download', { timeout: 3 }),
+	floodCase('300 MB of non-image bytes labelled image/jpeg', Buffer.from('<html>'), {}),
+	floodCase('300 MB behind a JPEG header (default 64 MB cap)', JPEG_HEAD, {}),
+	floodCase('100 MB image, Max Download Size 8 MB', JPEG_HEAD, { maxDownloadSize: 8 }),
+	nodeCase(
+		'sample URL on another host',
+		async (other) => ({
+			api: await lookAlike(
+				() => ({}),
+				() => ({ id: 'task-1', status: 'Ready', result: { sample: `${other.base}/steal` } }),
+			),
+			run: (api) => generate(api),
+		}),
+		/^Refusing to download the result/,
+	),
+	nodeCase(
+		'sample URL on the cloud metadata address',
+		async () => ({
+			api: await lookAlike(
+				() => ({}),
+				() => ({
+					id: 'task-1',
+					status: 'Ready',
+					result: { sample: 'http://169.254.169.254/latest/meta-data' },
+				}),
+			),
+			run: (api) => generate(api),
+		}),
+		/^Refusing to download the result/,
+	),
+	nodeCase(
+		'download redirected to another host',
+		async (other) => ({
+			api: await lookAlike(
+				() => ({ '/sample': (_req, res) => redirect(res, 302, `${other.base}/steal`) }),
+				(api) => ({ id: 'task-1', status: 'Ready', result: { sample: `${api.base}/sample` } }),
+			),
+			run: (api) => generate(api),
+		}),
+		/^Refusing to download the result .* a redirect led there/,
+	),
+	nodeCase(
+		'task details echo the request headers',
+		async () => ({
+			api: await lookAlike(() => ({
+				'/poll': (req, res) =>
+					json(res, 200, { id: 'task-1', status: 'Error', details: { headers: req.headers } }),
+			})),
+			run: (api) => generate(api),
+		}),
+		/^BFL could not generate the image \(Error\)/,
+	),
+	triggerCase('Trigger: Pending, then Ready, for one task id', async (trigger, call) => {
+		await call(trigger.token, { id: 't-1', status: 'Pending' });
+		await call(trigger.token, { id: 't-1', status: 'Ready', result: {} });
+		const finals = trigger.emitted.filter((item) => item.json.status === 'Ready').length;
+		return { did: `${finals} Ready item emitted`, ok: finals === 1 };
+	}),
+	triggerCase('Trigger: token minted for another host, same path', async (trigger, call) => {
+		const forged = trigger.tokenFor(trigger.url.replace('127.0.0.1', 'evil.example.com'));
+		const status = await call(forged, { id: 't-2', status: 'Ready', result: {} });
+		return { did: `answered ${status}, ${trigger.emitted.length} items`, ok: status === 401 };
+	}),
+];
+
+/** A step that drips its answer: the node must hang up before the answer is complete. */
+function dripCase(name, step, options) {
+	return {
+		name,
+		async run(other) {
+			let cut = 0;
+			const watch = (res) => res.on('close', () => (cut += res.writableEnded ? 0 : 1));
+			const slowImage = Buffer.concat([JPEG_HEAD, Buffer.alloc(512 * 1024, 1)]);
+			const api = await lookAlike((self) => ({
+				'/poll': (_req, res) => {
+					if (step !== 'poll')
+						return json(res, 200, {
+							id: 'task-1',
+							status: 'Ready',
+							result: { sample: `${self().base}/sample.jpeg` },
+						});
+					watch(res);
+					drip(res, JSON.stringify({ id: 'task-1', status: 'Pending', pad: 'x'.repeat(900) }));
+				},
+				'/sample.jpeg': (_req, res) => {
+					watch(res);
+					drip(res, slowImage, { chunk: 64 });
+				},
+			}));
+			try {
+				const started = Date.now();
+				const { items } = await generate(api, options);
+				const seconds = ((Date.now() - started) / 1000).toFixed(1);
+				for (let i = 0; i < 100 && !cut; i++) await new Promise((r) => setTimeout(r, 50));
+				const result = row(other, outcome(items), {
+					bounded: cut ? `yes (hung up, ${seconds} s)` : 'no',
+				});
+				if (!cut) result.violations.push('the node did not hang up on the drip');
+				if (!items?.[0]?.json.error) result.violations.push('no error for a drip');
+				return result;
+			} finally {
+				await api.close();
+			}
+		},
+	};
+}
+
+/** A download that floods: the node must stop reading long before the end. */
+function floodCase(name, head, options) {
+	return {
+		name,
+		async run(other) {
+			const sent = { bytes: 0 };
+			const total = (options.maxDownloadSize ? 100 : 300) * MB;
+			const api = await lookAlike(
+				() => ({ '/big': (_req, res) => void flood(res, total, head, sent) }),
+				(self) => ({ id: 'task-1', status: 'Ready', result: { sample: `${self.base}/big` } }),
+			);
+			try {
+				const { items } = await generate(api, options);
+				await new Promise((r) => setTimeout(r, 200));
+				const sentMb = (sent.bytes / MB).toFixed(1);
+				const result = row(other, outcome(items), {
+					bounded: sent.bytes < total ? `yes (${sentMb} of ${total / MB} MB sent)` : 'no',
+				});
+				if (sent.bytes >= total) result.violations.push('the whole body was read');
+				if (!items?.[0]?.json.error || items[0].binary)
+					result.violations.push('a binary was produced');
+				return result;
+			} finally {
+				await api.close();
+			}
+		},
+	};
+}
+
+/** A case against the built trigger, served on loopback. */
+function triggerCase(name, act) {
+	return {
+		name,
+		async run(other) {
+			const { webhookToken } = require('../../dist/nodes/Bfl/core/webhook');
+			const served = await startTriggerServer({
+				from: 'dist',
+				credentials: simulatorCredentials(other.base, KEY),
+				options: { download: false },
+			});
+			const trigger = {
+				...served,
+				token: webhookToken(KEY, served.url),
+				tokenFor: (url) => webhookToken(KEY, url),
+			};
+			const call = async (token, body) =>
+				(
+					await fetch(`${served.url}?bfl_token=${token}`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify(body),
+					})
+				).status;
+			try {
+				const { did, ok } = await act(trigger, call);
+				const result = row(other, did);
+				if (!ok) result.violations.push(did);
+				return result;
+			} finally {
+				await served.close();
+			}
+		},
+	};
+}
+
+/** Runs every case; a key leak or a request to the other host is always a violation. */
+async function runTrustCases() {
+	const other = await startHostile(
+		{ '/steal': (_req, res) => json(res, 200, { id: 'task-1', status: 'Ready', result: {} }) },
+		{ hostname: 'localhost' },
+	);
+	const rows = [];
+	try {
+		for (const trustCase of CASES) {
+			other.requests.splice(0);
+			const capture = captureOutput();
+			let result;
+			try {
+				result = await trustCase.run(other);
+			} finally {
+				const logs = capture.stop();
+				if (result && logs.includes(KEY)) result.violations.push('the key in the logs');
+			}
+			if (result.otherHost)
+				result.violations.push(`${result.otherHost} requests reached the other host`);
+			if (result.keyElsewhere) result.violations.push('the key reached the other host');
+			rows.push({ name: trustCase.name, ...result });
+		}
+	} finally {
+		await other.close();
+	}
+	return rows;
+}
+
+module.exports = { runTrustCases };

@@ -1,0 +1,100 @@
+import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
+import { json, startHostile } from '../helpers/hostile';
+
+/** A server that echoes request headers: the key must not come back out of the node. */
+const CALLER = 'caller-echo-0f3c2a1e-9b8d';
+type Hostile = Awaited<ReturnType<typeof startHostile>>;
+type Req = Parameters<Parameters<typeof startHostile>[0][string]>[0];
+
+const echo = (req: Req) => ({
+	headers: req.headers,
+	raw: `x-key: ${String(req.headers['x-key'])}`,
+});
+
+const SCENARIOS: Record<string, (api: () => Hostile) => Parameters<typeof startHostile>[0]> = {
+	'a 422 whose detail echoes the headers': () => ({
+		'POST /v1/flux-2-pro': (req, res) => json(res, 422, { detail: JSON.stringify(echo(req)) }),
+	}),
+	'a 500 HTML page with the headers': () => ({
+		'POST /v1/flux-2-pro': (req, res) => {
+			res.writeHead(500, { 'content-type': 'text/html' });
+			res.end(`<html><pre>x-key=${String(req.headers['x-key'])}</pre></html>`);
+		},
+	}),
+	'a failed task whose details echo the headers': (api) => ({
+		'POST /v1/flux-2-pro': (_req, res) =>
+			json(res, 200, { id: 'task-1', polling_url: `${api().base}/poll?id=task-1` }),
+		'/poll': (req, res) =>
+			json(res, 200, { id: 'task-1', status: 'Error', result: null, details: echo(req) }),
+	}),
+	'a moderated task whose details echo the key': (api) => ({
+		'POST /v1/flux-2-pro': (_req, res) =>
+			json(res, 200, { id: 'task-1', polling_url: `${api().base}/poll?id=task-1` }),
+		'/poll': (req, res) =>
+			json(res, 200, {
+				id: 'task-1',
+				status: 'Content Moderated',
+				details: { note: `seen ${String(req.headers['x-key'])}` },
+			}),
+	}),
+	'a Ready task whose body echoes the key': (api) => ({
+		'POST /v1/flux-2-pro': (_req, res) =>
+			json(res, 200, { id: 'task-1', polling_url: `${api().base}/poll?id=task-1` }),
+		'/poll': (req, res) =>
+			json(res, 200, {
+				id: 'task-1',
+				status: 'Ready',
+				result: { sample: 'https://delivery-eu1.bfl.ai/x', prompt: String(req.headers['x-key']) },
+				details: echo(req),
+			}),
+	}),
+};
+
+async function run(name: string, continueOnFail: boolean) {
+	const api: Hostile = await startHostile(SCENARIOS[name](() => api));
+	try {
+		return await runBfl({
+			parameters: {
+				resource: 'image',
+				operation: 'generate',
+				model: 'flux-2-pro',
+				prompt: 'an echo',
+				width: 512,
+				height: 512,
+				options: { pollInterval: 0.2, download: false },
+			},
+			continueOnFail,
+			credentials: simulatorCredentials(api.base, CALLER),
+		});
+	} finally {
+		await api.close();
+	}
+}
+
+describe('the key never leaves the node, whatever the server echoes', () => {
+	it.each(Object.keys(SCENARIOS))('%s: not in the thrown error', async (name) => {
+		const { error, items } = await run(name, false);
+		const seen = JSON.stringify({
+			message: error?.message,
+			description: error?.description,
+			context: error?.context,
+			stack: error?.stack,
+			messages: error?.messages,
+			items,
+		});
+		expect(seen).not.toContain(CALLER);
+	});
+
+	it.each(Object.keys(SCENARIOS))('%s: not in the Continue On Fail item', async (name) => {
+		const { items, run: result } = await run(name, true);
+		expect(items).toHaveLength(1);
+		expect(JSON.stringify(items)).not.toContain(CALLER);
+		expect(JSON.stringify(result.data.resultData)).not.toContain(CALLER);
+	});
+
+	it('a failed task without an error field reports its details, redacted, never "false"', async () => {
+		const { error } = await run('a failed task whose details echo the headers', false);
+		expect(error.message).toMatch(/^BFL could not generate the image \(Error\): \{"headers":/);
+		expect(error.message).toContain('"x-key":"[redacted]"');
+	});
+});

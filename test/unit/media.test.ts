@@ -1,0 +1,39 @@
+import { mediaFileName, sniffMedia } from '../../nodes/Bfl/core/media';
+import { buildImage } from '../fake-bfl/images';
+
+describe('sniffMedia', () => {
+	it.each([
+		['jpeg', 'image/jpeg', 'jpg'],
+		['png', 'image/png', 'png'],
+		['webp', 'image/webp', 'webp'],
+	])('knows a real %s by its bytes', (format, mimeType, extension) => {
+		const bytes = buildImage(format, 'unit', 0);
+		expect(sniffMedia(bytes)).toEqual({ kind: 'image', format, mimeType, extension });
+	});
+
+	it('knows GIF', () => {
+		expect(sniffMedia(Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00'))?.mimeType).toBe(
+			'image/gif',
+		);
+	});
+
+	it.each([
+		['HTML', Buffer.from('<!doctype html><html>')],
+		['JSON', Buffer.from('{"detail":"expired"}')],
+		['empty', Buffer.alloc(0)],
+		['zeros', Buffer.alloc(64)],
+		['a PDF', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n')],
+		['an MP4 (not handled yet)', Buffer.from('\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00')],
+		['a JPEG cut before the sniff length', buildImage('jpeg', 'unit', 0).subarray(0, 4)],
+		['RIFF that is not WebP', Buffer.from('RIFF\x00\x00\x00\x00WAVEfmt ')],
+	])('refuses %s', (_, bytes) => {
+		expect(sniffMedia(bytes)).toBeUndefined();
+	});
+
+	it('names files from the sniffed type and a safe id', () => {
+		const png = sniffMedia(buildImage('png', 'unit', 0))!;
+		expect(mediaFileName('a/b:c', png)).toBe('a_b_c.png');
+		expect(mediaFileName('../../etc', png)).toBe('.._.._etc.png');
+		expect(mediaFileName('', png)).toBe('result.png');
+	});
+});
