@@ -1,8 +1,9 @@
 import { modelsFor } from '../../nodes/Bfl/catalog/models';
 import type { ModelSpec } from '../../nodes/Bfl/catalog/types';
-import { startFakeBfl, type FakeBfl } from '../fake-bfl';
+import { manualClock, startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { buildImage } from '../fake-bfl/images';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
+import { advanceUntilSettled, waitFor } from '../helpers/wait';
 
 const CALLER = 'caller-edit-42';
 let fake: FakeBfl;
@@ -57,12 +58,13 @@ function edit(
 	parameters: Record<string, unknown>,
 	input: Array<Record<string, unknown>>,
 	continueOnFail = false,
+	on: FakeBfl = fake,
 ) {
 	return runBfl({
 		parameters,
 		input,
 		continueOnFail,
-		credentials: simulatorCredentials(fake.apiBase, CALLER),
+		credentials: simulatorCredentials(on.apiBase, CALLER),
 	});
 }
 
@@ -142,25 +144,33 @@ describe('Image → Edit in the n8n engine against the fake BFL', () => {
 	});
 
 	it('keeps kontext-max at 6 in flight while FLUX.2 items use the other slots', async () => {
-		fake.configure({ latencyMs: 300 });
+		// Tasks finish only when the test advances this simulator's clock, so the slots stay held.
+		const held = await startFakeBfl({ apiKey: CALLER, latencyMs: 300, clock: manualClock() });
 		const model = modelsFor('edit').find((m) => m.id === 'flux-kontext-max')!;
 		const input = Array.from({ length: 16 }, (_, i) => ({
 			json: { model: i % 4 === 3 ? 'flux-2-pro' : 'flux-kontext-max' },
 			binary: { img0: binary(png(`mixed-${i}`)) },
 		}));
-		const { items, error } = await edit(
-			editParameters(model, [{ source: 'binary', binaryPropertyName: 'img0' }], {
-				model: '={{ $json.model }}',
-			}),
-			input,
-		);
-		fake.configure({ latencyMs: 100 });
-		expect(error).toBeUndefined();
-		expect(items.map((item: { json: { model: string } }) => item.json.model)).toEqual(
-			input.map((item) => item.json.model),
-		);
-		expect(fake.stats().requests.filter((r: { status: number }) => r.status === 429)).toEqual([]);
-		expect(fake.stats().peakInFlight).toBeGreaterThan(6);
+		try {
+			const running = edit(
+				editParameters(model, [{ source: 'binary', binaryPropertyName: 'img0' }], {
+					model: '={{ $json.model }}',
+				}),
+				input,
+				false,
+				held,
+			);
+			await waitFor(() => held.stats().inFlight > 6, 'more than 6 tasks in flight');
+			const { items, error } = await advanceUntilSettled(held, running);
+			expect(error).toBeUndefined();
+			expect(items.map((item: { json: { model: string } }) => item.json.model)).toEqual(
+				input.map((item) => item.json.model),
+			);
+			expect(held.stats().requests.filter((r) => r.status === 429)).toEqual([]);
+			expect(held.stats().peakInFlight).toBeGreaterThan(6);
+		} finally {
+			await held.close();
+		}
 	});
 
 	describe('rejects bad input before any request, naming the field', () => {

@@ -1,6 +1,7 @@
 import { modelsFor } from '../../nodes/Bfl/catalog/models';
 import { buildImage } from '../fake-bfl/images';
 import { prompts, useGenerateFixture } from '../helpers/generateFixture';
+import { advanceUntilSettled, waitFor } from '../helpers/wait';
 
 const CALLER = 'caller-0123456789';
 const { state, generate, expectNoKeyAnywhere } = useGenerateFixture(CALLER);
@@ -112,11 +113,14 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 	});
 
 	it('runs items concurrently and returns them in input order', async () => {
-		state.fake.configure({ latencyMs: 400 });
-		const { items } = await generate(
+		const running = generate(
 			{ prompt: '={{ $json.prompt }}' },
 			prompts('one', 'two', 'three', 'four', 'five'),
+			false,
+			state.held,
 		);
+		await waitFor(() => state.held.stats().inFlight === 5, 'five tasks in flight at once');
+		const { items } = await advanceUntilSettled(state.held, running);
 		expect(items.map((item: { json: { prompt: string } }) => item.json.prompt)).toEqual([
 			'one',
 			'two',
@@ -127,16 +131,20 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 		expect(items.map((item: { pairedItem: unknown }) => item.pairedItem)).toEqual(
 			[0, 1, 2, 3, 4].map((item) => ({ item })),
 		);
-		expect(state.fake.stats().peakInFlight).toBeGreaterThanOrEqual(4);
+		expect(state.held.stats().peakInFlight).toBe(5);
 	});
 
 	it('respects a lower Concurrency option', async () => {
-		state.fake.configure({ latencyMs: 200 });
-		await generate(
+		const running = generate(
 			{ prompt: '={{ $json.prompt }}', options: { pollInterval: 0.2, concurrency: 2 } },
 			prompts('a', 'b', 'c', 'd', 'e'),
+			false,
+			state.held,
 		);
-		expect(state.fake.stats().peakInFlight).toBe(2);
+		await waitFor(() => state.held.stats().inFlight === 2, 'two tasks in flight');
+		const { error } = await advanceUntilSettled(state.held, running);
+		expect(error).toBeUndefined();
+		expect(state.held.stats()).toMatchObject({ accepted: 5, peakInFlight: 2 });
 	});
 
 	it('rejects a size that is not a multiple of 16 before any request', async () => {

@@ -8,6 +8,7 @@ const { seedFinetunes } = require('./finetunes');
 const { handleRequest } = require('./routes');
 const { inFlightCount } = require('./tasks');
 const { buildImage, sniffImage } = require('./images');
+const { manualClock } = require('./clock');
 
 /**
  * @typedef {import('./state').FakeBflOptions} FakeBflOptions
@@ -26,6 +27,7 @@ const { buildImage, sniffImage } = require('./images');
  * @property {Map<string, import('./tasks').Task>} tasks
  * @property {Map<string, import('./finetunes').Finetune>} finetunes
  * @property {(id: string) => Buffer | null} imageFor the exact bytes the delivery server serves for a Ready task
+ * @property {(ms: number) => void} advance moves a manual clock on (tasks settle, URLs expire, webhooks fire)
  * @property {() => Promise<void>} close
  */
 
@@ -124,6 +126,7 @@ async function startFakeBfl(options = {}) {
 		},
 		stats: () => snapshotStats(state, inFlightCount(state)),
 		resetStats: () => resetStats(state, inFlightCount(state)),
+		advance: (ms) => state.options.clock.advance(ms),
 		tasks: state.tasks,
 		finetunes: state.finetunes,
 		imageFor(id) {
@@ -133,7 +136,7 @@ async function startFakeBfl(options = {}) {
 		},
 		close() {
 			closing ||= (async () => {
-				for (const timer of state.timers) clearTimeout(timer);
+				for (const timer of state.timers) state.options.clock.clearTimer(timer);
 				state.timers.clear();
 				for (const req of state.outgoing) req.destroy();
 				await Promise.all(servers.map(closeServer));
@@ -143,4 +146,4 @@ async function startFakeBfl(options = {}) {
 	};
 }
 
-module.exports = { startFakeBfl, sniffImage };
+module.exports = { startFakeBfl, sniffImage, manualClock };
