@@ -119,7 +119,12 @@ function loopWorkflow(spec) {
 }
 
 /** Runs of a node in an execute-batch snapshot: [{ startTime, executionTime, items }]. */
-function runsOf(/** @type {any} */ snapshot, /** @type {string} */ name) {
+/**
+ * @param {any} snapshot
+ * @param {string} name
+ * @returns {Array<{ start: number, end: number, items: any[], errors: any[] }>}
+ */
+function runsOf(snapshot, name) {
 	const runs = snapshot?.data?.resultData?.runData?.[name] ?? [];
 	return runs.map((/** @type {any} */ run) => ({
 		start: run.startTime,

@@ -1,3 +1,4 @@
+import type { INodeExecutionData } from 'n8n-workflow';
 import { manualClock, startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
 
@@ -21,7 +22,7 @@ export function useGenerateFixture(caller: string) {
 	});
 	const generate = (
 		parameters: Record<string, unknown> = {},
-		input?: Array<Record<string, unknown>>,
+		input?: INodeExecutionData[],
 		continueOnFail = false,
 		fake: FakeBfl = state.fake,
 	) =>
