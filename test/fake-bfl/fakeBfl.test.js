@@ -3,7 +3,7 @@
 
 const { startFakeBfl, manualClock } = require('./index');
 const { waitFor } = require('../helpers/wait');
-const { KEY, submit, getJson, pollUntilDone, download } = require('./testHelpers');
+const { KEY, submit, getJson, pollUntilDone, download, imageDimensions } = require('./testHelpers');
 
 /** @type {import('./index').FakeBfl} */
 let fake;
@@ -243,6 +243,20 @@ describe('delivery', () => {
 			/<Code>AuthenticationFailed<\/Code>.*Signed expiry time \[.+\] has to be after current time/s,
 		);
 		expect(fake.stats().expiredDownloads).toBe(1);
+	});
+
+	test('serves a picture of the requested size: width × height, or about 1 MP for an aspect ratio', async () => {
+		const sized = (await submit(fake, 'flux-2-pro', { prompt: 'x', width: 1024, height: 768 }))
+			.json;
+		const ratio = (await submit(fake, 'flux-kontext-pro', { prompt: 'x', aspect_ratio: '16:9' }))
+			.json;
+		for (const [json, size] of [
+			[sized, { width: 1024, height: 768 }],
+			[ratio, { width: 1360, height: 768 }],
+		]) {
+			const { body } = await pollUntilDone(json.polling_url, { fake });
+			expect(imageDimensions((await download(body.result.sample)).bytes)).toEqual(size);
+		}
 	});
 
 	test('unknown blobs → 404 XML', async () => {

@@ -132,7 +132,7 @@ async function startFakeBfl(options = {}) {
 		imageFor(id) {
 			const task = state.tasks.get(id);
 			if (!task || task.status !== 'Ready') return null;
-			return buildImage(task.outputFormat, task.id, task.imageBytes);
+			return buildImage(task.outputFormat, task.id, task.imageBytes, task.size);
 		},
 		close() {
 			closing ||= (async () => {

@@ -240,7 +240,7 @@ function deliver(state, ex) {
 		const detail = `Signed expiry time [${new Date(task.expiresAt).toUTCString()}] has to be after current time [${new Date(now).toUTCString()}]`;
 		return xmlError(403, azureErrorXml('AuthenticationFailed', authFailed, detail));
 	}
-	sendParts(ex, 200, imageParts(task.outputFormat, task.id, task.imageBytes), {
+	sendParts(ex, 200, imageParts(task.outputFormat, task.id, task.imageBytes, task.size), {
 		'content-type': CONTENT_TYPES[task.outputFormat],
 		'x-ms-blob-type': 'BlockBlob',
 		'last-modified': new Date(task.readyAt).toUTCString(),

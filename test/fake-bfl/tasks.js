@@ -3,6 +3,7 @@
 
 const crypto = require('node:crypto');
 const { sendWebhook } = require('./webhooks');
+const { requestedSize } = require('./picture');
 
 /**
  * @typedef {'Ready' | 'Request Moderated' | 'Content Moderated' | 'Error' | 'Failed'} Outcome
@@ -46,6 +47,8 @@ class Task {
 		this.seed = Number.isInteger(body.seed) ? body.seed : crypto.randomInt(0, 2 ** 31 - 1);
 		/** @type {ImageFormat} */
 		this.outputFormat = body.output_format || init.defaultFormat;
+		/** The served image's pixels: the requested size (see picture.js). */
+		this.size = requestedSize(body);
 		this.createdAt = state.options.clock.now();
 		this.readyAt = this.createdAt + latency;
 		/** @type {Outcome} */

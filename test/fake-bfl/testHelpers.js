@@ -117,6 +117,19 @@ function checkJpeg(buf) {
 	return markers;
 }
 
+/**
+ * Width and height from a PNG's IHDR or a JPEG's SOF segment.
+ * @param {Buffer} buf
+ */
+function imageDimensions(buf) {
+	if (buf[0] === 0x89) return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+	for (let offset = 2; offset < buf.length; offset += 2 + buf.readUInt16BE(offset + 2)) {
+		if (buf[offset + 1] === 0xc0 || buf[offset + 1] === 0xc2)
+			return { width: buf.readUInt16BE(offset + 7), height: buf.readUInt16BE(offset + 5) };
+	}
+	throw new Error('no PNG header and no JPEG SOF segment');
+}
+
 /** @param {Buffer} buf */
 function checkWebp(buf) {
 	if (buf.readUInt32LE(4) !== buf.length - 8)
@@ -144,4 +157,5 @@ module.exports = {
 	checkPng,
 	checkJpeg,
 	checkWebp,
+	imageDimensions,
 };
