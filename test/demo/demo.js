@@ -60,8 +60,7 @@ async function main() {
 		const file = path.join(outDir, binary.fileName ?? `${item.json.id}.${format}`);
 		fs.writeFileSync(file, bytes);
 		console.log(JSON.stringify(item.json, null, 2));
-		const { width, height } =
-			format === 'webp' ? { width: '?', height: '?' } : imageDimensions(bytes);
+		const { width, height } = imageDimensions(bytes);
 		console.log(
 			`Wrote a ${width}×${height} ${format.toUpperCase()} (${bytes.length} bytes) to ${path.relative(process.cwd(), file)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 		);

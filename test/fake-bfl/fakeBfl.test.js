@@ -245,14 +245,23 @@ describe('delivery', () => {
 		expect(fake.stats().expiredDownloads).toBe(1);
 	});
 
-	test('serves a picture of the requested size: width × height, or about 1 MP for an aspect ratio', async () => {
+	test('serves a picture of the requested size and format: width × height, or about 1 MP for an aspect ratio', async () => {
 		const sized = (await submit(fake, 'flux-2-pro', { prompt: 'x', width: 1024, height: 768 }))
 			.json;
 		const ratio = (await submit(fake, 'flux-kontext-pro', { prompt: 'x', aspect_ratio: '16:9' }))
 			.json;
+		const webp = (
+			await submit(fake, 'flux-2-pro', {
+				prompt: 'x',
+				width: 512,
+				height: 320,
+				output_format: 'webp',
+			})
+		).json;
 		for (const [json, size] of [
 			[sized, { width: 1024, height: 768 }],
 			[ratio, { width: 1360, height: 768 }],
+			[webp, { width: 512, height: 320 }],
 		]) {
 			const { body } = await pollUntilDone(json.polling_url, { fake });
 			expect(imageDimensions((await download(body.result.sample)).bytes)).toEqual(size);

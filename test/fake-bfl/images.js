@@ -1,9 +1,8 @@
 // @ts-check
 'use strict';
 
-const fs = require('node:fs');
-const path = require('node:path');
 const { encodeJpeg } = require('./jpeg');
+const { encodeWebp } = require('./webp');
 const { pngChunk, renderPicture, encodePng } = require('./picture');
 
 /** @typedef {'png' | 'jpeg' | 'webp'} ImageFormat */
@@ -88,9 +87,6 @@ function extendedWebpBody(webp) {
 
 /** Test fixtures and images built without a size are this small. */
 const SMALL = { width: 64, height: 64 };
-const WEBP_FIXTURE = extendedWebpBody(
-	fs.readFileSync(path.join(__dirname, 'fixtures', 'sample.webp')),
-);
 
 /** @type {Map<string, { head: Buffer, tail: Buffer }>} */
 const baseCache = new Map();
@@ -111,9 +107,11 @@ function basePicture(format, { width, height }) {
 		return cached;
 	}
 	let base;
-	if (format === 'webp') base = { head: Buffer.alloc(0), tail: WEBP_FIXTURE };
-	else if (format === 'png') base = encodePng(renderPicture(width, height), width, height);
-	else base = splitJpeg(encodeJpeg(renderPicture(width, height), width, height));
+	const rgb = renderPicture(width, height);
+	if (format === 'webp')
+		base = { head: Buffer.alloc(0), tail: extendedWebpBody(encodeWebp(rgb, width, height)) };
+	else if (format === 'png') base = encodePng(rgb, width, height);
+	else base = splitJpeg(encodeJpeg(rgb, width, height));
 	if (baseCache.size >= BASE_CACHE_LIMIT)
 		baseCache.delete(/** @type {string} */ (baseCache.keys().next().value));
 	baseCache.set(key, base);
@@ -177,7 +175,7 @@ function cachedPadding(format, bytes) {
  * @param {ImageFormat} format
  * @param {string} id task id, embedded so every task's image differs
  * @param {number} [targetBytes] 0 = natural size; otherwise pad to about this many bytes
- * @param {import('./picture').Size} [size] pixels (PNG and JPEG; WebP is always the small fixture)
+ * @param {import('./picture').Size} [size] pixels
  * @returns {Buffer[]}
  */
 function imageParts(format, id, targetBytes = 0, size = SMALL) {

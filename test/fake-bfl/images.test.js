@@ -18,7 +18,7 @@ test('sniffImage recognises PNG, JPEG and WebP magic numbers and nothing else', 
 	expect(sniffImage(Buffer.alloc(0))).toBeNull();
 });
 
-describe.each(/** @type {const} */ (['png', 'jpeg']))('%s pictures', (format) => {
+describe.each(/** @type {const} */ (['png', 'jpeg', 'webp']))('%s pictures', (format) => {
 	test.each([
 		[1024, 768],
 		[1000, 600],
@@ -71,7 +71,7 @@ describe.each(/** @type {const} */ (['png', 'jpeg', 'webp']))('%s', (format) => 
 			expect(sniffImage(image)).toBe(format);
 			const structure = checks[format](image);
 			if (format === 'png') expect(structure).toEqual(['IHDR', 'tEXt', 'bfPd', 'IDAT', 'IEND']);
-			if (format === 'webp') expect(structure).toEqual(['VP8X', 'VP8 ', 'bfli', 'bflp']);
+			if (format === 'webp') expect(structure).toEqual(['VP8X', 'VP8L', 'bfli', 'bflp']);
 			if (format === 'jpeg')
 				expect(structure.filter((m) => m === 0xfe).length).toBeGreaterThanOrEqual(2);
 		},

@@ -118,16 +118,18 @@ function checkJpeg(buf) {
 }
 
 /**
- * Width and height from a PNG's IHDR or a JPEG's SOF segment.
+ * Width and height from a PNG's IHDR, a JPEG's SOF segment or an extended WebP's VP8X chunk.
  * @param {Buffer} buf
  */
 function imageDimensions(buf) {
 	if (buf[0] === 0x89) return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+	if (buf.toString('latin1', 12, 16) === 'VP8X')
+		return { width: buf.readUIntLE(24, 3) + 1, height: buf.readUIntLE(27, 3) + 1 };
 	for (let offset = 2; offset < buf.length; offset += 2 + buf.readUInt16BE(offset + 2)) {
 		if (buf[offset + 1] === 0xc0 || buf[offset + 1] === 0xc2)
 			return { width: buf.readUInt16BE(offset + 7), height: buf.readUInt16BE(offset + 5) };
 	}
-	throw new Error('no PNG header and no JPEG SOF segment');
+	throw new Error('no PNG header, JPEG SOF segment or WebP VP8X chunk');
 }
 
 /** @param {Buffer} buf */
