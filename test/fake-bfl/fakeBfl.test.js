@@ -246,22 +246,21 @@ describe('delivery', () => {
 	});
 
 	test('serves a picture of the requested size and format: width × height, or about 1 MP for an aspect ratio', async () => {
-		const sized = (await submit(fake, 'flux-2-pro', { prompt: 'x', width: 1024, height: 768 }))
-			.json;
+		const sized = (await submit(fake, 'flux-2-pro', { prompt: 'x', width: 320, height: 240 })).json;
 		const ratio = (await submit(fake, 'flux-kontext-pro', { prompt: 'x', aspect_ratio: '16:9' }))
 			.json;
 		const webp = (
 			await submit(fake, 'flux-2-pro', {
 				prompt: 'x',
-				width: 512,
-				height: 320,
+				width: 256,
+				height: 160,
 				output_format: 'webp',
 			})
 		).json;
 		for (const [json, size] of [
-			[sized, { width: 1024, height: 768 }],
+			[sized, { width: 320, height: 240 }],
 			[ratio, { width: 1360, height: 768 }],
-			[webp, { width: 512, height: 320 }],
+			[webp, { width: 256, height: 160 }],
 		]) {
 			const { body } = await pollUntilDone(json.polling_url, { fake });
 			expect(imageDimensions((await download(body.result.sample)).bytes)).toEqual(size);

@@ -91,7 +91,9 @@ async function startFakeBfl(options = {}) {
 	/** @param {import('./state').ServerName} name */
 	const makeServer = (name) => {
 		const server = http.createServer((req, res) => void handleRequest(state, name, req, res));
-		server.keepAliveTimeout = 5000;
+		// Long enough that an idle keep-alive socket never closes while a client, stalled by a busy
+		// machine or by building a large body, is about to reuse it (that race ends in ECONNRESET).
+		server.keepAliveTimeout = 65_000;
 		servers.push(server);
 		return server;
 	};
