@@ -78,8 +78,8 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 		expect(Object.keys(json).filter((key) => !allowed.includes(key))).toEqual([]);
 		// The image travels as binary, which an agent's tool output (JSON) does not carry.
 		expect(JSON.stringify(json).length).toBeLessThan(1024);
-		expect(items[0].binary.data.mimeType).toBe('image/jpeg');
-		expect(JSON.stringify(json)).not.toContain(items[0].binary.data.data.slice(0, 40));
+		expect(items[0].binary?.data.mimeType).toBe('image/jpeg');
+		expect(JSON.stringify(json)).not.toContain(bytesOf(items[0]).toString('base64').slice(0, 40));
 	});
 
 	it('takes width and height from a Size preset', async () => {
