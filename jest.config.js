@@ -21,12 +21,14 @@ module.exports = {
 			displayName: 'unit',
 			testEnvironment: 'node',
 			transform: tsTransform,
+			setupFilesAfterEnv: ['<rootDir>/test/helpers/jestTimeout.js'],
 			testMatch: ['<rootDir>/test/unit/**/*.test.{ts,js}'],
 		},
 		{
 			displayName: 'engine',
 			testEnvironment: 'node',
 			transform: tsTransform,
+			setupFilesAfterEnv: ['<rootDir>/test/helpers/jestTimeout.js'],
 			testMatch: [
 				'<rootDir>/test/engine/**/*.test.{ts,js}',
 				'<rootDir>/test/fake-bfl/**/*.test.{ts,js}',

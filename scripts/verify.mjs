@@ -30,6 +30,10 @@ try {
 			!['package.json', 'index.js', 'README.md', 'LICENSE', 'LICENSE.md'].includes(path),
 	);
 	if (stray.length) throw new Error(`Unexpected files in the package: ${stray.join(', ')}`);
+	// n8n runs the compiled JavaScript without source-map support, and a map without the .ts
+	// sources it names would only mislead a debugger, so the package ships none.
+	const maps = files.filter((path) => path.endsWith('.map'));
+	if (maps.length) throw new Error(`Source maps in the package: ${maps.join(', ')}`);
 
 	let failed = false;
 	for (const [leg, dir, patterns] of [

@@ -45,7 +45,8 @@ function machine() {
 /**
  * Scenario (b) at every --loop-n; records why when it cannot run, and keeps the other results when
  * it breaks (its scratch folder, with n8n's logs, is then kept).
- * @param {ReturnType<typeof parseArgs>} cfg @param {any} fake @param {object} base
+ * @param {ReturnType<typeof parseArgs>} cfg @param {any} fake
+ * @param {{ latencyMs: number, pollIntervalMs: number, imageBytes: number }} base
  * @param {object} size @param {any[]} results @param {string[]} skipped
  */
 async function runLoops(cfg, fake, base, size, results, skipped) {

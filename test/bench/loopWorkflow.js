@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Scenario (b) as a workflow: the loop n8n users build today (see /work/shared/bfl/USER-PAIN.md),
+ * Scenario (b) as a workflow: the loop n8n users build today (BENCHMARKS.md says why),
  * with built-in nodes only. HTTP Request submits every item at once with a Header Auth credential
  * (x-key) → Wait → HTTP Request GET polling_url → IF status == Ready → download the sample as a
  * file; not Ready → back to Wait. The submit node is set to "On Error: Continue (using error
@@ -119,7 +119,12 @@ function loopWorkflow(spec) {
 }
 
 /** Runs of a node in an execute-batch snapshot: [{ startTime, executionTime, items }]. */
-function runsOf(/** @type {any} */ snapshot, /** @type {string} */ name) {
+/**
+ * @param {any} snapshot
+ * @param {string} name
+ * @returns {Array<{ start: number, end: number, items: any[], errors: any[] }>}
+ */
+function runsOf(snapshot, name) {
 	const runs = snapshot?.data?.resultData?.runData?.[name] ?? [];
 	return runs.map((/** @type {any} */ run) => ({
 		start: run.startTime,

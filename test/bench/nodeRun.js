@@ -20,7 +20,10 @@ const { runBfl, simulatorCredentials, NODE_TYPE } = require('../helpers/bflWorkf
 
 /** The built node, wrapped so that every attached binary is timestamped under its task id. */
 function instrumentedNode(/** @type {Record<string, number>} */ attachedAt) {
-	const { Bfl } = require('../../dist/nodes/Bfl/Bfl.node');
+	// The built node (npm run bench builds first), typed as its source.
+	const built = '../../dist/nodes/Bfl/Bfl.node';
+	/** @type {typeof import('../../nodes/Bfl/Bfl.node')} */
+	const { Bfl } = require(built);
 	const node = new Bfl();
 	const execute = node.execute;
 	/** @this {any} */

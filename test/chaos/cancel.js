@@ -3,7 +3,7 @@
 const { startFakeBfl } = require('../fake-bfl');
 const { captureOutput, startChaosRun } = require('./probes');
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Requests already on the wire when the cancel lands may still arrive. */
 const IN_FLIGHT_GRACE_MS = 150;
 

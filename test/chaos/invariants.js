@@ -7,6 +7,7 @@ const { sniffImage } = require('../fake-bfl/images');
  * @param {any[]} items @param {number} n @param {RegExp | undefined} allowedErrors
  */
 function checkItems(items, n, allowedErrors) {
+	/** @type {string[]} */
 	const violations = [];
 	if (!Array.isArray(items) || items.length !== n) {
 		return [`expected ${n} output items, got ${Array.isArray(items) ? items.length : 'none'}`];
@@ -42,7 +43,7 @@ function duplicateSubmits(fake, prompts) {
 
 /**
  * Where the key went or showed up: hosts that are not the API, output JSON, errors, logs.
- * @param {any} fake @param {string} key @param {any[]} items @param {string} logs @param {unknown} error
+ * @param {import('../fake-bfl').FakeBfl} fake @param {string} key @param {any[]} items @param {string} logs @param {unknown} error
  */
 function keyLeaks(fake, key, items, logs, error) {
 	const leaks = fake.stats().keyLeaks.map((leak) => `sent to ${leak.server} ${leak.path}`);

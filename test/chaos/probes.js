@@ -4,9 +4,10 @@ const { startBflWorkflow, simulatorCredentials } = require('../helpers/bflWorkfl
 
 /** Captures (and hides) everything written to stdout and stderr until stop(), which returns it. */
 function captureOutput() {
+	/** @type {string[]} */
 	const chunks = [];
 	const originals = { out: process.stdout.write, err: process.stderr.write };
-	const capture = (chunk) => {
+	const capture = (/** @type {string | Uint8Array} */ chunk) => {
 		chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
 		return true;
 	};

@@ -2,6 +2,14 @@
 /** Renders the chaos figures as a terminal table and as RELIABILITY.md. */
 const os = require('node:os');
 
+/**
+ * @typedef {{ name: string, items: number, faults: number, status429: number, retries: number,
+ *   requests: number, images: number, errors: number, lost: number, duplicates: number,
+ *   leaks: number, memoryMb: number, violations: string[] }} ScenarioResult
+ * @typedef {{ submittedBefore: number, requestsAfterCancel: number, submitsAfterCancel: number }} CancelResult
+ */
+
+/** @type {Array<[string, (r: ScenarioResult) => string | number]>} */
 const COLUMNS = [
 	['Scenario', (r) => r.name],
 	['Items', (r) => r.items],
@@ -39,12 +47,19 @@ function trustSection(trust) {
 	return { table: table.join('\n'), summary };
 }
 
+/**
+ * @param {ScenarioResult[]} results
+ * @param {CancelResult} cancel
+ * @param {any[]} trust
+ * @param {{ command: string, items: number }} meta
+ */
 function renderReport(results, cancel, trust, meta) {
 	const rows = results.map((result) => COLUMNS.map(([, cell]) => String(cell(result))));
 	const header = COLUMNS.map(([name]) => name);
 	const markdownTable = [header, header.map(() => '---'), ...rows]
 		.map((row) => `| ${row.join(' | ')} |`)
 		.join('\n');
+	/** @param {'items' | 'faults' | 'status429' | 'retries' | 'images' | 'errors' | 'lost' | 'duplicates' | 'leaks'} key */
 	const sum = (key) => results.reduce((total, result) => total + result[key], 0);
 	const totals = `Totals: ${sum('items')} items, ${sum('faults')} faults injected, ${sum('status429')} 429s, ${sum('retries')} retries, ${sum('images')} images, ${sum('errors')} clear errors, ${sum('lost')} items lost, ${sum('duplicates')} duplicate submits, ${sum('leaks')} key leaks.`;
 	const trustRender = trustSection(trust);

@@ -26,6 +26,10 @@ const items = Number(args[args.indexOf('--items') + 1]) || 48;
 const KEY = `chaos-${Math.random().toString(36).slice(2)}-key`;
 const MEMORY_BOUND_MB = 400;
 
+/**
+ * @param {import('./scenarios').Scenario} scenario
+ * @param {number} index
+ */
 async function runScenario(scenario, index) {
 	const fake = await startFakeBfl({ apiKey: KEY, latencyMs: 300 });
 	try {

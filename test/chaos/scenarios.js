@@ -12,10 +12,13 @@ const ERROR = {
 	expired: /^The result URL expired at .* before the image could be downloaded/,
 };
 
-/** @typedef {{ name: string, setup: (fake: any, n: number) => void, tag?: (i: number) => string, allowedErrors?: RegExp, exactErrors?: (n: number) => number, options?: object }} Scenario */
+/**
+ * @typedef {{ name: string, setup: (fake: import('../fake-bfl').FakeBfl, n: number) => void, tag?: (i: number) => string, allowedErrors?: RegExp, exactErrors?: (n: number) => number, options?: object }} Scenario
+ * @typedef {Omit<Scenario, 'setup'> & { setup?: Scenario['setup'] }} ScenarioSpec
+ */
 
-/** @type {Scenario[]} */
-const SCENARIOS = [
+/** @type {ScenarioSpec[]} */
+const SPECS = [
 	{
 		name: '429 storm, account cap 8, Retry-After 1 s',
 		setup: (fake) => fake.configure({ concurrencyCap: 8, retryAfterSeconds: 1 }),
@@ -102,6 +105,9 @@ const SCENARIOS = [
 		allowedErrors: /^BFL could not generate the image \(Error\): Input image could not be decoded$/,
 		exactErrors: (n) => Math.ceil(n / 8),
 	},
-].map((scenario) => ({ setup: () => {}, ...scenario }));
+];
+
+/** @type {Scenario[]} */
+const SCENARIOS = SPECS.map((scenario) => ({ setup: () => {}, ...scenario }));
 
 module.exports = { SCENARIOS };

@@ -10,7 +10,8 @@
  *   node test/e2e/run.js --build         # run `npm run build` first (otherwise only when dist/ is missing)
  *   node test/e2e/run.js --keep          # keep the scratch dir (n8n homes, logs, snapshots) even on success
  *
- * Installs n8n into the cache when missing (see lib/install.js, ~5 minutes cold). Prints one line per check on
+ * Installs n8n into the cache when missing (see lib/install.js: 5 to 30+ minutes cold; a release's tests start as
+ * soon as that release is installed). Prints one line per check on
  * stdout, progress on stderr, and ends with `e2e: N passed, N failed`; exits 1 on any failure.
  */
 
@@ -53,27 +54,29 @@ async function main() {
 			exampleProblems.slice(0, 5).join('; ') || 'ids, node types and credential references',
 		);
 
-		// 1. n8n installs (both at once), 2. the package tarball
+		// 1. the installs start (both at once); 2. the package tarball meanwhile
 		const wanted = [...new Set([...opts.phases].map((p) => (p === 'queue' ? '2' : p)))].map(
 			(k) => RELEASES[k],
 		);
-		/** @type {Record<string, boolean>} */
+		/** @type {Record<string, Promise<boolean>>} */
 		const installed = {};
-		const installs = await Promise.allSettled(wanted.map((rel) => ensureN8n(rel, say)));
-		installs.forEach((r, i) => {
-			const rel = wanted[i];
-			installed[rel.key] = r.status === 'fulfilled';
+		for (const rel of wanted) {
 			const node = rel.needsNode24 ? 'Node 24' : `Node ${process.versions.node.split('.')[0]}`;
-			check(
-				`install n8n ${rel.version} (${node})`,
-				r.status === 'fulfilled',
-				r.status === 'fulfilled'
-					? r.value.cached
-						? 'cached'
-						: `installed in ${r.value.seconds.toFixed(0)} s`
-					: String(r.reason && r.reason.message),
+			installed[rel.key] = ensureN8n(rel, say).then(
+				(r) => {
+					check(
+						`install n8n ${rel.version} (${node})`,
+						true,
+						r.cached ? 'cached' : `installed in ${r.seconds.toFixed(0)} s`,
+					);
+					return true;
+				},
+				(err) => {
+					check(`install n8n ${rel.version} (${node})`, false, String(err && err.message));
+					return false;
+				},
 			);
-		});
+		}
 
 		let tgz = '';
 		try {
@@ -96,15 +99,26 @@ async function main() {
 			check('npm pack', false, String(err && /** @type {Error} */ (err).message));
 		}
 
-		// 3. the example workflows on each release
-		for (const key of ['2', '1']) {
-			if (!opts.phases.has(key)) continue;
+		// 3. each release's tests start as soon as that release is installed: 2.41.1 (examples, then queue
+		// mode) usually runs while 1.123.81 still compiles; 1.123.81's examples wait for the 2.x tests to end
+		// so that two n8n test runs never share the 2 cores.
+		const ready = (/** @type {string} */ key) => installed[key] ?? Promise.resolve(false);
+		const release2 = (async () => {
+			if (opts.phases.has('2')) await examplesOn('2', await ready('2'));
+			if (opts.phases.has('queue')) await queueOn(await ready('2'));
+		})();
+		const release1 = (async () => {
+			const ok = await ready('1');
+			await release2;
+			if (opts.phases.has('1')) await examplesOn('1', ok);
+		})();
+		await Promise.all([release2, release1]);
+
+		/** @param {string} key @param {boolean} ok */
+		async function examplesOn(key, ok) {
 			const rel = RELEASES[key];
 			const label = `[${rel.version}]`;
-			if (!installed[key] || !tgz) {
-				check(`${label} examples`, false, 'not run: install or pack failed');
-				continue;
-			}
+			if (!ok || !tgz) return check(`${label} examples`, false, 'not run: install or pack failed');
 			say(`${label} examples`);
 			try {
 				await runExamples(
@@ -112,35 +126,33 @@ async function main() {
 					path.join(scratch, `n8n-${rel.version}`),
 					tgz,
 					say,
-					(name, ok, detail) => check(`${label} ${name}`, ok, detail),
+					(name, pass, detail) => check(`${label} ${name}`, pass, detail),
 				);
 			} catch (err) {
 				check(`${label} examples`, false, String(err && /** @type {Error} */ (err).message));
 			}
 		}
 
-		// 4. queue mode on 2.x
-		if (opts.phases.has('queue')) {
+		/** 4. queue mode on 2.x. @param {boolean} ok */
+		async function queueOn(ok) {
 			const rel = RELEASES['2'];
-			if (!installed['2'] || !tgz)
-				check(`[${rel.version} queue] queue mode`, false, 'not run: install or pack failed');
-			else {
-				say(`[${rel.version} queue] redis + main + 2 workers`);
-				try {
-					await runQueueMode({
-						release: rel,
-						dir: path.join(scratch, `queue-${rel.version}`),
-						tgz,
-						say,
-						check,
-					});
-				} catch (err) {
-					check(
-						`[${rel.version} queue] queue mode`,
-						false,
-						String(err && /** @type {Error} */ (err).message),
-					);
-				}
+			if (!ok || !tgz)
+				return check(`[${rel.version} queue] queue mode`, false, 'not run: install or pack failed');
+			say(`[${rel.version} queue] redis + main + 2 workers`);
+			try {
+				await runQueueMode({
+					release: rel,
+					dir: path.join(scratch, `queue-${rel.version}`),
+					tgz,
+					say,
+					check,
+				});
+			} catch (err) {
+				check(
+					`[${rel.version} queue] queue mode`,
+					false,
+					String(err && /** @type {Error} */ (err).message),
+				);
 			}
 		}
 	} finally {

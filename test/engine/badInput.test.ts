@@ -1,3 +1,4 @@
+import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { buildImage } from '../fake-bfl/images';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
@@ -35,8 +36,8 @@ const edit = (model: string, names: string[]) => ({
 
 type Case = {
 	parameters: Record<string, unknown>;
-	input?: Array<Record<string, unknown>>;
-	credentials?: Record<string, unknown>;
+	input?: INodeExecutionData[];
+	credentials?: ICredentialDataDecryptedObject;
 	message: RegExp;
 };
 
@@ -144,8 +145,8 @@ describe('bad input fails before any request, naming the field', () => {
 			credentials: credentials ?? simulatorCredentials(fake.apiBase, CALLER),
 		});
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error.message).toMatch(message);
-		expect(error.message).not.toContain(CALLER);
+		expect(error?.message).toMatch(message);
+		expect(error?.message).not.toContain(CALLER);
 		expect(fake.stats().requests).toEqual([]);
 	});
 });

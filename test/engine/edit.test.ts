@@ -1,8 +1,11 @@
+import type { INodeExecutionData } from 'n8n-workflow';
 import { modelsFor } from '../../nodes/Bfl/catalog/models';
 import type { ModelSpec } from '../../nodes/Bfl/catalog/types';
-import { startFakeBfl, type FakeBfl } from '../fake-bfl';
+import { manualClock, startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { buildImage } from '../fake-bfl/images';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
+import { advanceUntilSettled, waitFor } from '../helpers/wait';
+import { bytesOf, imageOf, taskOf } from '../helpers/results';
 
 const CALLER = 'caller-edit-42';
 let fake: FakeBfl;
@@ -55,14 +58,15 @@ function editParameters(
 
 function edit(
 	parameters: Record<string, unknown>,
-	input: Array<Record<string, unknown>>,
+	input: INodeExecutionData[],
 	continueOnFail = false,
+	on: FakeBfl = fake,
 ) {
 	return runBfl({
 		parameters,
 		input,
 		continueOnFail,
-		credentials: simulatorCredentials(fake.apiBase, CALLER),
+		credentials: simulatorCredentials(on.apiBase, CALLER),
 	});
 }
 
@@ -74,26 +78,25 @@ describe('Image → Edit in the n8n engine against the fake BFL', () => {
 			const { item, images } = itemWithImages(slots.length);
 			// Every second image goes as a URL where the endpoint takes URLs, to cover both sources.
 			const asUrl = (i: number) => model.images!.urlAllowed && i % 2 === 1;
-			const sources = slots.map((_, i) =>
-				asUrl(i)
-					? { source: 'url', url: `https://images.example.com/${i}.png` }
-					: { source: 'binary', binaryPropertyName: `img${i}` },
+			const sources = slots.map(
+				(_, i): Record<string, string> =>
+					asUrl(i)
+						? { source: 'url', url: `https://images.example.com/${i}.png` }
+						: { source: 'binary', binaryPropertyName: `img${i}` },
 			);
 			const { items, error } = await edit(editParameters(model, sources), [item]);
 			expect(error).toBeUndefined();
 			const [out] = items;
-			const task = fake.tasks.get(out.json.id);
+			const task = taskOf(fake, out.json.id);
 			expect(task.model).toBe(model.id);
 			slots.forEach((slot, i) => {
 				expect(task.body[slot]).toBe(
 					asUrl(i) ? `https://images.example.com/${i}.png` : images[i].toString('base64'),
 				);
 			});
-			const format = out.binary.data.mimeType.split('/')[1];
+			const format = out.binary?.data.mimeType.split('/')[1];
 			expect(format).toBe(model.defaultOutputFormat);
-			expect(Buffer.from(out.binary.data.data, 'base64').equals(fake.imageFor(out.json.id))).toBe(
-				true,
-			);
+			expect(bytesOf(out).equals(imageOf(fake, out.json.id))).toBe(true);
 			expect(JSON.stringify(items)).not.toContain(CALLER);
 		},
 	);
@@ -128,39 +131,39 @@ describe('Image → Edit in the n8n engine against the fake BFL', () => {
 		expect(error).toBeUndefined();
 		const generated = run.data.resultData.runData.BFL[0].data!.main[0]![0];
 		const edited = run.data.resultData.runData.Edit[0].data!.main[0]![0];
-		const editTask = fake.tasks.get(edited.json.id as string);
-		expect(editTask.body.input_image).toBe(
-			fake.imageFor(generated.json.id as string).toString('base64'),
-		);
+		const editTask = taskOf(fake, edited.json.id);
+		expect(editTask.body.input_image).toBe(imageOf(fake, generated.json.id).toString('base64'));
 		expect(edited.binary!.data.mimeType).toBe('image/png');
-		expect(
-			Buffer.from(edited.binary!.data.data, 'base64').equals(
-				fake.imageFor(edited.json.id as string),
-			),
-		).toBe(true);
+		expect(bytesOf(edited).equals(imageOf(fake, edited.json.id as string))).toBe(true);
 		expect(edited.pairedItem).toEqual({ item: 0 });
 	});
 
 	it('keeps kontext-max at 6 in flight while FLUX.2 items use the other slots', async () => {
-		fake.configure({ latencyMs: 300 });
+		// Tasks finish only when the test advances this simulator's clock, so the slots stay held.
+		const held = await startFakeBfl({ apiKey: CALLER, latencyMs: 300, clock: manualClock() });
 		const model = modelsFor('edit').find((m) => m.id === 'flux-kontext-max')!;
 		const input = Array.from({ length: 16 }, (_, i) => ({
 			json: { model: i % 4 === 3 ? 'flux-2-pro' : 'flux-kontext-max' },
 			binary: { img0: binary(png(`mixed-${i}`)) },
 		}));
-		const { items, error } = await edit(
-			editParameters(model, [{ source: 'binary', binaryPropertyName: 'img0' }], {
-				model: '={{ $json.model }}',
-			}),
-			input,
-		);
-		fake.configure({ latencyMs: 100 });
-		expect(error).toBeUndefined();
-		expect(items.map((item: { json: { model: string } }) => item.json.model)).toEqual(
-			input.map((item) => item.json.model),
-		);
-		expect(fake.stats().requests.filter((r: { status: number }) => r.status === 429)).toEqual([]);
-		expect(fake.stats().peakInFlight).toBeGreaterThan(6);
+		try {
+			const running = edit(
+				editParameters(model, [{ source: 'binary', binaryPropertyName: 'img0' }], {
+					model: '={{ $json.model }}',
+				}),
+				input,
+				false,
+				held,
+			);
+			await waitFor(() => held.stats().inFlight > 6, 'more than 6 tasks in flight');
+			const { items, error } = await advanceUntilSettled(held, running);
+			expect(error).toBeUndefined();
+			expect(items.map((item) => item.json.model)).toEqual(input.map((item) => item.json.model));
+			expect(held.stats().requests.filter((r) => r.status === 429)).toEqual([]);
+			expect(held.stats().peakInFlight).toBeGreaterThan(6);
+		} finally {
+			await held.close();
+		}
 	});
 
 	describe('rejects bad input before any request, naming the field', () => {
@@ -171,7 +174,7 @@ describe('Image → Edit in the n8n engine against the fake BFL', () => {
 				() => {
 					model: ModelSpec;
 					sources: Array<Record<string, string>>;
-					input: Array<Record<string, unknown>>;
+					input: INodeExecutionData[];
 				},
 				RegExp,
 			]
@@ -234,8 +237,8 @@ describe('Image → Edit in the n8n engine against the fake BFL', () => {
 		it.each(cases)('%s', async (_, build, message) => {
 			const { model, sources, input } = build();
 			const { error } = await edit(editParameters(model, sources), input);
-			expect(error.name).toBe('NodeOperationError');
-			expect(error.message).toMatch(message);
+			expect(error?.name).toBe('NodeOperationError');
+			expect(error?.message).toMatch(message);
 			expect(fake.stats().requests).toEqual([]);
 		});
 

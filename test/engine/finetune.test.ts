@@ -1,8 +1,10 @@
+import type { INodeExecutionData } from 'n8n-workflow';
 import { modelsFor } from '../../nodes/Bfl/catalog/models';
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { buildImage } from '../fake-bfl/images';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
 import { zipEntries } from '../helpers/zipEntries';
+import { taskOf } from '../helpers/results';
 
 const CALLER = 'caller-finetune-3';
 let eu1: FakeBfl;
@@ -28,7 +30,7 @@ const binary = (bytes: Buffer, mimeType: string) => ({
 
 function finetune(
 	parameters: Record<string, unknown>,
-	input?: Array<Record<string, unknown>>,
+	input?: INodeExecutionData[],
 	host: FakeBfl = eu1,
 	extra: Record<string, unknown> = {},
 ) {
@@ -109,7 +111,7 @@ describe('Finetune resource, pinned to the credential finetune host', () => {
 			{ operation: 'create', trainingData: 'zip', comment: 'bad', mode: 'style' },
 			[{ json: {}, binary: { data: binary(buildImage('png', 'x'), 'image/png') } }],
 		);
-		expect(error.message).toBe('The binary field "data" is not a ZIP file');
+		expect(error?.message).toBe('The binary field "data" is not a ZIP file');
 	});
 
 	it('says training is no longer offered when BFL retired the endpoint', async () => {
@@ -119,7 +121,7 @@ describe('Finetune resource, pinned to the credential finetune host', () => {
 			{ operation: 'create', trainingData: 'images', comment: 'late', mode: 'general' },
 			input,
 		);
-		expect(error.message).toMatch(
+		expect(error?.message).toMatch(
 			/^Finetune training is no longer offered for this account: BFL deprecated it on 2025-10-31/,
 		);
 	});
@@ -148,16 +150,14 @@ describe('Finetune resource, pinned to the credential finetune host', () => {
 	it('lists with details, gets details, and deletes', async () => {
 		const id = await createFromImages();
 		const list = await finetune({ operation: 'list', includeDetails: true });
-		const mine = list.items.find(
-			(item: { json: { finetuneId: string } }) => item.json.finetuneId === id,
-		);
-		expect(mine.json.details).toMatchObject({ finetune_comment: 'my fox', finetune_id: id });
+		const mine = list.items.find((item) => item.json.finetuneId === id);
+		expect(mine?.json.details).toMatchObject({ finetune_comment: 'my fox', finetune_id: id });
 		const details = await finetune({ operation: 'getDetails', finetuneId: id });
 		expect(details.items[0].json).toMatchObject({ finetuneId: id, details: { mode: 'character' } });
 		const deleted = await finetune({ operation: 'delete', finetuneId: id });
 		expect(deleted.items[0].json).toMatchObject({ finetuneId: id, deleted: true, status: 'ok' });
 		const again = await finetune({ operation: 'getDetails', finetuneId: id });
-		expect(again.error.message).toMatch(/not found \(404\): Finetune not found/);
+		expect(again.error?.message).toMatch(/not found \(404\): Finetune not found/);
 	});
 
 	it('generates with a finetune on the host that trained it, and not elsewhere', async () => {
@@ -172,13 +172,13 @@ describe('Finetune resource, pinned to the credential finetune host', () => {
 		};
 		const { items, error } = await finetune(parameters);
 		expect(error).toBeUndefined();
-		expect(eu1.tasks.get(items[0].json.id)!.body).toMatchObject({
+		expect(taskOf(eu1, items[0].json.id).body).toMatchObject({
 			finetune_id: id,
 			aspect_ratio: '1:1',
 		});
-		expect(items[0].binary.data.mimeType).toBe('image/jpeg');
+		expect(items[0].binary?.data.mimeType).toBe('image/jpeg');
 		const elsewhere = await finetune(parameters, undefined, us1);
-		expect(elsewhere.error.message).toMatch(/not found \(404\): Finetune not found/);
+		expect(elsewhere.error?.message).toMatch(/not found \(404\): Finetune not found/);
 	});
 
 	it.each(modelsFor('finetune').map((model) => [model.id, model] as const))(
@@ -202,10 +202,10 @@ describe('Finetune resource, pinned to the credential finetune host', () => {
 				[{ json: {}, binary: { photo: binary(buildImage('png', `fill-${id}`), 'image/png') } }],
 			);
 			expect(error).toBeUndefined();
-			const task = eu1.tasks.get(items[0].json.id)!;
+			const task = taskOf(eu1, items[0].json.id);
 			expect(task.model).toBe(id);
 			expect(task.body.finetune_id).toBe(finetuneId);
-			expect(items[0].binary.data.mimeType).toBe('image/jpeg');
+			expect(items[0].binary?.data.mimeType).toBe('image/jpeg');
 		},
 	);
 
@@ -221,7 +221,7 @@ describe('Finetune resource, pinned to the credential finetune host', () => {
 			options: { pollInterval: 0.2 },
 		});
 		expect(error).toBeUndefined();
-		expect(eu1.tasks.get(items[0].json.id)!.body).toMatchObject({
+		expect(taskOf(eu1, items[0].json.id).body).toMatchObject({
 			finetune_id: 'org-123/watercolor',
 			finetune_strength: 0.8,
 		});
@@ -232,8 +232,8 @@ describe('Finetune resource, pinned to the credential finetune host', () => {
 			parameters: { resource: 'finetune', operation: 'list' },
 			credentials: { apiKey: CALLER, region: 'global', finetuneRegion: 'auto' },
 		});
-		expect(error.name).toBe('NodeOperationError');
-		expect(error.message).toMatch(
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toMatch(
 			/^Finetune calls need a single-cluster host, and none follows from the credential: set Finetune Region to EU1 or US1/,
 		);
 	});

@@ -1,6 +1,8 @@
 import { modelsFor } from '../../nodes/Bfl/catalog/models';
 import { buildImage } from '../fake-bfl/images';
 import { prompts, useGenerateFixture } from '../helpers/generateFixture';
+import { advanceUntilSettled, waitFor } from '../helpers/wait';
+import { bytesOf, imageOf, taskOf } from '../helpers/results';
 
 const CALLER = 'caller-0123456789';
 const { state, generate, expectNoKeyAnywhere } = useGenerateFixture(CALLER);
@@ -13,7 +15,7 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
 		const [item] = items;
-		const task = state.fake.tasks.get(item.json.id);
+		const task = taskOf(state.fake, item.json.id);
 		expect(task.body).toEqual({
 			prompt: 'a red fox in the snow',
 			width: 1024,
@@ -30,12 +32,11 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 		expect(item.json.sampleUrl).toContain(state.fake.deliveryBase);
 		expect(Date.parse(item.json.sampleUrlExpiresAt)).toBeGreaterThan(Date.now());
 		expect(typeof item.json.cost).toBe('number');
-		expect(item.binary.data).toMatchObject({
+		expect(item.binary?.data).toMatchObject({
 			mimeType: 'image/jpeg',
 			fileName: `${item.json.id}.jpg`,
 		});
-		const bytes = Buffer.from(item.binary.data.data, 'base64');
-		expect(bytes.equals(state.fake.imageFor(item.json.id))).toBe(true);
+		expect(bytesOf(item).equals(imageOf(state.fake, item.json.id))).toBe(true);
 		const polls = state.fake
 			.stats()
 			.requests.filter((r: { server: string }) => r.server === 'poll');
@@ -55,13 +56,13 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 				aspectRatio: '3:2',
 			});
 			expect(error).toBeUndefined();
-			const task = state.fake.tasks.get(items[0].json.id);
+			const task = taskOf(state.fake, items[0].json.id);
 			expect(task.model).toBe(id);
 			if (model.size.kind === 'pixels')
 				expect(task.body).toMatchObject({ width: 1024, height: 768 });
 			if (model.size.kind === 'aspectRatio')
 				expect(task.body).toMatchObject({ aspect_ratio: '3:2' });
-			expect(items[0].binary.data.mimeType).toBe(`image/${model.defaultOutputFormat}`);
+			expect(items[0].binary?.data.mimeType).toBe(`image/${model.defaultOutputFormat}`);
 		},
 	);
 
@@ -77,13 +78,13 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 		expect(Object.keys(json).filter((key) => !allowed.includes(key))).toEqual([]);
 		// The image travels as binary, which an agent's tool output (JSON) does not carry.
 		expect(JSON.stringify(json).length).toBeLessThan(1024);
-		expect(items[0].binary.data.mimeType).toBe('image/jpeg');
-		expect(JSON.stringify(json)).not.toContain(items[0].binary.data.data.slice(0, 40));
+		expect(items[0].binary?.data.mimeType).toBe('image/jpeg');
+		expect(JSON.stringify(json)).not.toContain(bytesOf(items[0]).toString('base64').slice(0, 40));
 	});
 
 	it('takes width and height from a Size preset', async () => {
 		const { items } = await generate({ size: '1344x768', width: 1000, height: 1000 });
-		expect(state.fake.tasks.get(items[0].json.id).body).toMatchObject({ width: 1344, height: 768 });
+		expect(taskOf(state.fake, items[0].json.id).body).toMatchObject({ width: 1344, height: 768 });
 	});
 
 	it('sends an Ultra image prompt from binary data, as base64 without a data: prefix', async () => {
@@ -104,7 +105,7 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 			],
 		);
 		expect(error).toBeUndefined();
-		expect(state.fake.tasks.get(items[0].json.id).body).toMatchObject({
+		expect(taskOf(state.fake, items[0].json.id).body).toMatchObject({
 			image_prompt: image.toString('base64'),
 			image_prompt_strength: 0.4,
 			raw: true,
@@ -112,37 +113,36 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 	});
 
 	it('runs items concurrently and returns them in input order', async () => {
-		state.fake.configure({ latencyMs: 400 });
-		const { items } = await generate(
+		const running = generate(
 			{ prompt: '={{ $json.prompt }}' },
 			prompts('one', 'two', 'three', 'four', 'five'),
+			false,
+			state.held,
 		);
-		expect(items.map((item: { json: { prompt: string } }) => item.json.prompt)).toEqual([
-			'one',
-			'two',
-			'three',
-			'four',
-			'five',
-		]);
-		expect(items.map((item: { pairedItem: unknown }) => item.pairedItem)).toEqual(
-			[0, 1, 2, 3, 4].map((item) => ({ item })),
-		);
-		expect(state.fake.stats().peakInFlight).toBeGreaterThanOrEqual(4);
+		await waitFor(() => state.held.stats().inFlight === 5, 'five tasks in flight at once');
+		const { items } = await advanceUntilSettled(state.held, running);
+		expect(items.map((item) => item.json.prompt)).toEqual(['one', 'two', 'three', 'four', 'five']);
+		expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
+		expect(state.held.stats().peakInFlight).toBe(5);
 	});
 
 	it('respects a lower Concurrency option', async () => {
-		state.fake.configure({ latencyMs: 200 });
-		await generate(
+		const running = generate(
 			{ prompt: '={{ $json.prompt }}', options: { pollInterval: 0.2, concurrency: 2 } },
 			prompts('a', 'b', 'c', 'd', 'e'),
+			false,
+			state.held,
 		);
-		expect(state.fake.stats().peakInFlight).toBe(2);
+		await waitFor(() => state.held.stats().inFlight === 2, 'two tasks in flight');
+		const { error } = await advanceUntilSettled(state.held, running);
+		expect(error).toBeUndefined();
+		expect(state.held.stats()).toMatchObject({ accepted: 5, peakInFlight: 2 });
 	});
 
 	it('rejects a size that is not a multiple of 16 before any request', async () => {
 		const { error } = await generate({ width: 1000 });
-		expect(error.name).toBe('NodeOperationError');
-		expect(error.message).toBe(
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toBe(
 			'Width must be a multiple of 16 from 64 to 8192 pixels for FLUX.2 [pro] (got 1000)',
 		);
 		expect(state.fake.stats().requests).toEqual([]);
@@ -150,7 +150,7 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 
 	it('rejects every item before any request when one item is invalid', async () => {
 		const { error } = await generate({ prompt: '={{ $json.prompt }}' }, prompts('fine', ''));
-		expect(error.message).toMatch(/Prompt is required/);
+		expect(error?.message).toMatch(/Prompt is required/);
 		expect(state.fake.stats().requests).toEqual([]);
 	});
 
@@ -177,7 +177,7 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 			additionalFields: { outputFormat: 'png' },
 			options: { pollInterval: 0.2, binaryPropertyName: 'image' },
 		});
-		expect(items[0].binary.image).toMatchObject({
+		expect(items[0].binary?.image).toMatchObject({
 			mimeType: 'image/png',
 			fileName: `${items[0].json.id}.png`,
 		});

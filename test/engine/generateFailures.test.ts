@@ -36,7 +36,7 @@ describe('Image → Generate when BFL refuses, fails, moderates or misbehaves', 
 		const { items, error } = await generate();
 		expect(error).toBeUndefined();
 		expect(items[0].json.status).toBe('Ready');
-		expect(items[0].binary.data.mimeType).toBe('image/jpeg');
+		expect(items[0].binary?.data.mimeType).toBe('image/jpeg');
 		expect(state.fake.stats().faultsInjected).toBe(5);
 		expect(state.fake.stats().accepted).toBe(1);
 	});
@@ -44,7 +44,7 @@ describe('Image → Generate when BFL refuses, fails, moderates or misbehaves', 
 	it('never resubmits a POST that may have been accepted before the connection broke', async () => {
 		state.fake.injectFault({ target: 'submit', action: 'reset-after', count: 1 });
 		const { error } = await generate();
-		expect(error.message).toBe(
+		expect(error?.message).toBe(
 			'Could not reach BFL for the flux-2-pro request: the connection was reset',
 		);
 		expect(state.fake.stats().accepted).toBe(1);
@@ -59,7 +59,7 @@ describe('Image → Generate when BFL refuses, fails, moderates or misbehaves', 
 			body: { detail: 'maintenance' },
 		});
 		const { error } = await generate();
-		expect(error.message).toBe(
+		expect(error?.message).toBe(
 			'BFL failed to process the flux-2-pro request (503); try again later: maintenance',
 		);
 		expect(state.fake.stats().submits).toBe(1);
@@ -67,8 +67,8 @@ describe('Image → Generate when BFL refuses, fails, moderates or misbehaves', 
 
 	it('fails with a clear credits message on 402, and with Continue On Fail returns it as the item', async () => {
 		const failed = await generate({ prompt: 'no money [402]' });
-		expect(failed.error.message).toMatch(/Not enough BFL credits \(402\)/);
-		expect(failed.error.httpCode).toBe('402');
+		expect(failed.error?.message).toMatch(/Not enough BFL credits \(402\)/);
+		expect(failed.error?.httpCode).toBe('402');
 
 		const { items } = await generate(
 			{ prompt: '={{ $json.prompt }}' },
@@ -95,7 +95,7 @@ describe('Image → Generate when BFL refuses, fails, moderates or misbehaves', 
 			},
 		});
 		const { error } = await generate();
-		expect(error.message).toBe(
+		expect(error?.message).toBe(
 			'BFL rejected the request (422): width: Input should be a multiple of 16',
 		);
 	});
@@ -121,8 +121,8 @@ describe('Image → Generate when BFL refuses, fails, moderates or misbehaves', 
 
 	it('fails the execution on moderation without Continue On Fail', async () => {
 		const { error } = await generate({ prompt: 'x [content-moderated]' });
-		expect(error.message).toMatch(/Content Moderated/);
-		expect(error.description).toMatch(/Task ID: /);
+		expect(error?.message).toMatch(/Content Moderated/);
+		expect(error?.description).toMatch(/Task ID: /);
 	});
 
 	it('tolerates "Task not found" for the first polls after a submit', async () => {
@@ -134,35 +134,35 @@ describe('Image → Generate when BFL refuses, fails, moderates or misbehaves', 
 
 	it('refuses a polling_url on an untrusted host and never sends it the key', async () => {
 		const { error } = await generate({ prompt: 'elsewhere [untrusted-poll]' });
-		expect(error.message).toMatch(/Refusing to poll "http:\/\/localhost:\d+\/v1\/get_result/);
+		expect(error?.message).toMatch(/Refusing to poll "http:\/\/localhost:\d+\/v1\/get_result/);
 		expect(
 			state.fake.stats().requests.filter((r: { server: string }) => r.server === 'untrusted'),
 		).toEqual([]);
-		expectNoKeyAnywhere(error.message);
+		expectNoKeyAnywhere(error?.message);
 		// Get Result would refuse the same URL, so the hint names the credential instead.
-		expect(error.description).toMatch(/Task ID: /);
-		expect(error.description).toMatch(/check the credential's Region and Base URL/);
-		expect(error.description).not.toMatch(/Get Result/);
+		expect(error?.description).toMatch(/Task ID: /);
+		expect(error?.description).toMatch(/check the credential's Region and Base URL/);
+		expect(error?.description).not.toMatch(/Get Result/);
 	});
 
 	it('says so when the delivery URL has expired before the download', async () => {
 		state.fake.configure({ urlTtlMs: 1 });
 		const { error } = await generate();
-		expect(error.message).toMatch(
+		expect(error?.message).toMatch(
 			/The result URL expired at .* before the image could be downloaded/,
 		);
 		expect(state.fake.stats().keyLeaks).toEqual([]);
 		// An expired URL stays expired: the hint is a new run, not Get Result.
-		expect(error.description).toMatch(/Run the generation again/);
-		expect(error.description).not.toMatch(/Get Result/);
+		expect(error?.description).toMatch(/Run the generation again/);
+		expect(error?.description).not.toMatch(/Get Result/);
 	});
 
 	it('still points a timed-out task at Task → Get Result, which can fetch it later', async () => {
 		// The task needs 20 s at BFL; the node gives up after 1 s, whatever the machine's load.
 		state.fake.configure({ latencyMs: 20_000 });
 		const { error } = await generate({ options: { pollInterval: 0.2, timeout: 1 } });
-		expect(error.message).toMatch(/Timed out after 1 s/);
-		expect(error.description).toMatch(/Use Task → Get Result with the polling URL/);
+		expect(error?.message).toMatch(/Timed out after 1 s/);
+		expect(error?.description).toMatch(/Use Task → Get Result with the polling URL/);
 	});
 
 	it('reports a rejected key as such', async () => {
@@ -177,7 +177,7 @@ describe('Image → Generate when BFL refuses, fails, moderates or misbehaves', 
 			},
 			credentials: simulatorCredentials(state.fake.apiBase, 'wrong-key'),
 		});
-		expect(error.message).toMatch(/BFL rejected the API key \(401\)/);
-		expect(error.message).not.toContain('wrong-key');
+		expect(error?.message).toMatch(/BFL rejected the API key \(401\)/);
+		expect(error?.message).not.toContain('wrong-key');
 	});
 });

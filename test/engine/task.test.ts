@@ -1,5 +1,7 @@
+import type { INodeExecutionData } from 'n8n-workflow';
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
+import { bytesOf, imageOf } from '../helpers/results';
 
 const CALLER = 'caller-task-7';
 let fake: FakeBfl;
@@ -24,7 +26,7 @@ async function submit(prompt = 'a quiet harbour'): Promise<{ id: string; polling
 
 function getResult(
 	parameters: Record<string, unknown>,
-	input?: Array<Record<string, unknown>>,
+	input?: INodeExecutionData[],
 	continueOnFail = false,
 ) {
 	return runBfl({
@@ -81,9 +83,7 @@ describe('Task → Get Result', () => {
 			status: 'Ready',
 			seed: expect.any(Number),
 		});
-		expect(
-			Buffer.from(result.binary!.data.data, 'base64').equals(fake.imageFor(submitted.id as string)),
-		).toBe(true);
+		expect(bytesOf(result).equals(imageOf(fake, submitted.id as string))).toBe(true);
 		expect(result.binary!.data.fileName).toBe(`${submitted.id}.jpg`);
 	});
 
@@ -122,7 +122,7 @@ describe('Task → Get Result', () => {
 			taskId: '00000000-0000-4000-8000-000000000000',
 			options: { pollInterval: 0.2, timeout: 30 },
 		});
-		expect(error.message).toMatch(
+		expect(error?.message).toMatch(
 			/BFL does not know task 00000000-0000-4000-8000-000000000000 \(Task not found\)/,
 		);
 	});
@@ -146,7 +146,7 @@ describe('Task → Get Result', () => {
 		['plain text', () => 'not a url', /^Polling URL must be an http\(s\) URL/],
 	])('refuses %s before any request', async (_, url, message) => {
 		const { error } = await getResult({ by: 'pollingUrl', pollingUrl: url() });
-		expect(error.message).toMatch(message);
+		expect(error?.message).toMatch(message);
 		expect(fake.stats().requests).toEqual([]);
 		expect(fake.stats().keyLeaks).toEqual([]);
 	});

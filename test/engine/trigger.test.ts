@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { createHmac } from 'node:crypto';
 
 import { webhookToken } from '../../nodes/Bfl/core/webhook';
@@ -5,6 +6,7 @@ import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
 import { startTriggerServer } from '../helpers/triggerServer';
 import { waitFor } from '../helpers/wait';
+import { bytesOf, imageOf, taskOf } from '../helpers/results';
 
 const CALLER = 'caller-webhook-5';
 let fake: FakeBfl;
@@ -20,10 +22,7 @@ type Trigger = Awaited<ReturnType<typeof startTriggerServer>>;
 
 const until = async (check: () => boolean, what: string) => await waitFor(check, what);
 
-async function withTrigger(
-	options: Record<string, unknown>,
-	test: (trigger: Trigger) => Promise<void>,
-) {
+async function withTrigger(options: IDataObject, test: (trigger: Trigger) => Promise<void>) {
 	const trigger = await startTriggerServer({ credentials: credentials(), options });
 	try {
 		await test(trigger);
@@ -65,7 +64,7 @@ describe('Completion → Webhook with the Black Forest Labs Trigger', () => {
 			expect(submitted).toMatchObject({ status: 'Pending', webhookUrl: trigger.url });
 			expect(submitted.pollingUrl).toBeUndefined();
 			expect(JSON.stringify(items)).not.toContain('bfl_token');
-			const sent = fake.tasks.get(submitted.id)!.body.webhook_url as string;
+			const sent = taskOf(fake, submitted.id).body.webhook_url as string;
 			expect(new URL(sent).searchParams.get('bfl_token')).toBe(webhookToken(CALLER, trigger.url));
 			await until(() => trigger.emitted.length === 1, 'the webhook');
 			const [event] = trigger.emitted;
@@ -74,9 +73,7 @@ describe('Completion → Webhook with the Black Forest Labs Trigger', () => {
 				status: 'Ready',
 				seed: expect.any(Number),
 			});
-			expect(
-				Buffer.from(event.binary.data.data, 'base64').equals(fake.imageFor(submitted.id)!),
-			).toBe(true);
+			expect(bytesOf(event).equals(imageOf(fake, submitted.id))).toBe(true);
 			expect(fake.stats().keyLeaks).toEqual([]);
 		});
 	});
@@ -225,6 +222,6 @@ describe('Completion → Webhook with the Black Forest Labs Trigger', () => {
 			},
 			credentials: credentials(),
 		});
-		expect(error.message).toMatch(/^FLUX Tools Outpainting cannot report by webhook/);
+		expect(error?.message).toMatch(/^FLUX Tools Outpainting cannot report by webhook/);
 	});
 });

@@ -1,8 +1,9 @@
 // @ts-check
 'use strict';
 
-const { startFakeBfl } = require('./index');
-const { KEY, sleep, submit, getJson, pollUntilDone, download } = require('./testHelpers');
+const { startFakeBfl, manualClock } = require('./index');
+const { waitFor } = require('../helpers/wait');
+const { KEY, submit, getJson, pollUntilDone, download, imageDimensions } = require('./testHelpers');
 
 /** @type {import('./index').FakeBfl} */
 let fake;
@@ -12,6 +13,7 @@ beforeAll(async () => {
 		apiKey: KEY,
 		latencyMs: 150,
 		inFlightStatuses: ['Pending', 'Generating'],
+		clock: manualClock(),
 	});
 });
 afterAll(() => fake.close());
@@ -83,9 +85,9 @@ describe('submit, poll, result', () => {
 			preview: null,
 		});
 		expect(first.progress).toBeLessThan(0.5);
-		await sleep(350);
+		fake.advance(350);
 		expect((await getJson(json.polling_url)).json.status).toBe('Generating');
-		const { body, seen } = await pollUntilDone(json.polling_url);
+		const { body, seen } = await pollUntilDone(json.polling_url, { fake });
 		expect(seen).not.toContain('Reasoning');
 		expect(body).toEqual({
 			id: json.id,
@@ -108,11 +110,11 @@ describe('submit, poll, result', () => {
 	});
 
 	test('default in-flight statuses include the undocumented Reasoning', async () => {
-		const other = await startFakeBfl({ latencyMs: 150 });
+		const other = await startFakeBfl({ latencyMs: 150, clock: manualClock() });
 		try {
 			const { json } = await submit(other, 'flux-2-max', { prompt: 'x' });
-			const { seen } = await pollUntilDone(json.polling_url, { intervalMs: 10 });
-			expect(seen).toEqual(expect.arrayContaining(['Pending', 'Reasoning', 'Generating', 'Ready']));
+			const { seen } = await pollUntilDone(json.polling_url, { intervalMs: 60, fake: other });
+			expect(seen).toEqual(['Pending', 'Reasoning', 'Generating', 'Ready']);
 		} finally {
 			await other.close();
 		}
@@ -121,7 +123,7 @@ describe('submit, poll, result', () => {
 	test('FLUX.1 endpoints: null cost on submit, cost on the Ready body', async () => {
 		const { json } = await submit(fake, 'flux-pro-1.1', { prompt: 'x', width: 1024, height: 768 });
 		expect(json).toMatchObject({ cost: null, input_mp: null, output_mp: null });
-		const { body } = await pollUntilDone(json.polling_url);
+		const { body } = await pollUntilDone(json.polling_url, { fake });
 		expect(body.cost).toBe(4);
 	});
 
@@ -136,7 +138,7 @@ describe('submit, poll, result', () => {
 	test('notFoundPolls: the first N polls of a task say "Task not found"', async () => {
 		fake.configure({ notFoundPolls: 2, latencyMs: 50 });
 		const { json } = await submit(fake, 'flux-2-klein-4b', { prompt: 'x' });
-		await sleep(80);
+		fake.advance(80);
 		const statuses = [];
 		for (let i = 0; i < 3; i++) statuses.push((await getJson(json.polling_url)).json.status);
 		expect(statuses).toEqual(['Task not found', 'Task not found', 'Ready']);
@@ -162,7 +164,7 @@ describe('submit, poll, result', () => {
 		const slowTask = fake.tasks.get(slow.id);
 		expect(fastTask && fastTask.readyAt - fastTask.createdAt).toBe(40);
 		expect(slowTask && slowTask.readyAt - slowTask.createdAt).toBe(200);
-		await sleep(60);
+		fake.advance(60);
 		expect(fastTask && fastTask.status).toBe('Ready');
 		expect(slowTask && slowTask.status).not.toBe('Ready');
 	});
@@ -194,7 +196,7 @@ describe('credits', () => {
 describe('delivery', () => {
 	test('serves the exact bytes of imageFor with the content-type of output_format, key-less', async () => {
 		const { json } = await submit(fake, 'flux-2-pro', { prompt: 'x', output_format: 'webp' });
-		const { body } = await pollUntilDone(json.polling_url);
+		const { body } = await pollUntilDone(json.polling_url, { fake });
 		const res = await download(body.result.sample);
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toBe('image/webp');
@@ -211,13 +213,13 @@ describe('delivery', () => {
 		const body =
 			model === 'flux-tools/deblur-v1' ? { image: 'https://example.com/a.png' } : { prompt: 'x' };
 		const { json } = await submit(fake, model, body);
-		const done = await pollUntilDone(json.polling_url);
+		const done = await pollUntilDone(json.polling_url, { fake });
 		expect(done.body.result.sample).toContain(`/sample.${ext}?`);
 	});
 
 	test('a key sent to the delivery host is recorded as a leak', async () => {
 		const { json } = await submit(fake, 'flux-dev', { prompt: 'x' });
-		const { body } = await pollUntilDone(json.polling_url);
+		const { body } = await pollUntilDone(json.polling_url, { fake });
 		await download(body.result.sample, { 'x-key': KEY });
 		expect(fake.stats().keyLeaks).toEqual([
 			expect.objectContaining({ server: 'delivery', method: 'GET' }),
@@ -227,13 +229,13 @@ describe('delivery', () => {
 	test('after urlTtlMs the URL answers 403 with Azure-like XML; a forged signature too', async () => {
 		fake.configure({ latencyMs: 20, urlTtlMs: 100 });
 		const { json } = await submit(fake, 'flux-2-pro', { prompt: 'x' });
-		const { body } = await pollUntilDone(json.polling_url);
+		const { body } = await pollUntilDone(json.polling_url, { fake });
 		const expiry = new URL(body.result.sample).searchParams.get('se');
 		expect(Date.parse(String(expiry))).toBe(Math.round(body.result.end_time * 1000) + 100);
 		const forged = await download(body.result.sample.replace(/sig=[^&]+/, 'sig=forged'));
 		expect(forged.status).toBe(403);
 		expect(forged.bytes.toString()).toContain('Signature did not match');
-		await sleep(130);
+		fake.advance(130);
 		const res = await download(body.result.sample);
 		expect(res.status).toBe(403);
 		expect(res.headers.get('content-type')).toBe('application/xml');
@@ -241,6 +243,28 @@ describe('delivery', () => {
 			/<Code>AuthenticationFailed<\/Code>.*Signed expiry time \[.+\] has to be after current time/s,
 		);
 		expect(fake.stats().expiredDownloads).toBe(1);
+	});
+
+	test('serves a picture of the requested size and format: width × height, or about 1 MP for an aspect ratio', async () => {
+		const sized = (await submit(fake, 'flux-2-pro', { prompt: 'x', width: 320, height: 240 })).json;
+		const ratio = (await submit(fake, 'flux-kontext-pro', { prompt: 'x', aspect_ratio: '16:9' }))
+			.json;
+		const webp = (
+			await submit(fake, 'flux-2-pro', {
+				prompt: 'x',
+				width: 256,
+				height: 160,
+				output_format: 'webp',
+			})
+		).json;
+		for (const [json, size] of [
+			[sized, { width: 320, height: 240 }],
+			[ratio, { width: 1360, height: 768 }],
+			[webp, { width: 256, height: 160 }],
+		]) {
+			const { body } = await pollUntilDone(json.polling_url, { fake });
+			expect(imageDimensions((await download(body.result.sample)).bytes)).toEqual(size);
+		}
 	});
 
 	test('unknown blobs → 404 XML', async () => {
@@ -282,7 +306,7 @@ test('silent by default; log: true prints one JSON line per request', async () =
 		expect(write).not.toHaveBeenCalled();
 		fake.configure({ log: true });
 		await getJson(`${fake.apiBase}/v1/credits`);
-		await sleep(10);
+		await waitFor(() => write.mock.calls.length > 0, 'the log line'); // written once the response ends
 		expect(write).toHaveBeenCalledTimes(1);
 		const line = String(write.mock.calls[0][0]);
 		expect(line.endsWith('\n')).toBe(true);

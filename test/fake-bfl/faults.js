@@ -93,7 +93,7 @@ function takeFault(store, target, facts) {
  */
 function sleep(state, ms) {
 	return new Promise((resolve) => {
-		const timer = setTimeout(() => {
+		const timer = state.options.clock.setTimer(() => {
 			state.timers.delete(timer);
 			resolve(undefined);
 		}, ms);

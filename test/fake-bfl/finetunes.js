@@ -21,7 +21,12 @@ const SHARED_LORA = /^[^/\s]+\/[^/\s]+$/; // "org-id/lora-name" names another or
 function seedFinetunes(state) {
 	for (const seed of state.options.finetunes) {
 		const { finetune_id: id, file_data: _ignored, ...details } = seed;
-		state.finetunes.set(id, { finetune_id: id, details, createdAt: Date.now(), readyAt: 0 });
+		state.finetunes.set(id, {
+			finetune_id: id,
+			details,
+			createdAt: state.options.clock.now(),
+			readyAt: 0,
+		});
 	}
 }
 
@@ -72,7 +77,7 @@ function createFinetune(state, ex, text) {
 		});
 	}
 	const id = crypto.randomUUID();
-	const now = Date.now();
+	const now = state.options.clock.now();
 	state.finetunes.set(id, {
 		finetune_id: id,
 		details: params,
@@ -135,10 +140,11 @@ function deleteFinetune(state, ex, text) {
 
 /**
  * get_result for a training job.
+ * @param {import('./state').State} state
  * @param {Finetune} finetune
  */
-function finetunePollBody(finetune) {
-	const now = Date.now();
+function finetunePollBody(state, finetune) {
+	const now = state.options.clock.now();
 	if (now >= finetune.readyAt) {
 		return {
 			id: finetune.finetune_id,

@@ -1,8 +1,11 @@
 // @ts-check
 'use strict';
 
-const { startFakeBfl } = require('./index');
+const { startFakeBfl, manualClock } = require('./index');
 const { KEY, submit, getJson, pollUntilDone } = require('./testHelpers');
+
+/** Posts a 70 MB body: slow by design on a loaded machine. */
+const UPLOAD_TIMEOUT_MS = 120_000;
 
 /** @type {import('./index').FakeBfl} */
 let us1;
@@ -28,10 +31,11 @@ const createBody = {
 beforeEach(async () => {
 	us1 = await startFakeBfl({
 		latencyMs: 200,
+		clock: manualClock(),
 		region: 'us1',
 		finetunes: [{ finetune_id: 'seeded-lora', finetune_comment: 'seeded' }],
 	});
-	eu1 = await startFakeBfl({ latencyMs: 200, region: 'eu1' });
+	eu1 = await startFakeBfl({ latencyMs: 200, region: 'eu1', clock: manualClock() });
 });
 afterEach(() => Promise.all([us1.close(), eu1.close()]));
 
@@ -53,7 +57,9 @@ test('create → train (Pending → Ready via get_result) → list → details �
 	const created = await post(eu1, '/v1/finetune', createBody);
 	expect(created).toEqual({ status: 200, json: { id: expect.any(String) } });
 	const id = created.json.id;
-	const { body, seen } = await pollUntilDone(`${eu1.apiBase}/v1/get_result?id=${id}`);
+	const { body, seen } = await pollUntilDone(`${eu1.apiBase}/v1/get_result?id=${id}`, {
+		fake: eu1,
+	});
 	expect(seen[0]).toBe('Pending');
 	expect(body).toEqual({
 		id,
@@ -130,38 +136,42 @@ test('seeded finetunes exist and are trained; shared "org-id/name" LoRAs are acc
 	}
 });
 
-test('create validation: required fields, ranges, ZIP magic, size limit', async () => {
-	const missing = await post(us1, '/v1/finetune', { file_data: zipBase64 });
-	expect(missing.status).toBe(422);
-	expect(missing.json.detail.map((/** @type {any} */ d) => d.loc)).toEqual([
-		['body', 'finetune_comment'],
-		['body', 'mode'],
-	]);
-	for (const [field, value] of /** @type {const} */ ([
-		['iterations', 99],
-		['learning_rate', 0.01],
-		['lora_rank', 8],
-		['priority', 'fast'],
-		['finetune_type', 'half'],
-		['captioning', 'yes'],
-	])) {
-		const res = await post(us1, '/v1/finetune', { ...createBody, [field]: value });
-		expect({ field, status: res.status, loc: res.json.detail[0].loc }).toEqual({
-			field,
-			status: 422,
-			loc: ['body', field],
+test(
+	'create validation: required fields, ranges, ZIP magic, size limit',
+	async () => {
+		const missing = await post(us1, '/v1/finetune', { file_data: zipBase64 });
+		expect(missing.status).toBe(422);
+		expect(missing.json.detail.map((/** @type {any} */ d) => d.loc)).toEqual([
+			['body', 'finetune_comment'],
+			['body', 'mode'],
+		]);
+		for (const [field, value] of /** @type {const} */ ([
+			['iterations', 99],
+			['learning_rate', 0.01],
+			['lora_rank', 8],
+			['priority', 'fast'],
+			['finetune_type', 'half'],
+			['captioning', 'yes'],
+		])) {
+			const res = await post(us1, '/v1/finetune', { ...createBody, [field]: value });
+			expect({ field, status: res.status, loc: res.json.detail[0].loc }).toEqual({
+				field,
+				status: 422,
+				loc: ['body', field],
+			});
+		}
+		const notZip = await post(us1, '/v1/finetune', {
+			...createBody,
+			file_data: Buffer.from('just text').toString('base64'),
 		});
-	}
-	const notZip = await post(us1, '/v1/finetune', {
-		...createBody,
-		file_data: Buffer.from('just text').toString('base64'),
-	});
-	expect(notZip.status).toBe(422);
-	expect(notZip.json.detail[0].loc).toEqual(['body', 'file_data']);
-	const huge = `UEsDBA${'A'.repeat(70 * 1000 * 1000)}`;
-	expect((await post(us1, '/v1/finetune', { ...createBody, file_data: huge })).status).toBe(413);
-	expect((await getJson(`${us1.apiBase}/v1/finetune_details`)).status).toBe(422);
-}, 15000);
+		expect(notZip.status).toBe(422);
+		expect(notZip.json.detail[0].loc).toEqual(['body', 'file_data']);
+		const huge = `UEsDBA${'A'.repeat(70 * 1000 * 1000)}`;
+		expect((await post(us1, '/v1/finetune', { ...createBody, file_data: huge })).status).toBe(413);
+		expect((await getJson(`${us1.apiBase}/v1/finetune_details`)).status).toBe(422);
+	},
+	UPLOAD_TIMEOUT_MS,
+);
 
 test("finetuneTraining: 'gone' → 410 on POST /v1/finetune; management endpoints keep working", async () => {
 	us1.configure({ finetuneTraining: 'gone' });

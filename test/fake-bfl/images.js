@@ -1,9 +1,9 @@
 // @ts-check
 'use strict';
 
-const fs = require('node:fs');
-const path = require('node:path');
-const zlib = require('node:zlib');
+const { encodeJpeg } = require('./jpeg');
+const { encodeWebp } = require('./webp');
+const { pngChunk, renderPicture, encodePng } = require('./picture');
 
 /** @typedef {'png' | 'jpeg' | 'webp'} ImageFormat */
 
@@ -27,63 +27,6 @@ function sniffImage(buffer) {
 		return 'webp';
 	}
 	return null;
-}
-
-const CRC_TABLE = (() => {
-	const table = new Uint32Array(256);
-	for (let n = 0; n < 256; n++) {
-		let c = n;
-		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-		table[n] = c >>> 0;
-	}
-	return table;
-})();
-
-/** @param {Buffer} data */
-function crc32(data) {
-	let c = 0xffffffff;
-	for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-	return (c ^ 0xffffffff) >>> 0;
-}
-
-/**
- * @param {string} type four ASCII letters
- * @param {Buffer} data
- */
-function pngChunk(type, data) {
-	const out = Buffer.alloc(12 + data.length);
-	out.writeUInt32BE(data.length, 0);
-	out.write(type, 4, 'latin1');
-	data.copy(out, 8);
-	out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-	return out;
-}
-
-/** A 64x64 RGB gradient, built once. Returns the parts around the spot where extra chunks go. */
-function buildBasePng() {
-	const size = 64;
-	const raw = Buffer.alloc(size * (1 + size * 3));
-	for (let y = 0; y < size; y++) {
-		const row = y * (1 + size * 3);
-		for (let x = 0; x < size; x++) {
-			const p = row + 1 + x * 3;
-			raw[p] = x * 4;
-			raw[p + 1] = y * 4;
-			raw[p + 2] = 160;
-		}
-	}
-	const ihdr = Buffer.alloc(13);
-	ihdr.writeUInt32BE(size, 0);
-	ihdr.writeUInt32BE(size, 4);
-	ihdr[8] = 8; // bit depth
-	ihdr[9] = 2; // colour type RGB
-	return {
-		head: Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr)]),
-		tail: Buffer.concat([
-			pngChunk('IDAT', zlib.deflateSync(raw)),
-			pngChunk('IEND', Buffer.alloc(0)),
-		]),
-	};
 }
 
 /** @param {Buffer} jpeg  Splits after SOI and an APP0/JFIF segment so COM segments follow the JFIF marker. */
@@ -142,15 +85,38 @@ function extendedWebpBody(webp) {
 	return Buffer.concat([riffChunk('VP8X', vp8x), chunks]);
 }
 
-const fixtureDir = path.join(__dirname, 'fixtures');
-const BASE = {
-	png: buildBasePng(),
-	jpeg: splitJpeg(fs.readFileSync(path.join(fixtureDir, 'sample.jpeg'))),
-	webp: {
-		head: Buffer.alloc(0),
-		tail: extendedWebpBody(fs.readFileSync(path.join(fixtureDir, 'sample.webp'))),
-	},
-};
+/** Test fixtures and images built without a size are this small. */
+const SMALL = { width: 64, height: 64 };
+
+/** @type {Map<string, { head: Buffer, tail: Buffer }>} */
+const baseCache = new Map();
+const BASE_CACHE_LIMIT = 8;
+
+/**
+ * The encoded picture of one format and size, split where the task marker and padding go.
+ * Encoding a large JPEG takes a while, so the few sizes in use are kept.
+ * @param {ImageFormat} format
+ * @param {import('./picture').Size} size
+ */
+function basePicture(format, { width, height }) {
+	const key = `${format}:${width}x${height}`;
+	const cached = baseCache.get(key);
+	if (cached) {
+		baseCache.delete(key);
+		baseCache.set(key, cached);
+		return cached;
+	}
+	let base;
+	const rgb = renderPicture(width, height);
+	if (format === 'webp')
+		base = { head: Buffer.alloc(0), tail: extendedWebpBody(encodeWebp(rgb, width, height)) };
+	else if (format === 'png') base = encodePng(rgb, width, height);
+	else base = splitJpeg(encodeJpeg(rgb, width, height));
+	if (baseCache.size >= BASE_CACHE_LIMIT)
+		baseCache.delete(/** @type {string} */ (baseCache.keys().next().value));
+	baseCache.set(key, base);
+	return base;
+}
 
 /**
  * Per-format container rules: the task marker and the padding are both ancillary data that decoders skip.
@@ -209,10 +175,11 @@ function cachedPadding(format, bytes) {
  * @param {ImageFormat} format
  * @param {string} id task id, embedded so every task's image differs
  * @param {number} [targetBytes] 0 = natural size; otherwise pad to about this many bytes
+ * @param {import('./picture').Size} [size] pixels
  * @returns {Buffer[]}
  */
-function imageParts(format, id, targetBytes = 0) {
-	const { head, tail } = BASE[format];
+function imageParts(format, id, targetBytes = 0, size = SMALL) {
+	const { head, tail } = basePicture(format, size);
 	const rules = FORMATS[format];
 	const marker = rules.marker(id);
 	const riffHeaderBytes = format === 'webp' ? 12 : 0;
@@ -235,9 +202,10 @@ function imageParts(format, id, targetBytes = 0) {
  * @param {ImageFormat} format
  * @param {string} id
  * @param {number} [targetBytes]
+ * @param {import('./picture').Size} [size]
  */
-function buildImage(format, id, targetBytes = 0) {
-	return Buffer.concat(imageParts(format, id, targetBytes));
+function buildImage(format, id, targetBytes = 0, size = SMALL) {
+	return Buffer.concat(imageParts(format, id, targetBytes, size));
 }
 
 module.exports = { sniffImage, imageParts, buildImage, CONTENT_TYPES };

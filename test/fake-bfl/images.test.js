@@ -3,7 +3,8 @@
 
 const { sniffImage } = require('./index');
 const { buildImage, imageParts } = require('./images');
-const { checkPng, checkJpeg, checkWebp } = require('./testHelpers');
+const { checkPng, checkJpeg, checkWebp, imageDimensions } = require('./testHelpers');
+const { requestedSize } = require('./picture');
 
 const ID = '0b7c7f4e-8d1a-4c1e-9a43-2f0b5d6e7a81';
 const checks = { png: checkPng, jpeg: checkJpeg, webp: checkWebp };
@@ -15,6 +16,36 @@ test('sniffImage recognises PNG, JPEG and WebP magic numbers and nothing else', 
 	expect(sniffImage(Buffer.from('GIF89a.....'))).toBeNull();
 	expect(sniffImage(Buffer.from('RIFF0000WAVE'))).toBeNull();
 	expect(sniffImage(Buffer.alloc(0))).toBeNull();
+});
+
+describe.each(/** @type {const} */ (['png', 'jpeg', 'webp']))('%s pictures', (format) => {
+	test.each([
+		[1024, 768],
+		[1000, 600],
+		[17, 9],
+	])('%d×%d: a valid file of exactly that size, padded or not', (width, height) => {
+		for (const target of [0, 1024 * 1024]) {
+			const image = buildImage(format, ID, target, { width, height });
+			expect(imageDimensions(image)).toEqual({ width, height });
+			checks[format](image);
+		}
+	});
+
+	test('a real picture, not a flat colour or noise: the sky is darker at the top than at the horizon', () => {
+		const { renderPicture } = require('./picture');
+		const rgb = renderPicture(64, 64);
+		const brightness = (/** @type {number} */ y) => rgb[y * 64 * 3] + rgb[y * 64 * 3 + 1];
+		expect(brightness(0)).toBeLessThan(brightness(20));
+		expect(brightness(20)).toBeLessThan(brightness(35));
+	});
+});
+
+test('requestedSize: width × height, else about 1 MP in the aspect ratio, else 1024×1024', () => {
+	expect(requestedSize({ width: 1024, height: 768 })).toEqual({ width: 1024, height: 768 });
+	expect(requestedSize({ aspect_ratio: '16:9' })).toEqual({ width: 1360, height: 768 });
+	expect(requestedSize({ aspect_ratio: '1:1' })).toEqual({ width: 1024, height: 1024 });
+	expect(requestedSize({ prompt: 'x' })).toEqual({ width: 1024, height: 1024 });
+	expect(requestedSize({ width: 'big', height: 768 })).toEqual({ width: 1024, height: 1024 });
 });
 
 describe.each(/** @type {const} */ (['png', 'jpeg', 'webp']))('%s', (format) => {
@@ -40,7 +71,7 @@ describe.each(/** @type {const} */ (['png', 'jpeg', 'webp']))('%s', (format) => 
 			expect(sniffImage(image)).toBe(format);
 			const structure = checks[format](image);
 			if (format === 'png') expect(structure).toEqual(['IHDR', 'tEXt', 'bfPd', 'IDAT', 'IEND']);
-			if (format === 'webp') expect(structure).toEqual(['VP8X', 'VP8 ', 'bfli', 'bflp']);
+			if (format === 'webp') expect(structure).toEqual(['VP8X', 'VP8L', 'bfli', 'bflp']);
 			if (format === 'jpeg')
 				expect(structure.filter((m) => m === 0xfe).length).toBeGreaterThanOrEqual(2);
 		},

@@ -8,6 +8,7 @@ const { seedFinetunes } = require('./finetunes');
 const { handleRequest } = require('./routes');
 const { inFlightCount } = require('./tasks');
 const { buildImage, sniffImage } = require('./images');
+const { manualClock } = require('./clock');
 
 /**
  * @typedef {import('./state').FakeBflOptions} FakeBflOptions
@@ -26,6 +27,7 @@ const { buildImage, sniffImage } = require('./images');
  * @property {Map<string, import('./tasks').Task>} tasks
  * @property {Map<string, import('./finetunes').Finetune>} finetunes
  * @property {(id: string) => Buffer | null} imageFor the exact bytes the delivery server serves for a Ready task
+ * @property {(ms: number) => void} advance moves a manual clock on (tasks settle, URLs expire, webhooks fire)
  * @property {() => Promise<void>} close
  */
 
@@ -89,7 +91,9 @@ async function startFakeBfl(options = {}) {
 	/** @param {import('./state').ServerName} name */
 	const makeServer = (name) => {
 		const server = http.createServer((req, res) => void handleRequest(state, name, req, res));
-		server.keepAliveTimeout = 5000;
+		// Long enough that an idle keep-alive socket never closes while a client, stalled by a busy
+		// machine or by building a large body, is about to reuse it (that race ends in ECONNRESET).
+		server.keepAliveTimeout = 65_000;
 		servers.push(server);
 		return server;
 	};
@@ -124,16 +128,17 @@ async function startFakeBfl(options = {}) {
 		},
 		stats: () => snapshotStats(state, inFlightCount(state)),
 		resetStats: () => resetStats(state, inFlightCount(state)),
+		advance: (ms) => state.options.clock.advance(ms),
 		tasks: state.tasks,
 		finetunes: state.finetunes,
 		imageFor(id) {
 			const task = state.tasks.get(id);
 			if (!task || task.status !== 'Ready') return null;
-			return buildImage(task.outputFormat, task.id, task.imageBytes);
+			return buildImage(task.outputFormat, task.id, task.imageBytes, task.size);
 		},
 		close() {
 			closing ||= (async () => {
-				for (const timer of state.timers) clearTimeout(timer);
+				for (const timer of state.timers) state.options.clock.clearTimer(timer);
 				state.timers.clear();
 				for (const req of state.outgoing) req.destroy();
 				await Promise.all(servers.map(closeServer));
@@ -143,4 +148,4 @@ async function startFakeBfl(options = {}) {
 	};
 }
 
-module.exports = { startFakeBfl, sniffImage };
+module.exports = { startFakeBfl, sniffImage, manualClock };

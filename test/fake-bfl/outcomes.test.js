@@ -3,14 +3,15 @@
 
 const crypto = require('node:crypto');
 const http = require('node:http');
-const { startFakeBfl } = require('./index');
-const { submit, pollUntilDone, getJson, sleep } = require('./testHelpers');
+const { startFakeBfl, manualClock } = require('./index');
+const { submit, pollUntilDone, getJson } = require('./testHelpers');
+const { waitFor } = require('../helpers/wait');
 
 /** @type {import('./index').FakeBfl} */
 let fake;
 
 beforeAll(async () => {
-	fake = await startFakeBfl({ latencyMs: 200 });
+	fake = await startFakeBfl({ latencyMs: 200, clock: manualClock() });
 });
 afterAll(() => fake.close());
 
@@ -34,8 +35,11 @@ test.each([
 		details: null,
 	});
 	const task = fake.tasks.get(json.id);
+	fake.advance(199);
 	expect(task && task.status).not.toBe(status);
-	const { body } = await pollUntilDone(json.polling_url);
+	fake.advance(1);
+	expect(task && task.status).toBe(status);
+	const { body } = await pollUntilDone(json.polling_url, { fake });
 	expect(body).toEqual({
 		id: json.id,
 		status,
@@ -75,14 +79,14 @@ describe('webhooks', () => {
 
 	/** @param {number} n */
 	async function waitForDeliveries(n) {
-		for (let i = 0; i < 100 && received.length < n; i++) await sleep(10);
+		await waitFor(() => received.length >= n, `${n} webhook deliveries`);
 		expect(received).toHaveLength(n);
 	}
 
 	/** The receiver sees the body before the fake sees the answer, so outcomes land in stats a moment later. */
 	async function waitForOutcomes(/** @type {number} */ n) {
 		const settled = () => fake.stats().webhooksSent + fake.stats().webhookFailures.length;
-		for (let i = 0; i < 100 && settled() < n; i++) await sleep(10);
+		await waitFor(() => settled() >= n, `${n} webhook outcomes`);
 		expect(settled()).toBe(n);
 	}
 
@@ -101,6 +105,7 @@ describe('webhooks', () => {
 			input_mp: 0,
 			output_mp: 1.05,
 		});
+		fake.advance(200);
 		await waitForDeliveries(1);
 		const [{ headers, raw }] = received;
 		const payload = JSON.parse(raw);
@@ -130,6 +135,7 @@ describe('webhooks', () => {
 			prompt: 'x',
 			webhook_url: 'http://127.0.0.1:9/closed',
 		});
+		fake.advance(200);
 		await waitForDeliveries(2);
 		await waitForOutcomes(3);
 		const plain = received.find(
@@ -152,7 +158,9 @@ describe('webhooks', () => {
 
 	test('a webhook task can still be polled on apiBase', async () => {
 		const res = await submit(fake, 'flux-dev', { prompt: 'x', webhook_url: `${hookUrl}/x` });
-		const { body } = await pollUntilDone(`${fake.apiBase}/v1/get_result?id=${res.json.id}`);
+		const { body } = await pollUntilDone(`${fake.apiBase}/v1/get_result?id=${res.json.id}`, {
+			fake,
+		});
 		expect(body.status).toBe('Ready');
 		await waitForDeliveries(1);
 		await waitForOutcomes(1);

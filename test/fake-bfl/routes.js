@@ -205,7 +205,7 @@ function poll(state, ex) {
 		return sendJson(ex, 200, pollBody(task));
 	}
 	const finetune = state.finetunes.get(id);
-	if (finetune) return sendJson(ex, 200, finetunes.finetunePollBody(finetune));
+	if (finetune) return sendJson(ex, 200, finetunes.finetunePollBody(state, finetune));
 	sendJson(ex, 200, { id, status: 'Task not found' });
 }
 
@@ -234,13 +234,13 @@ function deliver(state, ex) {
 			azureErrorXml('AuthenticationFailed', authFailed, 'Signature did not match.'),
 		);
 	}
-	const now = Date.now();
+	const now = state.options.clock.now();
 	if (now > task.expiresAt) {
 		state.stats.expiredDownloads++;
 		const detail = `Signed expiry time [${new Date(task.expiresAt).toUTCString()}] has to be after current time [${new Date(now).toUTCString()}]`;
 		return xmlError(403, azureErrorXml('AuthenticationFailed', authFailed, detail));
 	}
-	sendParts(ex, 200, imageParts(task.outputFormat, task.id, task.imageBytes), {
+	sendParts(ex, 200, imageParts(task.outputFormat, task.id, task.imageBytes, task.size), {
 		'content-type': CONTENT_TYPES[task.outputFormat],
 		'x-ms-blob-type': 'BlockBlob',
 		'last-modified': new Date(task.readyAt).toUTCString(),

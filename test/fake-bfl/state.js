@@ -1,6 +1,8 @@
 // @ts-check
 'use strict';
 
+const { realClock } = require('./clock');
+
 /**
  * @typedef {'api' | 'poll' | 'delivery' | 'untrusted'} ServerName
  *
@@ -21,6 +23,7 @@
  * @property {'enabled' | 'gone'} finetuneTraining
  * @property {Array<Record<string, any> & { finetune_id: string }>} finetunes seeded, already trained
  * @property {boolean} log one JSON line per request on stdout
+ * @property {import('./clock').Clock} clock task phases, URL expiry and stalls follow it (default: wall time)
  *
  * @typedef {object} RequestRecord
  * @property {ServerName} server
@@ -56,7 +59,7 @@
  * @property {import('./faults').FaultStore} faults
  * @property {Stats} stats
  * @property {Set<import('./tasks').Task>} running tasks not yet settled (some may be past their readyAt)
- * @property {Set<NodeJS.Timeout>} timers
+ * @property {Set<unknown>} timers
  * @property {Set<import('http').ClientRequest>} outgoing webhook deliveries still running
  * @property {{ api: string, poll: string, delivery: string, untrusted: string }} bases
  */
@@ -79,6 +82,7 @@ const DEFAULT_OPTIONS = {
 	finetuneTraining: 'enabled',
 	finetunes: [],
 	log: false,
+	clock: realClock(),
 };
 
 /** @returns {Stats} */
@@ -111,7 +115,7 @@ function newStats() {
  */
 function createState(options, faults) {
 	return {
-		options: { ...DEFAULT_OPTIONS, ...dropUndefined(options) },
+		options: { ...DEFAULT_OPTIONS, clock: realClock(), ...dropUndefined(options) },
 		tasks: new Map(),
 		finetunes: new Map(),
 		faults,

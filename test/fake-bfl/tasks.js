@@ -3,6 +3,7 @@
 
 const crypto = require('node:crypto');
 const { sendWebhook } = require('./webhooks');
+const { requestedSize } = require('./picture');
 
 /**
  * @typedef {'Ready' | 'Request Moderated' | 'Content Moderated' | 'Error' | 'Failed'} Outcome
@@ -46,7 +47,9 @@ class Task {
 		this.seed = Number.isInteger(body.seed) ? body.seed : crypto.randomInt(0, 2 ** 31 - 1);
 		/** @type {ImageFormat} */
 		this.outputFormat = body.output_format || init.defaultFormat;
-		this.createdAt = Date.now();
+		/** The served image's pixels: the requested size (see picture.js). */
+		this.size = requestedSize(body);
+		this.createdAt = state.options.clock.now();
 		this.readyAt = this.createdAt + latency;
 		/** @type {Outcome} */
 		this.outcome = (OUTCOME_TAGS.find(([tag]) => prompt.includes(tag)) || [null, 'Ready'])[1];
@@ -71,7 +74,8 @@ class Task {
 
 	/** In-flight statuses are derived from the clock, so reading this can settle the task. */
 	get status() {
-		if (!this.finished && Date.now() >= this.readyAt) settleTask(this.#state, this);
+		if (!this.finished && this.#state.options.clock.now() >= this.readyAt)
+			settleTask(this.#state, this);
 		if (this.finished) return this.outcome;
 		const statuses = this.#state.options.inFlightStatuses;
 		const index = Math.floor(this.progress * statuses.length);
@@ -80,7 +84,9 @@ class Task {
 
 	get progress() {
 		const span = this.readyAt - this.createdAt;
-		return span <= 0 ? 1 : Math.min(1, Math.max(0, (Date.now() - this.createdAt) / span));
+		return span <= 0
+			? 1
+			: Math.min(1, Math.max(0, (this.#state.options.clock.now() - this.createdAt) / span));
 	}
 
 	get readyResult() {
@@ -105,11 +111,10 @@ function createTask(state, init) {
 	state.running.add(task);
 	state.stats.peakInFlight = Math.max(state.stats.peakInFlight, state.running.size);
 	// The timer frees the concurrency slot and fires the webhook even if nobody polls.
-	const timer = setTimeout(() => {
+	const timer = state.options.clock.setTimer(() => {
 		state.timers.delete(timer);
 		settleTask(state, task);
 	}, task.readyAt - task.createdAt);
-	timer.unref();
 	state.timers.add(timer);
 	return task;
 }
@@ -149,7 +154,7 @@ function settleTask(state, task) {
  * @param {string} [model] count only this model's tasks
  */
 function inFlightCount(state, model) {
-	const now = Date.now();
+	const now = state.options.clock.now();
 	let count = 0;
 	for (const task of state.running) {
 		if (now >= task.readyAt) settleTask(state, task);

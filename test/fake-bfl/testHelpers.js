@@ -41,26 +41,27 @@ async function getJson(url, headers = { 'x-key': KEY }) {
 }
 
 /**
- * Polls until a terminal status, like a well-behaved client.
+ * Polls until a terminal status, like a well-behaved client. With `fake` (started on a manual
+ * clock) each interval advances the simulator's clock instead of waiting, so no wall time passes.
  * @param {string} pollingUrl
- * @param {{ headers?: Record<string, string>, intervalMs?: number, timeoutMs?: number }} [opts]
+ * @param {{ headers?: Record<string, string>, intervalMs?: number, maxPolls?: number, fake?: { advance: (ms: number) => void } }} [opts]
  * @returns {Promise<{ body: any, seen: string[] }>}
  */
 async function pollUntilDone(
 	pollingUrl,
-	{ headers = { 'x-key': KEY }, intervalMs = 20, timeoutMs = 5000 } = {},
+	{ headers = { 'x-key': KEY }, intervalMs = 20, maxPolls = 1000, fake } = {},
 ) {
 	const terminal = ['Ready', 'Error', 'Failed', 'Request Moderated', 'Content Moderated'];
 	/** @type {string[]} */
 	const seen = [];
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
+	for (let i = 0; i < maxPolls; i++) {
 		const { json } = await getJson(pollingUrl, headers);
 		seen.push(json.status);
 		if (terminal.includes(json.status)) return { body: json, seen };
-		await sleep(intervalMs);
+		if (fake) fake.advance(intervalMs);
+		else await sleep(intervalMs);
 	}
-	throw new Error(`not done after ${timeoutMs} ms; statuses seen: ${seen.join(', ')}`);
+	throw new Error(`not done after ${maxPolls} polls; statuses seen: ${seen.join(', ')}`);
 }
 
 /** @param {string} url */
@@ -116,6 +117,21 @@ function checkJpeg(buf) {
 	return markers;
 }
 
+/**
+ * Width and height from a PNG's IHDR, a JPEG's SOF segment or an extended WebP's VP8X chunk.
+ * @param {Buffer} buf
+ */
+function imageDimensions(buf) {
+	if (buf[0] === 0x89) return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+	if (buf.toString('latin1', 12, 16) === 'VP8X')
+		return { width: buf.readUIntLE(24, 3) + 1, height: buf.readUIntLE(27, 3) + 1 };
+	for (let offset = 2; offset < buf.length; offset += 2 + buf.readUInt16BE(offset + 2)) {
+		if (buf[offset + 1] === 0xc0 || buf[offset + 1] === 0xc2)
+			return { width: buf.readUInt16BE(offset + 7), height: buf.readUInt16BE(offset + 5) };
+	}
+	throw new Error('no PNG header, JPEG SOF segment or WebP VP8X chunk');
+}
+
 /** @param {Buffer} buf */
 function checkWebp(buf) {
 	if (buf.readUInt32LE(4) !== buf.length - 8)
@@ -143,4 +159,5 @@ module.exports = {
 	checkPng,
 	checkJpeg,
 	checkWebp,
+	imageDimensions,
 };

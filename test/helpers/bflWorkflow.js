@@ -4,6 +4,39 @@ const { startWorkflow, outputOf, errorOf } = require('./engine');
 
 const NODE_TYPE = 'n8n-nodes-bfl.bfl';
 
+/**
+ * @typedef {import('n8n-workflow').IRun} IRun
+ * @typedef {import('n8n-workflow').IBinaryData} IBinaryData
+ * @typedef {import('n8n-workflow').INodeExecutionData} INodeExecutionData
+ *
+ * @typedef {object} OutputItem one item the node emitted
+ * @property {Record<string, any>} json the node's free-form output; tests assert it field by field
+ * @property {Record<string, IBinaryData>} [binary]
+ * @property {INodeExecutionData['pairedItem']} [pairedItem]
+ *
+ * @typedef {object} RunError the error the node (or the run) ended with
+ * @property {string} name NodeOperationError, NodeApiError, ...
+ * @property {string} message
+ * @property {string | null} [description]
+ * @property {string | null} [httpCode]
+ *
+ * @typedef {object} BflResult
+ * @property {IRun} run the whole run, for other nodes' data
+ * @property {OutputItem[]} items the BFL node's output items; empty when it emitted none
+ * @property {RunError | undefined} error
+ *
+ * @typedef {{
+ *   parameters: Record<string, unknown>,
+ *   input?: INodeExecutionData[],
+ *   credentials?: import('n8n-workflow').ICredentialDataDecryptedObject,
+ *   continueOnFail?: boolean,
+ *   from?: 'src' | 'dist',
+ *   extraNodes?: import('n8n-workflow').INode[],
+ *   extraConnections?: Record<string, any>,
+ *   extraNodeTypes?: Record<string, any>,
+ * }} BflRunOptions
+ */
+
 /** Loads the node and credential classes from the TypeScript sources (jest) or the built dist/. */
 function loadClasses(from = 'src') {
 	const root = from === 'dist' ? '../../dist' : '../..';
@@ -13,28 +46,18 @@ function loadClasses(from = 'src') {
 	};
 }
 
-/**
- * @param {{
- *   parameters: Record<string, unknown>,
- *   input?: Array<Record<string, any>>,
- *   credentials?: Record<string, unknown>,
- *   continueOnFail?: boolean,
- *   from?: 'src' | 'dist',
- *   extraNodes?: Array<Record<string, any>>,
- *   extraConnections?: Record<string, any>,
- *   extraNodeTypes?: Record<string, any>,
- * }} options
- */
+/** @param {BflRunOptions} options */
 function startBflWorkflow(options) {
 	const { Bfl, BflApi } = loadClasses(options.from);
 	const credentialType = new BflApi();
+	/** @type {import('n8n-workflow').INode} */
 	const node = {
 		id: 'bfl',
 		name: 'BFL',
 		type: NODE_TYPE,
 		typeVersion: 1,
 		position: [200, 0],
-		parameters: options.parameters,
+		parameters: /** @type {import('n8n-workflow').INodeParameters} */ (options.parameters),
 		continueOnFail: options.continueOnFail ?? false,
 		credentials: { bflApi: { id: 'cred-1', name: 'BFL test' } },
 	};
@@ -51,13 +74,24 @@ function startBflWorkflow(options) {
 	});
 }
 
-/** Runs the workflow to the end and returns the BFL node's items and error. */
+/**
+ * Runs the workflow to the end and returns the BFL node's items and error.
+ * @param {BflRunOptions} options
+ * @returns {Promise<BflResult>}
+ */
 async function runBfl(options) {
 	const run = await startBflWorkflow(options).done;
-	return { run, items: outputOf(run, 'BFL'), error: errorOf(run, 'BFL') };
+	return {
+		run,
+		items: /** @type {OutputItem[]} */ (outputOf(run, 'BFL') ?? []),
+		error: /** @type {RunError | undefined} */ (errorOf(run, 'BFL')),
+	};
 }
 
-/** Credentials for the offline simulator: a custom base URL on loopback. */
+/**
+ * Credentials for the offline simulator: a custom base URL on loopback.
+ * @param {string} apiBase
+ */
 function simulatorCredentials(apiBase, apiKey = 'test-key') {
 	return { apiKey, region: 'custom', baseUrl: apiBase, finetuneRegion: 'auto' };
 }

@@ -4,7 +4,12 @@
  * Plain JS because it needs process-level things the strict n8n lint bans in TypeScript files.
  */
 const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
-const { ICredentialsHelper, NodeHelpers, Workflow } = require('n8n-workflow');
+const {
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+	createRunExecutionData,
+} = require('n8n-workflow');
 
 /** A trigger-less start node that passes its input items on, like a Manual Trigger with pinned data. */
 class StartNode {
@@ -26,7 +31,19 @@ class StartNode {
 	}
 }
 
-/** Resolves `={{$credentials.name}}` the way n8n's generic authentication does, for header values. */
+/**
+ * @typedef {import('n8n-workflow').INode} INode
+ * @typedef {import('n8n-workflow').IRun} IRun
+ * @typedef {import('n8n-workflow').ICredentialDataDecryptedObject} CredentialData
+ * @typedef {import('n8n-workflow').IHttpRequestOptions} RequestOptions
+ * @typedef {Omit<INode, 'id' | 'position' | 'typeVersion'> & Partial<INode>} NodeSpec a node; id, position and version default
+ */
+
+/**
+ * Resolves `={{$credentials.name}}` the way n8n's generic authentication does, for header values.
+ * @param {unknown} value
+ * @param {CredentialData} credentials
+ */
 function resolveCredentialExpression(value, credentials) {
 	if (typeof value !== 'string' || !value.startsWith('=')) return value;
 	return value
@@ -35,7 +52,7 @@ function resolveCredentialExpression(value, credentials) {
 }
 
 class TestCredentialsHelper extends ICredentialsHelper {
-	/** @param {Record<string, any>} credentialTypes @param {Record<string, Record<string, unknown>>} data */
+	/** @param {Record<string, any>} credentialTypes @param {Record<string, CredentialData>} data */
 	constructor(credentialTypes, data) {
 		super();
 		this.credentialTypes = credentialTypes;
@@ -47,6 +64,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	isCredentialUsableByNode() {
 		return true;
 	}
+	/** @param {CredentialData} credentials @param {string} typeName @param {RequestOptions} requestOptions */
 	async authenticate(credentials, typeName, requestOptions) {
 		const type = this.credentialTypes[typeName];
 		const auth = type?.authenticate;
@@ -54,7 +72,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		if (auth?.type === 'generic') {
 			const headers = { ...(requestOptions.headers ?? {}) };
 			for (const [name, value] of Object.entries(auth.properties.headers ?? {})) {
-				headers[name] = resolveCredentialExpression(value, credentials);
+				headers[name] = /** @type {string} */ (resolveCredentialExpression(value, credentials));
 			}
 			return { ...requestOptions, headers };
 		}
@@ -66,15 +84,18 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	async runPreAuthentication() {
 		return undefined;
 	}
+	/** @returns {Promise<never>} */
 	async getCredentials() {
 		throw new Error('not used in tests');
 	}
+	/** @param {unknown} _additionalData @param {unknown} _nodeCredentials @param {string} type */
 	async getDecrypted(_additionalData, _nodeCredentials, type) {
 		if (!this.data[type]) throw new Error(`No test credentials of type ${type}`);
 		return { ...this.data[type] };
 	}
 	async updateCredentials() {}
 	async updateCredentialsOauthTokenData() {}
+	/** @param {string} type */
 	getCredentialsProperties(type) {
 		return this.credentialTypes[type]?.properties ?? [];
 	}
@@ -86,19 +107,22 @@ class TestCredentialsHelper extends ICredentialsHelper {
  * @param {{
  *   nodeTypes: Record<string, any>,
  *   credentialTypes?: Record<string, any>,
- *   credentials?: Record<string, Record<string, unknown>>,
- *   nodes: Array<Record<string, any>>,
+ *   credentials?: Record<string, CredentialData>,
+ *   nodes: INode[],
  *   connections: Record<string, any>,
- *   input?: Array<Record<string, any>>,
+ *   input?: import('n8n-workflow').INodeExecutionData[],
  * }} spec
  */
 function startWorkflow(spec) {
+	/** @type {Record<string, any>} */
 	const types = { 'test.start': new StartNode(), ...spec.nodeTypes };
 	const nodeTypes = {
-		getByName: (name) => types[name],
-		getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(types[name], version),
+		getByName: (/** @type {string} */ name) => types[name],
+		getByNameAndVersion: (/** @type {string} */ name, /** @type {number} */ version) =>
+			NodeHelpers.getVersionedNodeType(types[name], version),
 		getKnownTypes: () => ({}),
 	};
+	/** @type {INode[]} */
 	const nodes = [
 		{
 			id: 'start',
@@ -125,6 +149,8 @@ function startWorkflow(spec) {
 		nodes,
 		connections: spec.connections,
 		active: false,
+		isArchived: false,
+		activeVersionId: null,
 		settings: {},
 		createdAt: new Date(),
 		updatedAt: new Date(),
@@ -144,43 +170,46 @@ function startWorkflow(spec) {
 		executionId: 'exec-test',
 		restApiUrl: '',
 		webhookBaseUrl: '',
-		webhookWaitingBaseUrl: '',
+		// n8n's factory gives the execution a resume token, which the engine appends to these URLs.
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
 		webhookTestBaseUrl: '',
-		formWaitingBaseUrl: '',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
 		instanceBaseUrl: '',
 	};
-	const runExecutionData = {
-		startData: {},
-		resultData: { runData: {} },
+	const start = workflow.getNode('Start');
+	if (!start) throw new Error('the Start node is missing');
+	const runExecutionData = createRunExecutionData({
 		executionData: {
-			contextData: {},
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
 			nodeExecutionStack: [
-				{
-					node: workflow.getNode('Start'),
-					data: { main: [spec.input ?? [{ json: {} }]] },
-					source: null,
-				},
+				{ node: start, data: { main: [spec.input ?? [{ json: {} }]] }, source: null },
 			],
 		},
-	};
-	// @ts-ignore the test doubles implement what the engine uses, not every interface member
+	});
 	const execution = new WorkflowExecute(
-		additionalData,
+		// The test doubles implement what the engine uses, not every member of the interface.
+		/** @type {import('n8n-workflow').IWorkflowExecuteAdditionalData} */ (
+			/** @type {unknown} */ (additionalData)
+		),
 		'manual',
 		runExecutionData,
 	).processRunExecutionData(workflow);
 	return { done, cancel: () => execution.cancel() };
 }
 
-/** Output items of a node in a finished run, or undefined when the node did not run. */
+/**
+ * Output items of a node in a finished run, or undefined when the node did not run.
+ * @param {IRun} run
+ * @param {string} nodeName
+ */
 function outputOf(run, nodeName) {
 	return run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0];
 }
 
-/** The error a node or the run ended with, if any. */
+/**
+ * The error a node or the run ended with, if any.
+ * @param {IRun} run
+ * @param {string} nodeName
+ */
 function errorOf(run, nodeName) {
 	return run.data.resultData.runData[nodeName]?.[0]?.error ?? run.data.resultData.error;
 }

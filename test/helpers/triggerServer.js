@@ -11,29 +11,36 @@ const { TestCredentialsHelper } = require('./engine');
 
 const TRIGGER_TYPE = 'n8n-nodes-bfl.bflTrigger';
 
-/** The bits of express's response that webhook() uses. */
+/**
+ * The bits of express's response that webhook() uses.
+ * @param {http.ServerResponse} res
+ */
 function responseShim(res) {
 	return {
+		/** @param {number} code */
 		status(code) {
 			res.statusCode = code;
 			return this;
 		},
+		/** @param {unknown} body */
 		json(body) {
 			res.setHeader('content-type', 'application/json');
 			res.end(JSON.stringify(body));
 			return this;
 		},
+		/** @param {unknown} body */
 		send(body) {
 			res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
 			return this;
 		},
 		end: () => res.end(),
-		setHeader: (name, value) => res.setHeader(name, value),
+		setHeader: (/** @type {string} */ name, /** @type {string} */ value) =>
+			res.setHeader(name, value),
 	};
 }
 
 /**
- * @param {{ credentials: Record<string, unknown>, options?: Record<string, unknown>, webhookId?: string, from?: 'src' | 'dist' }} config
+ * @param {{ credentials: import('n8n-workflow').ICredentialDataDecryptedObject, options?: import('n8n-workflow').IDataObject, webhookId?: string, from?: 'src' | 'dist' }} config
  */
 async function startTriggerServer(config) {
 	const root = config.from === 'dist' ? '../../dist' : '../..';
@@ -41,6 +48,7 @@ async function startTriggerServer(config) {
 	const { BflApi } = require(`${root}/credentials/BflApi.credentials`);
 	const trigger = new BflTrigger();
 	const webhookId = config.webhookId ?? '5b0f1a4e-9a53-4c3e-8c49-0d6f4b1e2a77';
+	/** @type {import('n8n-workflow').INode} */
 	const node = {
 		id: 'trigger',
 		name: 'BFL Trigger',
@@ -48,7 +56,9 @@ async function startTriggerServer(config) {
 		typeVersion: 1,
 		position: [0, 0],
 		webhookId,
-		parameters: { options: config.options ?? {} },
+		parameters: {
+			options: /** @type {import('n8n-workflow').INodeParameters} */ (config.options ?? {}),
+		},
 		credentials: { bflApi: { id: 'cred-1', name: 'BFL test' } },
 	};
 	const nodeTypes = {
@@ -68,16 +78,15 @@ async function startTriggerServer(config) {
 		{ bflApi: new BflApi() },
 		{ bflApi: config.credentials },
 	);
+	/** @type {import('n8n-workflow').INodeExecutionData[]} */
 	const emitted = [];
-	const publicBase = () => {
-		const { port } = /** @type {import('net').AddressInfo} */ (server.address());
-		return `http://127.0.0.1:${port}`;
-	};
+	/** @type {number[]} */
 	const responses = [];
 
 	const server = http.createServer((req, res) => {
+		/** @type {Buffer[]} */
 		const chunks = [];
-		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('data', (/** @type {Buffer} */ chunk) => chunks.push(chunk));
 		req.on('end', async () => {
 			const rawBody = Buffer.concat(chunks);
 			const url = new URL(req.url ?? '/', 'http://trigger.invalid');
@@ -96,7 +105,7 @@ async function startTriggerServer(config) {
 				body,
 				rawBody,
 			};
-			const additionalData = {
+			const doubles = {
 				credentialsHelper,
 				httpRequest: request,
 				httpResponse: responseShim(res),
@@ -105,16 +114,23 @@ async function startTriggerServer(config) {
 				restApiUrl: '',
 				variables: {},
 			};
+			// The test doubles implement what the context uses, not the whole interface.
+			const additionalData = /** @type {import('n8n-workflow').IWorkflowExecuteAdditionalData} */ (
+				/** @type {unknown} */ (doubles)
+			);
+			/** @type {import('n8n-workflow').IWebhookData} */
 			const webhookData = {
+				workflowExecuteAdditionalData: additionalData,
 				httpMethod: 'POST',
 				node: node.name,
 				path: `${webhookId}/bfl`,
-				webhookDescription: trigger.description.webhooks[0],
+				webhookDescription: /** @type {import('n8n-workflow').IWebhookDescription[]} */ (
+					trigger.description.webhooks
+				)[0],
 				workflowId: workflow.id,
 				webhookId,
 			};
 			try {
-				// @ts-ignore the test doubles implement what the context uses
 				const context = new WebhookContext(
 					workflow,
 					node,

@@ -1,11 +1,40 @@
 // @ts-check
-/** Waits until `check()` holds, polling every 20 ms; fails after `timeoutMs`. Plain JS for setTimeout. */
-async function waitFor(check, what, timeoutMs = 5000) {
+/**
+ * Waits until `check()` holds, looking every 20 ms. The limit only turns a hang into a clear
+ * failure; it is generous because the machine may be busy, and no test relies on it.
+ * Plain JS for setTimeout.
+ * @param {() => boolean} check
+ * @param {string} what
+ */
+async function waitFor(check, what, timeoutMs = 60_000) {
 	const deadline = Date.now() + timeoutMs;
 	while (!check()) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 20));
 	}
 }
 
-module.exports = { waitFor };
+/**
+ * Moves a simulator that runs on a manual clock forward in steps until `running` settles, so its
+ * tasks finish only once the test has seen what it waits for. Returns what `running` resolves to.
+ * @template T
+ * @param {{ advance: (ms: number) => void }} fake
+ * @param {Promise<T>} running
+ * @param {number} [stepMs] simulated milliseconds per step
+ * @returns {Promise<T>}
+ */
+async function advanceUntilSettled(fake, running, stepMs = 100) {
+	let settled = false;
+	const mark = () => {
+		settled = true;
+	};
+	running.then(mark, mark);
+	while (!settled) {
+		fake.advance(stepMs);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+	return await running;
+}
+
+module.exports = { waitFor, advanceUntilSettled };

