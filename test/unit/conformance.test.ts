@@ -6,8 +6,7 @@ import { MODELS } from '../../nodes/Bfl/catalog/models';
 import type { ModelSpec } from '../../nodes/Bfl/catalog/types';
 import { buildBody } from '../../nodes/Bfl/core/buildBody';
 import { validateRequest, type FieldValue, type RequestInput } from '../../nodes/Bfl/core/validate';
-import openapi from '../fake-bfl/openapi-2026-04.json';
-import { TOOL_SCHEMAS } from './toolSchemas';
+import openapi from '../fake-bfl/openapi-2026-10.json';
 
 type OpenApi = {
 	paths: Record<
@@ -52,7 +51,7 @@ function requestSchemaOf(path: string): ValidateFunction | undefined {
 	if (ref) return ajv.getSchema(`bfl${ref}`);
 	if (/^\/v1\/flux-2-klein-.+-finetuned$/.test(path))
 		return ajv.getSchema('bfl#/components/schemas/KleinLoraInputs');
-	return TOOL_SCHEMAS[path] ? ajv.compile(TOOL_SCHEMAS[path]) : undefined;
+	return undefined;
 }
 
 /** A value inside the model's documented range for every field it takes. */
@@ -107,10 +106,7 @@ describe('every catalog row builds a body that BFL accepts', () => {
 			expect(validate!.errors ?? []).toEqual([]);
 			expect(valid).toBe(true);
 			const declared = Object.keys((validate!.schema as { properties: object }).properties);
-			// disable_pup is in BFL's live spec (March and September 2026) but missing from this April copy.
-			const undeclared = Object.keys(body).filter(
-				(key) => !declared.includes(key) && key !== 'disable_pup',
-			);
+			const undeclared = Object.keys(body).filter((key) => !declared.includes(key));
 			expect(undeclared).toEqual([]);
 		},
 	);
