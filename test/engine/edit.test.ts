@@ -84,11 +84,11 @@ describe('Image → Edit in the n8n engine against the fake BFL', () => {
 			const [out] = items;
 			const task = fake.tasks.get(out.json.id);
 			expect(task.model).toBe(model.id);
-			slots.forEach((slot, i) => {
-				expect(task.body[slot]).toBe(
-					asUrl(i) ? `https://images.example.com/${i}.png` : images[i].toString('base64'),
-				);
-			});
+			const sent = (i: number) =>
+				asUrl(i) ? `https://images.example.com/${i}.png` : images[i].toString('base64');
+			if (model.images!.listField)
+				expect(task.body[model.images!.listField]).toEqual(slots.map((_, i) => sent(i)));
+			else slots.forEach((slot, i) => expect(task.body[slot]).toBe(sent(i)));
 			const format = out.binary.data.mimeType.split('/')[1];
 			expect(format).toBe(model.defaultOutputFormat);
 			expect(Buffer.from(out.binary.data.data, 'base64').equals(fake.imageFor(out.json.id))).toBe(

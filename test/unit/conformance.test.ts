@@ -78,8 +78,13 @@ function representativeValue(model: ModelSpec, name: FieldName): FieldValue {
 const PNG_BASE64 =
 	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
-function representativeImages(model: ModelSpec): Record<string, string> {
+function representativeImages(model: ModelSpec): Record<string, string | string[]> {
 	const slots = model.images?.slots ?? [];
+	const listField = model.images?.listField;
+	if (listField)
+		return {
+			[listField]: slots.map((_, i) => (i % 2 ? 'https://example.com/ref.png' : PNG_BASE64)),
+		};
 	return Object.fromEntries(
 		slots.map((slot, i) => [
 			slot,

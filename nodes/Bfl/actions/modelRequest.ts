@@ -5,6 +5,7 @@ import type { ModelOperation, ModelSpec } from '../catalog/types';
 import { buildBody, expectedOutputFormat } from '../core/buildBody';
 import { parseHttpUrl } from '../core/hosts';
 import { checkImageSources, type ImageSource } from '../core/images';
+import { usedSettings } from '../core/output';
 import type { TaskOptions } from '../core/taskOptions';
 import { validateRequest, type RequestInput } from '../core/validate';
 import { completionProperties, readCompletion } from '../descriptions/completion';
@@ -49,7 +50,7 @@ export function modelRequestProperties(
 		...inputImageProperties(models, operation === 'edit'),
 		...primary.filter((property) => !leading.includes(property)),
 		additionalFieldsProperty(models),
-		...completionProperties,
+		...completionProperties(models),
 		taskOptionsProperty,
 	];
 }
@@ -154,9 +155,12 @@ export async function executeModelRequest(
 		...(webhook && { webhook_url: webhook.url }),
 		...(webhook?.secret && { webhook_secret: webhook.secret }),
 	};
-	return [
-		await runImageTask(ctx, { ...task, body, expectedFormat: expectedOutputFormat(spec, body) }),
-	];
+	const item = await runImageTask(ctx, {
+		...task,
+		body,
+		expectedFormat: expectedOutputFormat(spec, body),
+	});
+	return [{ ...item, json: { ...item.json, ...usedSettings(spec, input) } }];
 }
 
 /**

@@ -1,9 +1,22 @@
-import { FILL_SAMPLING, flux1, flux2, optional, referenceImages, required, tool } from './families';
+import {
+	FILL_SAMPLING,
+	flux1,
+	flux2,
+	flux3,
+	flux3Images,
+	optional,
+	referenceImages,
+	required,
+	tool,
+} from './families';
 import { EDIT_SIZE, FLEX, KLEIN, KONTEXT, KONTEXT_MAX, SIDE } from './presets';
 import type { ModelSpec } from './types';
 
 /** Image editing: every endpoint that takes input images. */
 export const EDIT_MODELS: ModelSpec[] = [
+	flux3('edit', 'flux-3-image', 'FLUX 3 Image', 'Edit or combine 1–10 reference images, up to 4K', {
+		images: flux3Images(1),
+	}),
 	flux2('edit', 'flux-2-pro', 'FLUX.2 [pro]', 'Edit with up to 8 reference images', {
 		...EDIT_SIZE,
 		images: referenceImages(8, 1),

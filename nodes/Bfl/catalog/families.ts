@@ -1,5 +1,6 @@
 /** Builders for the catalog rows: what each family of BFL endpoints has in common. Pure data. */
 import { MAX_SEED, type FieldName } from './fields';
+import { FLUX3_ASPECT_RATIOS, FLUX3_ASPECT_RATIO_VALUES } from './ratios';
 import type { FieldRule, ImageInputs, ModelOperation, ModelSpec } from './types';
 
 /** BFL's default account limit of tasks in flight; kontext-max has its own, lower one. */
@@ -74,6 +75,40 @@ function row(base: Omit<ModelSpec, 'id' | 'displayName' | 'description' | 'path'
 		...extra,
 		fields: withoutUnset({ ...base.fields, ...extra.fields }),
 	});
+}
+
+/**
+ * FLUX 3 Image: a closed schema (any other field is a 422), so no seed, size, output format or
+ * webhook. Reference images go as one list, and the output reports the tier and ratio used.
+ */
+export const flux3 = row({
+	family: 'flux3',
+	legacy: false,
+	fields: {
+		prompt: required,
+		aspectRatio: { values: FLUX3_ASPECT_RATIO_VALUES },
+		resolution: optional,
+		safetyTolerance: { range: { min: 0, max: 4 } },
+		grounding: optional,
+	},
+	primary: ['prompt', 'aspectRatio', 'resolution'],
+	size: { kind: 'aspectRatio', widest: '21:9', tallest: '9:21', ratios: FLUX3_ASPECT_RATIOS },
+	upsampling: 'none',
+	defaultOutputFormat: 'jpeg',
+	concurrencyCap: DEFAULT_CONCURRENCY_CAP,
+	webhooks: false,
+	reports: { resolution: '1k', aspectRatio: 'auto' },
+});
+
+/** FLUX 3 Image's reference images: 1–10 in one `images` list, each base64 or a URL. */
+export function flux3Images(requiredCount: number): ImageInputs {
+	return {
+		slots: Array.from({ length: 10 }, () => 'images'),
+		labels: Array.from({ length: 10 }, (_, i) => `Reference Image ${i + 1}`),
+		required: requiredCount,
+		urlAllowed: true,
+		listField: 'images',
+	};
 }
 
 /** FLUX.2 [pro]/[max]/[flex]/[klein]: multiples of 16, safety 0–5, prompt required. */

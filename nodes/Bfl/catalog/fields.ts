@@ -13,6 +13,9 @@ export interface FieldDefinition {
 
 export const OUTPUT_FORMATS = ['jpeg', 'png', 'webp'] as const;
 
+/** FLUX 3 Image's resolution tiers: equal pixel area per tier, whatever the aspect ratio. */
+export const RESOLUTIONS = ['768sq', '1k', '1.5k', '2k', '4k'] as const;
+
 export const FIELDS = {
 	prompt: { body: 'prompt', label: 'Prompt', kind: 'string' },
 	width: { body: 'width', label: 'Width', kind: 'integer' },
@@ -47,6 +50,8 @@ export const FIELDS = {
 	mode: { body: 'mode', label: 'Mode', kind: 'enum', values: ['high', 'fast'] },
 	finetuneId: { body: 'finetune_id', label: 'Finetune ID', kind: 'string' },
 	finetuneStrength: { body: 'finetune_strength', label: 'Finetune Strength', kind: 'number' },
+	resolution: { body: 'resolution', label: 'Resolution', kind: 'enum', values: RESOLUTIONS },
+	grounding: { body: 'grounding', label: 'Grounding', kind: 'boolean' },
 } as const satisfies Record<string, FieldDefinition>;
 
 export type FieldName = keyof typeof FIELDS;

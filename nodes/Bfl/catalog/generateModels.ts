@@ -1,9 +1,25 @@
-import { FLUX1_PIXELS, FLUX1_SIZE, WIDE_RATIOS, flux1, flux2, optional } from './families';
+import {
+	FLUX1_PIXELS,
+	FLUX1_SIZE,
+	WIDE_RATIOS,
+	flux1,
+	flux2,
+	flux3,
+	flux3Images,
+	optional,
+} from './families';
 import { FLEX, IMAGE_PROMPT, KLEIN, KONTEXT, KONTEXT_MAX } from './presets';
 import type { ModelSpec } from './types';
 
 /** Text to image: one row per BFL endpoint. Adding a model is adding a row. */
 export const GENERATE_MODELS: ModelSpec[] = [
+	flux3(
+		'generate',
+		'flux-3-image',
+		'FLUX 3 Image',
+		'Newest and most capable; up to 10 reference images, tiers up to 4K, web-grounded prompts',
+		{ images: flux3Images(0) },
+	),
 	flux2(
 		'generate',
 		'flux-2-pro',

@@ -1,7 +1,7 @@
 /** Types of the model catalog. Pure data: no n8n imports. */
 import type { FieldName } from './fields';
 
-export type ModelFamily = 'flux2' | 'flux1' | 'tools';
+export type ModelFamily = 'flux3' | 'flux2' | 'flux1' | 'tools';
 export type ModelOperation = 'generate' | 'edit' | 'finetune';
 
 export interface NumberRange {
@@ -35,6 +35,8 @@ export type UpsamplingField = 'disable_pup' | 'prompt_upsampling' | 'none';
 export interface FieldRule {
 	range?: NumberRange;
 	required?: boolean;
+	/** The only values BFL accepts from this model, where its schema lists them (FLUX 3's ratios). */
+	values?: readonly string[];
 }
 
 /** The images a model takes, in the order the user lists them. */
@@ -47,6 +49,8 @@ export interface ImageInputs {
 	required: number;
 	/** Whether BFL accepts an http(s) URL instead of base64 for these fields. */
 	urlAllowed: boolean;
+	/** Set when BFL takes every image as one JSON list in this body field, rather than one field each. */
+	listField?: string;
 }
 
 export interface ModelSpec {
@@ -75,4 +79,9 @@ export interface ModelSpec {
 	pinnedToFinetuneRegion?: boolean;
 	/** False where BFL's schema has no webhook_url (it would reject the request). */
 	webhooks?: boolean;
+	/**
+	 * Settings the output reports as used, with BFL's value when the node sent none (FLUX 3 Image's
+	 * resolution tier and aspect ratio decide its price and shape, and BFL's result does not say them).
+	 */
+	reports?: Partial<Record<FieldName, string>>;
 }

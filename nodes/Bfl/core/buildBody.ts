@@ -2,7 +2,7 @@ import { FIELDS, type FieldName } from '../catalog/fields';
 import type { ModelSpec } from '../catalog/types';
 import type { RequestInput } from './validate';
 
-export type RequestBody = Record<string, string | number | boolean>;
+export type RequestBody = Record<string, string | number | boolean | string[]>;
 
 /**
  * Builds BFL's snake_case body for a validated request. Only fields the endpoint accepts are
@@ -12,7 +12,7 @@ export type RequestBody = Record<string, string | number | boolean>;
 export function buildBody(
 	spec: ModelSpec,
 	input: RequestInput,
-	images: Record<string, string> = {},
+	images: Record<string, string | string[]> = {},
 ): RequestBody {
 	const body: RequestBody = {};
 	for (const name of Object.keys(spec.fields) as FieldName[]) {

@@ -49,13 +49,19 @@ function checkNumber(
 	return `${label} must be ${integer ? 'a whole number' : 'a number'}${describeRange(range)}`;
 }
 
-function checkAspectRatio(spec: ModelSpec, value: FieldValue): string | undefined {
+function checkAspectRatio(spec: ModelSpec, rule: FieldRule, value: FieldValue): string | undefined {
+	if (rule.values)
+		return checkListed('Aspect Ratio', rule.values, String(value).replace(/\s+/g, ''));
 	if (spec.size.kind !== 'aspectRatio') return undefined;
 	const ratio = typeof value === 'string' ? parseAspectRatio(value) : undefined;
 	const widest = parseAspectRatio(spec.size.widest) as number;
 	const tallest = parseAspectRatio(spec.size.tallest) as number;
 	if (ratio !== undefined && ratio <= widest + 1e-9 && ratio >= tallest - 1e-9) return undefined;
 	return `Aspect Ratio must look like 16:9 and lie between ${spec.size.widest} and ${spec.size.tallest}`;
+}
+
+function checkListed(label: string, values: readonly string[], value: string): string | undefined {
+	return values.includes(value) ? undefined : `${label} must be one of ${values.join(', ')}`;
 }
 
 function checkField(
@@ -77,13 +83,11 @@ function checkField(
 		case 'boolean':
 			return typeof value === 'boolean' ? undefined : `${definition.label} must be true or false`;
 		case 'enum': {
-			const values = (definition as { values: readonly string[] }).values;
-			return values.includes(String(value))
-				? undefined
-				: `${definition.label} must be one of ${values.join(', ')}`;
+			const values = rule.values ?? (definition as { values: readonly string[] }).values;
+			return checkListed(definition.label, values, String(value));
 		}
 		case 'aspectRatio':
-			return checkAspectRatio(spec, value);
+			return checkAspectRatio(spec, rule, value);
 		default:
 			return typeof value === 'string' ? undefined : `${definition.label} must be text`;
 	}

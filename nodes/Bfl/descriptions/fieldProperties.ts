@@ -66,7 +66,7 @@ export const FIELD_PROPERTIES: Record<FieldName, FieldProperty> = {
 		options: [],
 		default: '',
 		description:
-			"Width:height of the output. Model Default is BFL's: 16:9 for Ultra; the input image's, or 1:1, for Kontext.",
+			"Width:height of the output. Model Default is BFL's: 16:9 for Ultra; the input image's, or 1:1, for Kontext; for FLUX 3 auto (the prompt's ratio, else the first reference image's, else 1:1).",
 	},
 	seed: number('Seed', 0, 'Fixed seed for reproducible results; leave unset for a random one'),
 	safetyTolerance: number(
@@ -142,5 +142,24 @@ export const FIELD_PROPERTIES: Record<FieldName, FieldProperty> = {
 		1.2,
 		'How strongly the finetune applies: 0 none, 1 full',
 		2,
+	),
+	resolution: {
+		displayName: 'Resolution',
+		type: 'options',
+		options: [
+			{ name: '768 Square (768sq)', value: '768sq' },
+			{ name: '1K (About 1 MP)', value: '1k' },
+			{ name: '1.5K (About 2.4 MP)', value: '1.5k' },
+			{ name: '2K (About 4 MP)', value: '2k' },
+			{ name: '4K (About 16 MP)', value: '4k' },
+		],
+		default: '1k',
+		description:
+			"Pixel area tier; the exact width and height follow from the aspect ratio. BFL's price rises with the tier (see the README).",
+	},
+	grounding: boolean(
+		'Grounding',
+		true,
+		"Whether FLUX 3 may research the prompt with web and image search first (BFL's default). Off is faster.",
 	),
 };

@@ -53,15 +53,15 @@ function ratioList(shownFor: readonly ModelSpec[]): Pick<INodeProperties, 'optio
 			{ name: 'Model Default', value: '' },
 			...ratios.map((ratio) => ({ name: ratio, value: ratio })),
 		],
-		hint: ranges.size === 1 ? `An expression may give any W:H from ${[...ranges][0]}` : undefined,
+		// FLUX 3's schema lists its ratios, so an expression may not go beyond them.
+		hint:
+			ranges.size === 1 && !shownFor.some((model) => model.fields.aspectRatio?.values)
+				? `An expression may give any W:H from ${[...ranges][0]}`
+				: undefined,
 	};
 }
 
-function property(
-	models: readonly ModelSpec[],
-	name: FieldName,
-	shownFor: ModelSpec[],
-): INodeProperties {
+function property(name: FieldName, shownFor: ModelSpec[]): INodeProperties {
 	const base = FIELD_PROPERTIES[name];
 	return {
 		...base,
@@ -72,15 +72,25 @@ function property(
 	};
 }
 
-/** Models whose lists of ratios differ get separate Aspect Ratio fields; other fields one. */
-function groupsFor(name: FieldName, shownFor: ModelSpec[]): ModelSpec[][] {
-	if (name !== 'aspectRatio') return [shownFor];
+/** The ratios an Aspect Ratio list offers: models with different lists get separate fields. */
+const ratiosOf = (model: ModelSpec, name: FieldName) =>
+	name === 'aspectRatio' && model.size.kind === 'aspectRatio' ? model.size.ratios : null;
+
+/**
+ * One property per group of models that show a field alike. n8n marks a field required for every
+ * model or none, and a ratio list is one list, so each distinct rule gets its own variant.
+ */
+function variants(name: FieldName, shownFor: ModelSpec[]): INodeProperties[] {
 	const groups = new Map<string, ModelSpec[]>();
 	for (const model of shownFor) {
-		const key = model.size.kind === 'aspectRatio' ? model.size.ratios.join(',') : '';
+		const rule = model.fields[name];
+		const key = JSON.stringify([rule?.required === true, ratiosOf(model, name)]);
 		groups.set(key, [...(groups.get(key) ?? []), model]);
 	}
-	return [...groups.values()];
+	return [...groups.values()].map((group) => {
+		const variant = property(name, group);
+		return group[0].fields[name]?.required ? { ...variant, required: true } : variant;
+	});
 }
 
 const PIXEL_FIELDS: FieldName[] = ['width', 'height'];
@@ -108,18 +118,8 @@ export function primaryProperties(models: readonly ModelSpec[]): INodeProperties
 	for (const name of FIELD_NAMES) {
 		if (name === 'width') properties.push(...sizeProperty(models));
 		const shownFor = models.filter((model) => model.fields[name] && isPrimary(model, name));
-		if (!shownFor.length) continue;
-		// n8n marks a field required for every model or none, so required and optional variants are separate.
-		const variants = groupsFor(name, shownFor).flatMap((group) => {
-			const requiredFor = group.filter((model) => model.fields[name]?.required);
-			const optionalFor = group.filter((model) => !model.fields[name]?.required);
-			return [
-				...(requiredFor.length ? [{ ...property(models, name, requiredFor), required: true }] : []),
-				...(optionalFor.length ? [property(models, name, optionalFor)] : []),
-			];
-		});
 		// Width and height are shown only while the Size preset is Custom.
-		for (const variant of variants) {
+		for (const variant of variants(name, shownFor)) {
 			if (PIXEL_FIELDS.includes(name))
 				variant.displayOptions = { show: { ...variant.displayOptions?.show, size: [CUSTOM_SIZE] } };
 			properties.push(variant);
@@ -130,10 +130,12 @@ export function primaryProperties(models: readonly ModelSpec[]): INodeProperties
 
 /** The Additional Fields collection: every optional setting, each shown only for models that take it. */
 export function additionalFieldsProperty(models: readonly ModelSpec[]): INodeProperties {
-	const options = FIELD_NAMES.flatMap((name) => {
-		const shownFor = models.filter((model) => model.fields[name] && !isPrimary(model, name));
-		return shownFor.length ? [property(models, name, shownFor)] : [];
-	});
+	const options = FIELD_NAMES.flatMap((name) =>
+		variants(
+			name,
+			models.filter((model) => model.fields[name] && !isPrimary(model, name)),
+		),
+	);
 	return {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

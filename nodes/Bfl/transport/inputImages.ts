@@ -65,18 +65,22 @@ export async function assertInputImages(
 	await readInputImages(ctx, spec, sources, itemIndex);
 }
 
-/** The body fields for the item's images: raw base64 (no data: prefix) or the URL as given. */
+/**
+ * The body fields for the item's images: raw base64 (no data: prefix) or the URL as given, one
+ * field per image, or all of them in one list where the model takes a list.
+ */
 export async function encodeInputImages(
 	ctx: IExecuteFunctions,
 	spec: ModelSpec,
 	sources: ImageSource[],
 	itemIndex: number,
-): Promise<Record<string, string>> {
+): Promise<Record<string, string | string[]>> {
 	const read = await readInputImages(ctx, spec, sources, itemIndex);
-	return Object.fromEntries(
-		read.map(({ slot, value }) => [
-			slot,
-			typeof value === 'string' ? value : value.toString('base64'),
-		]),
-	);
+	const encoded = read.map(({ slot, value }) => ({
+		slot,
+		value: typeof value === 'string' ? value : value.toString('base64'),
+	}));
+	const listField = spec.images?.listField;
+	if (listField) return encoded.length ? { [listField]: encoded.map(({ value }) => value) } : {};
+	return Object.fromEntries(encoded.map(({ slot, value }) => [slot, value]));
 }

@@ -1,0 +1,110 @@
+import { buildImage } from '../fake-bfl/images';
+import { useGenerateFixture } from '../helpers/generateFixture';
+
+const CALLER = 'caller-flux3-5150';
+const { state, generate, expectNoKeyAnywhere } = useGenerateFixture(CALLER);
+
+const png = (id: string) => buildImage('png', id);
+const binary = (bytes: Buffer) => ({
+	data: bytes.toString('base64'),
+	mimeType: 'image/png',
+	fileName: 'in.png',
+});
+
+describe('FLUX 3 Image in the n8n engine against the fake BFL', () => {
+	it('generates with only the fields of its closed schema and reports tier, ratio and settled cost', async () => {
+		// The fake walks Pending → Reasoning → Generating before Ready; the node must keep polling.
+		state.fake.configure({ latencyMs: 600 });
+		const { items, error } = await generate({
+			model: 'flux-3-image',
+			prompt: 'a lighthouse in a storm',
+			aspectRatio: '21:9',
+			resolution: '2k',
+			// Values a user may have left from another model: none of them may reach BFL.
+			width: 1024,
+			height: 768,
+			additionalFields: { grounding: false, safetyTolerance: 3, seed: 5, outputFormat: 'png' },
+		});
+		expect(error).toBeUndefined();
+		const [item] = items;
+		const task = state.fake.tasks.get(item.json.id);
+		expect(task.body).toEqual({
+			prompt: 'a lighthouse in a storm',
+			aspect_ratio: '21:9',
+			resolution: '2k',
+			grounding: false,
+			safety_tolerance: 3,
+		});
+		const statuses = state.fake
+			.stats()
+			.requests.filter((r: { server: string }) => r.server === 'poll').length;
+		expect(statuses).toBeGreaterThan(1);
+		expect(item.json).toMatchObject({
+			status: 'Ready',
+			model: 'flux-3-image',
+			resolution: '2k',
+			aspectRatio: '21:9',
+			cost: 10,
+		});
+		expect(
+			Buffer.from(item.binary.data.data, 'base64').equals(state.fake.imageFor(item.json.id)),
+		).toBe(true);
+		expectNoKeyAnywhere(items);
+	});
+
+	it("reports BFL's defaults (1k, auto) when neither is set, and sends neither", async () => {
+		const { items, error } = await generate({
+			model: 'flux-3-image',
+			aspectRatio: '',
+			resolution: '',
+		});
+		expect(error).toBeUndefined();
+		expect(state.fake.tasks.get(items[0].json.id).body).toEqual({
+			prompt: 'a red fox in the snow',
+		});
+		expect(items[0].json).toMatchObject({ resolution: '1k', aspectRatio: 'auto', cost: 4.8 });
+	});
+
+	it('edits two reference images from binary and a URL as one images list', async () => {
+		const [first, second] = [png('knight'), png('castle')];
+		const { items, error } = await generate(
+			{
+				operation: 'edit',
+				model: 'flux-3-image',
+				prompt: 'the knight of image 1 in front of the castle of image 2',
+				resolution: '1.5k',
+				images: {
+					image: [
+						{ source: 'binary', binaryPropertyName: 'knight' },
+						{ source: 'binary', binaryPropertyName: 'castle' },
+						{ source: 'url', url: 'https://images.example.com/sky.png' },
+					],
+				},
+			},
+			[{ json: {}, binary: { knight: binary(first), castle: binary(second) } }],
+		);
+		expect(error).toBeUndefined();
+		const task = state.fake.tasks.get(items[0].json.id);
+		expect(task.body).toEqual({
+			prompt: 'the knight of image 1 in front of the castle of image 2',
+			resolution: '1.5k',
+			images: [
+				first.toString('base64'),
+				second.toString('base64'),
+				'https://images.example.com/sky.png',
+			],
+		});
+		expect(items[0].json).toMatchObject({ resolution: '1.5k', aspectRatio: 'auto', cost: 7 });
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('refuses the Webhook completion before any request', async () => {
+		const { error } = await generate({
+			model: 'flux-3-image',
+			completion: 'webhook',
+			webhookUrl: 'https://n8n.example.com/webhook/x/bfl',
+		});
+		expect(error?.message).toMatch(/FLUX 3 Image cannot report by webhook/);
+		expect(state.fake.stats().accepted).toBe(0);
+	});
+});
