@@ -107,4 +107,51 @@ describe('FLUX 3 Image in the n8n engine against the fake BFL', () => {
 		expect(error?.message).toMatch(/FLUX 3 Image cannot report by webhook/);
 		expect(state.fake.stats().accepted).toBe(0);
 	});
+
+	it('appends a layout box to the prompt as BFL rows, and rejects a bad one before any request', async () => {
+		const knight = png('knight');
+		const parameters = (box: Record<string, unknown>) => ({
+			operation: 'edit',
+			model: 'flux-3-image',
+			prompt: 'move <knight_1> to the right',
+			images: { image: [{ source: 'binary', binaryPropertyName: 'knight' }] },
+			layout: { box: [box] },
+		});
+		const input = [{ json: {}, binary: { knight: binary(knight) } }];
+		const box = {
+			elementId: 'knight_1',
+			description: 'the knight',
+			unit: 'pixels',
+			frameWidth: 1920,
+			frameHeight: 1080,
+			fromImage: 1,
+			hasSource: true,
+			sourceTop: 0,
+			sourceLeft: 0,
+			sourceBottom: 540,
+			sourceRight: 960,
+			top: 108,
+			left: 384,
+			bottom: 972,
+			right: 1536,
+		};
+		const { items, error } = await generate(parameters(box), input);
+		expect(error).toBeUndefined();
+		expect(state.fake.tasks.get(items[0].json.id).body.prompt).toBe(
+			'move <knight_1> to the right\n\n' +
+				JSON.stringify([
+					{
+						id: 'knight_1',
+						from: 'ref_image_0',
+						src_bbox: [0, 0, 500, 500],
+						tgt_bbox: [100, 200, 900, 800],
+						desc: 'the knight',
+					},
+				]),
+		);
+		state.fake.resetStats();
+		const bad = await generate(parameters({ ...box, fromImage: 2 }), input);
+		expect(bad.error?.message).toMatch(/"from image" must be one of the 1 input image \(got 2\)/);
+		expect(state.fake.stats().accepted).toBe(0);
+	});
 });

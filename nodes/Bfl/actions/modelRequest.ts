@@ -5,11 +5,13 @@ import type { ModelOperation, ModelSpec } from '../catalog/types';
 import { buildBody, expectedOutputFormat } from '../core/buildBody';
 import { parseHttpUrl } from '../core/hosts';
 import { checkImageSources, type ImageSource } from '../core/images';
+import { checkLayout, withLayout } from '../core/layout';
 import { usedSettings } from '../core/output';
 import type { TaskOptions } from '../core/taskOptions';
 import { validateRequest, type RequestInput } from '../core/validate';
 import { completionProperties, readCompletion } from '../descriptions/completion';
 import { inputImageProperties, readImageSources } from '../descriptions/inputImages';
+import { layoutProperties, readLayout } from '../descriptions/layout';
 import {
 	additionalFieldsProperty,
 	modelOptions,
@@ -49,6 +51,7 @@ export function modelRequestProperties(
 		},
 		...inputImageProperties(models, operation === 'edit'),
 		...primary.filter((property) => !leading.includes(property)),
+		...layoutProperties(models, operation),
 		additionalFieldsProperty(models),
 		...completionProperties(models),
 		taskOptionsProperty,
@@ -114,7 +117,12 @@ export async function prepareModelRequest(
 	const spec = modelFor(ctx, operation, itemIndex);
 	const input = readRequestInput(ctx, spec, itemIndex);
 	const sources = readImageSources(ctx, spec, itemIndex);
-	const problems = [...validateRequest(spec, input), ...checkImageSources(spec, sources)];
+	const layout = readLayout(ctx, spec, itemIndex);
+	const problems = [
+		...validateRequest(spec, input),
+		...checkImageSources(spec, sources),
+		...checkLayout(layout, operation === 'edit' ? 'edit' : 'generate', sources.length),
+	];
 	if (problems.length) {
 		throw operationError(
 			ctx.getNode(),
@@ -122,6 +130,12 @@ export async function prepareModelRequest(
 			itemIndex,
 		);
 	}
+	if (layout.length)
+		input.prompt = withLayout(
+			String(input.prompt),
+			layout,
+			spec.operation === 'edit' ? 'edit' : 'generate',
+		);
 	await assertInputImages(ctx, spec, sources, itemIndex);
 	const endpoints = await getEndpoints(ctx, itemIndex);
 	return {

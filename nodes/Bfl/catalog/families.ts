@@ -98,6 +98,7 @@ export const flux3 = row({
 	concurrencyCap: DEFAULT_CONCURRENCY_CAP,
 	webhooks: false,
 	reports: { resolution: '1k', aspectRatio: 'auto' },
+	layout: true,
 });
 
 /** FLUX 3 Image's reference images: 1–10 in one `images` list, each base64 or a URL. */

@@ -84,4 +84,6 @@ export interface ModelSpec {
 	 * resolution tier and aspect ratio decide its price and shape, and BFL's result does not say them).
 	 */
 	reports?: Partial<Record<FieldName, string>>;
+	/** Takes an optional layout of boxes appended to the prompt (FLUX 3 Image). */
+	layout?: boolean;
 }
