@@ -94,10 +94,20 @@ describe('validateRequest', () => {
 	});
 
 	it('rejects a negative or fractional seed and an unknown output format', () => {
-		expect(messages('flux-2-pro', { prompt: 'a', seed: -1, outputFormat: 'gif' })).toEqual([
-			'Seed must be a whole number from 0 to 4294967295 for FLUX.2 [pro] (got -1)',
+		expect(messages('flux-2-pro', { prompt: 'a', seed: -2, outputFormat: 'gif' })).toEqual([
+			'Seed must be a whole number from 0 to 4294967295 for FLUX.2 [pro] (got -2)',
 			'Output Format must be one of jpeg, png, webp for FLUX.2 [pro] (got "gif")',
 		]);
+		expect(messages('flux-2-pro', { prompt: 'a', seed: 1.5 })[0]).toMatch(/whole number/);
+	});
+
+	it('takes Seed -1 as "random": not checked and not sent, while 0 is a seed', () => {
+		expect(messages('flux-2-pro', { prompt: 'a', seed: -1 })).toEqual([]);
+		expect(buildBody(model('flux-2-pro'), { prompt: 'a', seed: -1 })).toEqual({ prompt: 'a' });
+		expect(buildBody(model('flux-2-pro'), { prompt: 'a', seed: 0 })).toEqual({
+			prompt: 'a',
+			seed: 0,
+		});
 	});
 });
 

@@ -107,7 +107,7 @@ export const EDIT_MODELS: ModelSpec[] = [
 		'FLUX Tools Erase',
 		'Remove what the mask covers (white = remove)',
 		{
-			fields: { dilatePixels: { range: { min: 0, max: 25 } } },
+			fields: { dilatePixels: { range: { min: 0, max: 25 }, default: 10 } },
 			images: {
 				slots: ['image', 'mask'],
 				labels: ['Image', 'Mask'],
@@ -131,10 +131,10 @@ export const EDIT_MODELS: ModelSpec[] = [
 				width: { range: { min: 64, max: 8192 }, required: true },
 				height: { range: { min: 64, max: 8192 }, required: true },
 				prompt: optional,
-				autoCrop: optional,
+				autoCrop: { default: false },
 				referenceOffsetX: { range: { min: -8192, max: 8192 } },
 				referenceOffsetY: { range: { min: -8192, max: 8192 } },
-				mode: optional,
+				mode: { default: 'high' },
 				promptUpsampling: optional,
 			},
 			primary: ['width', 'height', 'prompt'],

@@ -14,13 +14,13 @@ const required: FieldRule = { required: true };
 
 export const SEED: Fields = { seed: { range: { min: 0, max: MAX_SEED } } };
 const OUTPUT: Fields = { outputFormat: optional };
-export const FLUX2_SAFETY: Fields = { safetyTolerance: { range: { min: 0, max: 5 } } };
-export const FLUX1_SAFETY: Fields = { safetyTolerance: { range: { min: 0, max: 6 } } };
+export const FLUX2_SAFETY: Fields = { safetyTolerance: { range: { min: 0, max: 5 }, default: 2 } };
+export const FLUX1_SAFETY: Fields = { safetyTolerance: { range: { min: 0, max: 6 }, default: 2 } };
 
 /** FLUX.2 sizes: any multiple of 16 from 64 up to 4 megapixels in total. */
 export const FLUX2_SIZE: Fields = {
-	width: { range: { min: 64, max: 8192 } },
-	height: { range: { min: 64, max: 8192 } },
+	width: { range: { min: 64, max: 8192 }, default: 0 },
+	height: { range: { min: 64, max: 8192 }, default: 0 },
 };
 export const FLUX1_SIZE: Fields = {
 	width: { range: { min: 256, max: 1440 } },
@@ -29,9 +29,9 @@ export const FLUX1_SIZE: Fields = {
 
 /** FLUX.1 Fill and Expand share their sampler settings. */
 export const FILL_SAMPLING: Fields = {
-	steps: { range: { min: 15, max: 50 } },
-	guidance: { range: { min: 1.5, max: 100 } },
-	promptUpsampling: optional,
+	steps: { range: { min: 15, max: 50 }, default: 50 },
+	guidance: { range: { min: 1.5, max: 100 }, default: 60 },
+	promptUpsampling: { default: false },
 };
 
 /** Reference images input_image, input_image_2, ... up to `max`, of which the first is required. */
@@ -87,9 +87,9 @@ export const flux3 = row({
 	fields: {
 		prompt: required,
 		aspectRatio: { values: FLUX3_ASPECT_RATIO_VALUES },
-		resolution: optional,
-		safetyTolerance: { range: { min: 0, max: 4 } },
-		grounding: optional,
+		resolution: { default: '1k' },
+		safetyTolerance: { range: { min: 0, max: 4 }, default: 2 },
+		grounding: { default: true },
 	},
 	primary: ['prompt', 'aspectRatio', 'resolution'],
 	size: { kind: 'aspectRatio', widest: '21:9', tallest: '9:21', ratios: FLUX3_ASPECT_RATIOS },
@@ -135,7 +135,13 @@ export const flux2 = row({
 export const flux1 = row({
 	family: 'flux1',
 	legacy: true,
-	fields: { prompt: optional, ...SEED, ...FLUX1_SAFETY, ...OUTPUT, promptUpsampling: optional },
+	fields: {
+		prompt: optional,
+		...SEED,
+		...FLUX1_SAFETY,
+		...OUTPUT,
+		promptUpsampling: { default: false },
+	},
 	primary: ['prompt'],
 	size: { kind: 'none' },
 	upsampling: 'prompt_upsampling',

@@ -74,8 +74,8 @@ export const GENERATE_MODELS: ModelSpec[] = [
 		{
 			fields: {
 				aspectRatio: optional,
-				raw: optional,
-				imagePromptStrength: { range: { min: 0, max: 1 } },
+				raw: { default: false },
+				imagePromptStrength: { range: { min: 0, max: 1 }, default: 0.1 },
 			},
 			primary: ['prompt', 'aspectRatio'],
 			size: WIDE_RATIOS,
@@ -85,8 +85,8 @@ export const GENERATE_MODELS: ModelSpec[] = [
 	flux1('generate', 'flux-dev', 'FLUX.1 [dev] (Legacy)', 'Open-weights FLUX.1 model', {
 		fields: {
 			...FLUX1_SIZE,
-			steps: { range: { min: 1, max: 50 } },
-			guidance: { range: { min: 1.5, max: 5 } },
+			steps: { range: { min: 1, max: 50 }, default: 28 },
+			guidance: { range: { min: 1.5, max: 5 }, default: 3 },
 		},
 		primary: ['prompt', 'width', 'height'],
 		size: FLUX1_PIXELS,

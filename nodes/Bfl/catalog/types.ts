@@ -37,6 +37,8 @@ export interface FieldRule {
 	required?: boolean;
 	/** The only values BFL accepts from this model, where its schema lists them (FLUX 3's ratios). */
 	values?: readonly string[];
+	/** BFL's default for this model, as its OpenAPI states it; the node shows it when the field is added. */
+	default?: string | number | boolean;
 }
 
 /** The images a model takes, in the order the user lists them. */

@@ -1,4 +1,4 @@
-import { FIELDS, type FieldName } from '../catalog/fields';
+import { FIELDS, type FieldDefinition, type FieldName } from '../catalog/fields';
 import type { FieldRule, ModelSpec, NumberRange } from '../catalog/types';
 
 export type FieldValue = string | number | boolean;
@@ -22,8 +22,14 @@ export function parseAspectRatio(text: string): number | undefined {
 	return width > 0 && height > 0 ? width / height : undefined;
 }
 
-function isBlank(value: FieldValue | undefined): boolean {
-	return value === undefined || (typeof value === 'string' && !value.trim());
+/** Unset: absent, empty text, or the field's "leave it to BFL" value (Seed -1). */
+export function isUnset(name: FieldName, value: FieldValue | undefined): boolean {
+	const unset = (FIELDS[name] as FieldDefinition).unset;
+	return (
+		value === undefined ||
+		(typeof value === 'string' && !value.trim()) ||
+		(unset !== undefined && value === unset)
+	);
 }
 
 function describeRange(range: NumberRange | undefined): string {
@@ -107,7 +113,7 @@ export function validateRequest(spec: ModelSpec, input: RequestInput): Problem[]
 	for (const [name, rule] of Object.entries(spec.fields) as Array<[FieldName, FieldRule]>) {
 		const label = FIELDS[name].label;
 		const value = input[name];
-		if (isBlank(value)) {
+		if (isUnset(name, value)) {
 			if (rule.required)
 				problems.push({
 					field: label,

@@ -5,6 +5,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { bflDefault } from '../catalog/defaults';
 import { FIELD_NAMES, type FieldName } from '../catalog/fields';
 import { CUSTOM_SIZE, SIZE_PRESETS, presetSize } from '../catalog/sizes';
 import type { ModelSpec } from '../catalog/types';
@@ -61,11 +62,17 @@ function ratioList(shownFor: readonly ModelSpec[]): Pick<INodeProperties, 'optio
 	};
 }
 
-function property(name: FieldName, shownFor: ModelSpec[]): INodeProperties {
+function property(
+	name: FieldName,
+	shownFor: ModelSpec[],
+	showBflDefault: boolean,
+): INodeProperties {
 	const base = FIELD_PROPERTIES[name];
+	const bfl = showBflDefault ? bflDefault(shownFor[0], name) : undefined;
 	return {
 		...base,
 		...(name === 'aspectRatio' && ratioList(shownFor)),
+		...(bfl !== undefined && { default: bfl }),
 		name,
 		description: `${base.description ?? ''}${rangesHint(shownFor, name)}`.trim(),
 		displayOptions: { show: { '/model': ids(shownFor) } },
@@ -78,17 +85,25 @@ const ratiosOf = (model: ModelSpec, name: FieldName) =>
 
 /**
  * One property per group of models that show a field alike. n8n marks a field required for every
- * model or none, and a ratio list is one list, so each distinct rule gets its own variant.
+ * model or none, and a ratio list is one list, so each distinct rule gets its own variant. An
+ * Additional Field also starts at the model's own BFL default, so adding it changes nothing at
+ * BFL. Main fields keep their defaults: n8n does not save a value equal to the default, so
+ * changing one would change saved workflows (collection values are always saved).
  */
-function variants(name: FieldName, shownFor: ModelSpec[]): INodeProperties[] {
+function variants(
+	name: FieldName,
+	shownFor: ModelSpec[],
+	showBflDefault = false,
+): INodeProperties[] {
 	const groups = new Map<string, ModelSpec[]>();
 	for (const model of shownFor) {
 		const rule = model.fields[name];
-		const key = JSON.stringify([rule?.required === true, ratiosOf(model, name)]);
+		const bfl = showBflDefault ? bflDefault(model, name) : undefined;
+		const key = JSON.stringify([rule?.required === true, ratiosOf(model, name), bfl ?? null]);
 		groups.set(key, [...(groups.get(key) ?? []), model]);
 	}
 	return [...groups.values()].map((group) => {
-		const variant = property(name, group);
+		const variant = property(name, group, showBflDefault);
 		return group[0].fields[name]?.required ? { ...variant, required: true } : variant;
 	});
 }
@@ -134,6 +149,7 @@ export function additionalFieldsProperty(models: readonly ModelSpec[]): INodePro
 		variants(
 			name,
 			models.filter((model) => model.fields[name] && !isPrimary(model, name)),
+			true,
 		),
 	);
 	return {
