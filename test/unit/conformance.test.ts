@@ -116,6 +116,33 @@ describe('every catalog row builds a body that BFL accepts', () => {
 		},
 	);
 
+	it("offers BFL's end-user id exactly on the models whose schema has it", () => {
+		for (const model of MODELS) {
+			const validate = requestSchemaOf(model.path)!;
+			const declared = Object.keys((validate.schema as { properties: object }).properties);
+			expect({ id: model.id, user: Boolean(model.fields.user) }).toEqual({
+				id: model.id,
+				user: declared.includes('user'),
+			});
+		}
+	});
+
+	it('has a row for every image endpoint of the spec (video is out of scope)', () => {
+		const video = [
+			'/v1/flux-3-video',
+			'/v1/flux-tools/video-upscale-v1',
+			'/v1/flux-tools/video-edit-v1',
+		];
+		const imagePaths = Object.keys(spec.paths).filter(
+			(path) =>
+				spec.paths[path].post?.requestBody &&
+				!video.includes(path) &&
+				path !== '/v1/delete_finetune',
+		);
+		const catalogPaths = new Set(MODELS.map((model) => model.path));
+		expect(imagePaths.filter((path) => !catalogPaths.has(path))).toEqual([]);
+	});
+
 	it('catches a body outside the schema, so the checks above can fail', () => {
 		expect(requestSchemaOf('/v1/flux-pro-1.1')!({ prompt: 'x', width: 1000 })).toBe(false);
 		expect(requestSchemaOf('/v1/flux-pro-1.1')!({ prompt: 'x', safety_tolerance: 7 })).toBe(false);

@@ -146,8 +146,25 @@ export const EDIT_MODELS: ModelSpec[] = [
 	tool(
 		'edit',
 		'flux-tools/vto-v2',
-		'FLUX Tools Virtual Try-On',
+		'FLUX Tools Virtual Try-On v2',
 		'Dress the person in the garment, up to 4 MP',
+		{
+			fields: { prompt: required },
+			primary: ['prompt'],
+			defaultOutputFormat: 'jpeg',
+			images: {
+				slots: ['person', 'garment'],
+				labels: ['Person', 'Garment'],
+				required: 2,
+				urlAllowed: true,
+			},
+		},
+	),
+	tool(
+		'edit',
+		'flux-tools/vto-v1',
+		'FLUX Tools Virtual Try-On v1',
+		'The first try-on model; same inputs as v2',
 		{
 			fields: { prompt: required },
 			primary: ['prompt'],

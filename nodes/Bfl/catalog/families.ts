@@ -13,6 +13,8 @@ const optional: FieldRule = {};
 const required: FieldRule = { required: true };
 
 export const SEED: Fields = { seed: { range: { min: 0, max: MAX_SEED } } };
+/** BFL's opaque end-user id for abuse tracking, 1–256 characters, on nearly every schema since mid-2026. */
+export const USER: Fields = { user: { range: { min: 1, max: 256 } } };
 const OUTPUT: Fields = { outputFormat: optional };
 export const FLUX2_SAFETY: Fields = { safetyTolerance: { range: { min: 0, max: 5 }, default: 2 } };
 export const FLUX1_SAFETY: Fields = { safetyTolerance: { range: { min: 0, max: 6 }, default: 2 } };
@@ -122,6 +124,7 @@ export const flux2 = row({
 		...SEED,
 		...FLUX2_SAFETY,
 		...OUTPUT,
+		...USER,
 		promptUpsampling: optional,
 	},
 	primary: ['prompt', 'width', 'height'],
@@ -140,6 +143,7 @@ export const flux1 = row({
 		...SEED,
 		...FLUX1_SAFETY,
 		...OUTPUT,
+		...USER,
 		promptUpsampling: { default: false },
 	},
 	primary: ['prompt'],
@@ -153,7 +157,7 @@ export const flux1 = row({
 export const tool = row({
 	family: 'tools',
 	legacy: false,
-	fields: { ...SEED, ...FLUX2_SAFETY, ...OUTPUT },
+	fields: { ...SEED, ...FLUX2_SAFETY, ...OUTPUT, ...USER },
 	primary: [],
 	size: { kind: 'none' },
 	upsampling: 'none',

@@ -60,6 +60,7 @@ export const FIELDS = {
 	},
 	resolution: { body: 'resolution', label: 'Resolution', kind: 'enum', values: RESOLUTIONS },
 	grounding: { body: 'grounding', label: 'Grounding', kind: 'boolean' },
+	user: { body: 'user', label: 'End User ID', kind: 'string' },
 } as const satisfies Record<string, FieldDefinition>;
 
 export type FieldName = keyof typeof FIELDS;

@@ -47,6 +47,8 @@ export const FINETUNE_MODELS: ModelSpec[] = [
 			fields: {
 				...FINETUNE,
 				finetuneStrength: { range: { min: 0, max: 2 }, default: 1.2 },
+				// The one schema without BFL's end-user id.
+				user: undefined,
 				aspectRatio: optional,
 				imagePromptStrength: { range: { min: 0, max: 1 }, default: 0.1 },
 			},

@@ -94,8 +94,15 @@ function checkField(
 		}
 		case 'aspectRatio':
 			return checkAspectRatio(spec, rule, value);
-		default:
-			return typeof value === 'string' ? undefined : `${definition.label} must be text`;
+		default: {
+			const range = rule.range;
+			if (
+				typeof value === 'string' &&
+				(!range || (value.length >= range.min && value.length <= range.max))
+			)
+				return undefined;
+			return `${definition.label} must be text${range ? ` of ${range.min} to ${range.max} characters` : ''}`;
+		}
 	}
 }
 

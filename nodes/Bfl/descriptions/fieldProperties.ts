@@ -165,6 +165,14 @@ export const FIELD_PROPERTIES: Record<FieldName, FieldProperty> = {
 		description:
 			"Pixel area tier; the exact width and height follow from the aspect ratio. BFL's price rises with the tier (see the README).",
 	},
+	user: {
+		displayName: 'End User ID',
+		type: 'string',
+		default: '',
+		placeholder: 'customer-1234',
+		description:
+			'An opaque ID of your end user (1–256 characters) that BFL keeps for abuse tracking; never a name or email',
+	},
 	grounding: boolean(
 		'Grounding',
 		true,
