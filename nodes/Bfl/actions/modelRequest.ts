@@ -8,7 +8,8 @@ import { checkImageSources, type ImageSource } from '../core/images';
 import { checkLayout, withLayout } from '../core/layout';
 import { usedSettings } from '../core/output';
 import type { TaskOptions } from '../core/taskOptions';
-import { validateRequest, type RequestInput } from '../core/validate';
+import { checkImageCount, seedsFor } from '../core/imageCount';
+import { isUnset, validateRequest, type RequestInput } from '../core/validate';
 import { completionProperties, readCompletion } from '../descriptions/completion';
 import { inputImageProperties, readImageSources } from '../descriptions/inputImages';
 import { layoutProperties, readLayout } from '../descriptions/layout';
@@ -19,7 +20,11 @@ import {
 	readRequestInput,
 } from '../descriptions/modelFields';
 import { PROMPT_TEXT } from '../descriptions/fieldProperties';
-import { readTaskOptions, taskOptionsProperty } from '../descriptions/taskOptions';
+import {
+	numberOfImagesProperty,
+	readTaskOptions,
+	taskOptionsProperty,
+} from '../descriptions/taskOptions';
 import { operationError } from '../transport/errors';
 import { assertInputImages, encodeInputImages } from '../transport/inputImages';
 import { getEndpoints, requireFinetuneBaseUrl, signWebhookUrl } from '../transport/request';
@@ -52,6 +57,7 @@ export function modelRequestProperties(
 		...inputImageProperties(models, operation === 'edit'),
 		...primary.filter((property) => !leading.includes(property)),
 		...layoutProperties(models, operation),
+		...(operation === 'finetune' ? [] : [numberOfImagesProperty]),
 		additionalFieldsProperty(models),
 		...completionProperties(models),
 		taskOptionsProperty,
@@ -63,6 +69,8 @@ export interface PreparedModelRequest {
 	spec: ModelSpec;
 	input: RequestInput;
 	sources: ImageSource[];
+	/** Number of Images: how many tasks this item makes. */
+	count: number;
 	task: Omit<ImageTask, 'body' | 'expectedFormat'>;
 }
 
@@ -118,8 +126,11 @@ export async function prepareModelRequest(
 	const input = readRequestInput(ctx, spec, itemIndex);
 	const sources = readImageSources(ctx, spec, itemIndex);
 	const layout = readLayout(ctx, spec, itemIndex);
+	const count = operation === 'finetune' ? 1 : ctx.getNodeParameter('numberOfImages', itemIndex, 1);
+	const seed = isUnset('seed', input.seed) ? undefined : Number(input.seed);
 	const problems = [
 		...validateRequest(spec, input),
+		...checkImageCount(count, spec.fields.seed ? seed : undefined),
 		...checkImageSources(spec, sources),
 		...checkLayout(layout, operation === 'edit' ? 'edit' : 'generate', sources.length),
 	];
@@ -143,6 +154,7 @@ export async function prepareModelRequest(
 		spec,
 		input,
 		sources,
+		count: count as number,
 		task: {
 			endpoints,
 			baseUrl: spec.pinnedToFinetuneRegion
@@ -199,6 +211,17 @@ export function modelOperation(
 		},
 		async execute(this: IExecuteFunctions, prepared: PreparedModelRequest) {
 			return await executeModelRequest(this, prepared);
+		},
+		expand(this: IExecuteFunctions, prepared: PreparedModelRequest) {
+			if (prepared.count <= 1) return [prepared];
+			const seed = isUnset('seed', prepared.input.seed) ? undefined : Number(prepared.input.seed);
+			return seedsFor(prepared.spec.fields.seed ? seed : undefined, prepared.count).map(
+				(imageSeed) => ({
+					...prepared,
+					count: 1,
+					input: imageSeed === undefined ? prepared.input : { ...prepared.input, seed: imageSeed },
+				}),
+			);
 		},
 	};
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
+import { MAX_IMAGES_PER_ITEM } from '../core/imageCount';
 import type { TaskOptions } from '../core/taskOptions';
 
 /** BFL's own examples poll every 0.5 s; 1 s halves the requests and costs at most half a second. */
@@ -17,6 +18,17 @@ export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 120;
  * Completion from inside the collection; Get Result has no Completion and always shows them.
  */
 const onlyWhileWaiting = { hide: { '/completion': ['return', 'webhook'] } };
+
+/** How many images one item makes; each is its own BFL task and output item. */
+export const numberOfImagesProperty: INodeProperties = {
+	displayName: 'Number of Images',
+	name: 'numberOfImages',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_IMAGES_PER_ITEM },
+	default: 1,
+	description:
+		'Images per input item, each a separate task at BFL (and paid as one). With a Seed s they use s, s + 1 and so on.',
+};
 
 export const taskOptionsProperty: INodeProperties = {
 	displayName: 'Options',
