@@ -3,14 +3,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { DEFAULT_MODELS, findModel, modelsFor } from '../catalog/models';
 import type { ModelOperation, ModelSpec } from '../catalog/types';
 import { buildBody, expectedOutputFormat } from '../core/buildBody';
-import { parseHttpUrl } from '../core/hosts';
 import { checkImageSources, type ImageSource } from '../core/images';
 import { checkLayout, withLayout } from '../core/layout';
 import { usedSettings } from '../core/output';
-import type { TaskOptions } from '../core/taskOptions';
 import { checkImageCount, seedsFor } from '../core/imageCount';
 import { isUnset, validateRequest, type RequestInput } from '../core/validate';
-import { completionProperties, readCompletion } from '../descriptions/completion';
+import { completionProperties } from '../descriptions/completion';
 import { inputImageProperties, readImageSources } from '../descriptions/inputImages';
 import { layoutProperties, readLayout } from '../descriptions/layout';
 import {
@@ -20,17 +18,17 @@ import {
 	readRequestInput,
 } from '../descriptions/modelFields';
 import { PROMPT_TEXT } from '../descriptions/fieldProperties';
-import {
-	numberOfImagesProperty,
-	readTaskOptions,
-	taskOptionsProperty,
-} from '../descriptions/taskOptions';
+import { numberOfImagesProperty, taskOptionsProperty } from '../descriptions/taskOptions';
+import { customEndpointProperties, customModelOption } from '../descriptions/customEndpoint';
+import { CUSTOM_MODEL } from '../core/customEndpoint';
 import { operationError } from '../transport/errors';
 import { assertInputImages, encodeInputImages } from '../transport/inputImages';
-import { getEndpoints, requireFinetuneBaseUrl, signWebhookUrl } from '../transport/request';
+import { getEndpoints, requireFinetuneBaseUrl } from '../transport/request';
 import { runImageTask, type ImageTask } from '../transport/task';
 import { forOperation } from '../descriptions/display';
+import { prepareCustomRequest } from './customRequest';
 import type { ConcurrencyGroup, Operation } from './operation';
+import { submitOptions } from './submitOptions';
 
 /** The properties of a model-driven operation: model picker, fields, images and options. */
 export function modelRequestProperties(
@@ -44,22 +42,25 @@ export function modelRequestProperties(
 	);
 	// The finetune is what the user brings, so its ID comes before the endpoint that runs it.
 	const leading = primary.filter((property) => property.name === 'finetuneId');
+	// Custom Endpoint: Generate and Edit only (finetuned models need their region-pinned host).
+	const custom = operation !== 'finetune';
 	return [
 		...leading,
 		{
 			displayName: 'Model',
 			name: 'model',
 			type: 'options',
-			options: modelOptions(models),
+			options: [...modelOptions(models), ...(custom ? [customModelOption] : [])],
 			default: defaultModel,
 			description: modelHint,
 		},
+		...(custom ? customEndpointProperties : []),
 		...inputImageProperties(models, operation === 'edit'),
 		...primary.filter((property) => !leading.includes(property)),
 		...layoutProperties(models, operation),
 		...(operation === 'finetune' ? [] : [numberOfImagesProperty]),
 		additionalFieldsProperty(models),
-		...completionProperties(models),
+		...completionProperties(models, custom ? [CUSTOM_MODEL] : []),
 		taskOptionsProperty,
 	];
 }
@@ -71,6 +72,8 @@ export interface PreparedModelRequest {
 	sources: ImageSource[];
 	/** Number of Images: how many tasks this item makes. */
 	count: number;
+	/** Model → Custom Endpoint: the user's JSON, sent as is. */
+	customBody?: Record<string, unknown>;
 	task: Omit<ImageTask, 'body' | 'expectedFormat'>;
 }
 
@@ -91,37 +94,14 @@ function modelFor(ctx: IExecuteFunctions, operation: ModelOperation, itemIndex: 
 	return spec;
 }
 
-/** The item's options with its Completion choice; a webhook URL gets the trigger's token. */
-async function submitOptions(
-	ctx: IExecuteFunctions,
-	spec: ModelSpec,
-	itemIndex: number,
-): Promise<TaskOptions> {
-	const options = readTaskOptions(ctx, itemIndex);
-	const choice = readCompletion(ctx, itemIndex);
-	if (choice.completion !== 'webhook')
-		return { ...options, waitForCompletion: choice.completion === 'wait' };
-	const fail = (message: string) => operationError(ctx.getNode(), message, itemIndex);
-	if (spec.webhooks === false) {
-		throw fail(
-			`${spec.displayName} cannot report by webhook (BFL's endpoint takes no webhook URL); choose Wait or Return Immediately`,
-		);
-	}
-	if (!parseHttpUrl(choice.webhookUrl)) {
-		throw fail(
-			`Webhook URL must be the http(s) Production URL of a Black Forest Labs Trigger (got "${choice.webhookUrl}")`,
-		);
-	}
-	const url = await signWebhookUrl(ctx, itemIndex, choice.webhookUrl as string);
-	return { ...options, waitForCompletion: false, webhook: { url, secret: choice.webhookSecret } };
-}
-
 /** Reads and validates one item, images included, without sending anything. */
 export async function prepareModelRequest(
 	ctx: IExecuteFunctions,
 	operation: ModelOperation,
 	itemIndex: number,
 ): Promise<PreparedModelRequest> {
+	if (operation !== 'finetune' && ctx.getNodeParameter('model', itemIndex) === CUSTOM_MODEL)
+		return await prepareCustomRequest(ctx, operation, itemIndex);
 	const spec = modelFor(ctx, operation, itemIndex);
 	const input = readRequestInput(ctx, spec, itemIndex);
 	const sources = readImageSources(ctx, spec, itemIndex);
@@ -177,7 +157,7 @@ export async function executeModelRequest(
 	const images = await encodeInputImages(ctx, spec, sources, task.itemIndex);
 	const webhook = task.options.webhook;
 	const body = {
-		...buildBody(spec, input, images),
+		...(prepared.customBody ?? buildBody(spec, input, images)),
 		...(webhook && { webhook_url: webhook.url }),
 		...(webhook?.secret && { webhook_secret: webhook.secret }),
 	};

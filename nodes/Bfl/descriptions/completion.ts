@@ -42,12 +42,18 @@ function completionProperty(
  * How a submit finishes: poll until done, return at once, or let BFL call a webhook. Models whose
  * schema has no webhook_url (FLUX 3 Image, outpainting) get the list without Webhook.
  */
-export function completionProperties(models: readonly ModelSpec[]): INodeProperties[] {
+export function completionProperties(
+	models: readonly ModelSpec[],
+	otherModelIds: string[] = [],
+): INodeProperties[] {
 	const without = models.filter((model) => model.webhooks === false).map((model) => model.id);
 	const choice = without.length
 		? [
 				completionProperty(
-					models.filter((model) => model.webhooks !== false).map((model) => model.id),
+					[
+						...models.filter((model) => model.webhooks !== false).map((model) => model.id),
+						...otherModelIds,
+					],
 					COMPLETION_OPTIONS,
 				),
 				completionProperty(
