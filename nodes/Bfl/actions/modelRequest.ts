@@ -154,7 +154,13 @@ export async function executeModelRequest(
 	prepared: PreparedModelRequest,
 ): Promise<INodeExecutionData[]> {
 	const { spec, input, sources, task } = prepared;
-	const images = await encodeInputImages(ctx, spec, sources, task.itemIndex);
+	const images = await encodeInputImages(
+		ctx,
+		spec,
+		sources,
+		task.itemIndex,
+		task.options.requestTimeoutMs,
+	);
 	const webhook = task.options.webhook;
 	const body = {
 		...(prepared.customBody ?? buildBody(spec, input, images)),

@@ -16,7 +16,7 @@ export const customEndpointProperties: INodeProperties[] = [
 		displayName: 'Endpoint Path',
 		name: 'endpointPath',
 		type: 'string',
-		required: true,
+		// Not marked required: with the model as an expression n8n would demand it for every model.
 		default: '',
 		placeholder: 'flux-3-image-klein',
 		description:
