@@ -43,15 +43,13 @@ const IMAGE_VALUES: INodeProperties[] = [
 
 /**
  * One short sentence for the notice: "FLUX.2 [pro] takes 1–8 reference images (binary fields or
- * URLs)." or "FLUX.1 Fill [pro] takes the image, then optionally the mask (binary fields, or URLs the node downloads)."
+ * URLs)." or "FLUX.1 Fill [pro] takes the image, then optionally the mask (binary fields or URLs)."
  */
 export function imagesSentence(model: ModelSpec): string {
 	const images = model.images;
 	if (!images) return '';
 	// Where BFL takes base64 only, the node downloads a URL itself (transport/inputUrl).
-	const sources = images.urlAllowed
-		? 'binary fields or URLs'
-		: 'binary fields, or URLs the node downloads';
+	const sources = 'binary fields or URLs';
 	const max = images.labels.length;
 	if (images.labels.every((label) => label.startsWith('Reference Image'))) {
 		const count = images.required ? `${images.required}–${max}` : `up to ${max}`;

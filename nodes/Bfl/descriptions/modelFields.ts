@@ -7,7 +7,7 @@ import type {
 
 import { bflDefault } from '../catalog/defaults';
 import { FIELD_NAMES, type FieldName } from '../catalog/fields';
-import { CUSTOM_SIZE, SIZE_PRESETS, presetSize } from '../catalog/sizes';
+import { CUSTOM_SIZE, presetSize, presetsFor } from '../catalog/sizes';
 import type { ModelSpec } from '../catalog/types';
 import type { RequestInput } from '../core/validate';
 import { FIELD_PROPERTIES } from './fieldProperties';
@@ -110,21 +110,30 @@ function variants(
 
 const PIXEL_FIELDS: FieldName[] = ['width', 'height'];
 
-/** Size presets beside width/height, for the models that show width and height on the node. */
+/**
+ * Size presets beside width/height, for the models that show width and height on the node; each
+ * group of models gets the presets it takes (FLUX.2 up to 4 MP, FLUX1.1 up to 1440 per side).
+ */
 function sizeProperty(models: readonly ModelSpec[]): INodeProperties[] {
-	const shownFor = models.filter((model) => isPrimary(model, 'width'));
-	if (!shownFor.length) return [];
-	return [
-		{
-			displayName: 'Size',
-			name: 'size',
-			type: 'options',
-			options: [{ name: 'Custom (Width and Height Below)', value: CUSTOM_SIZE }, ...SIZE_PRESETS],
-			default: CUSTOM_SIZE,
-			description: 'A common output size, or Custom to set width and height in pixels',
-			displayOptions: { show: { '/model': ids(shownFor) } },
-		},
-	];
+	const groups = new Map<string, ModelSpec[]>();
+	for (const model of models.filter((m) => isPrimary(m, 'width'))) {
+		const key = presetsFor(model)
+			.map((preset) => preset.value)
+			.join(',');
+		groups.set(key, [...(groups.get(key) ?? []), model]);
+	}
+	return [...groups.values()].map((group) => ({
+		displayName: 'Size',
+		name: 'size',
+		type: 'options',
+		options: [
+			{ name: 'Custom (Width and Height Below)', value: CUSTOM_SIZE },
+			...presetsFor(group[0]),
+		],
+		default: CUSTOM_SIZE,
+		description: 'A common output size, or Custom to set width and height in pixels',
+		displayOptions: { show: { '/model': ids(group) } },
+	}));
 }
 
 /** Fields shown on the node itself, each for the models that have it as a main field. */
