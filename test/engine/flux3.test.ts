@@ -1,3 +1,4 @@
+import { loadExample } from '../e2e/lib/examples/load';
 import { buildImage } from '../fake-bfl/images';
 import { useGenerateFixture } from '../helpers/generateFixture';
 
@@ -153,5 +154,30 @@ describe('FLUX 3 Image in the n8n engine against the fake BFL', () => {
 		const bad = await generate(parameters({ ...box, fromImage: 2 }), input);
 		expect(bad.error?.message).toMatch(/"from image" must be one of the 1 input image \(got 2\)/);
 		expect(state.fake.stats().accepted).toBe(0);
+	});
+
+	it("runs example 11's FLUX 3 Image node as shipped: two references and a layout box", async () => {
+		const example = loadExample('11-flux3-edit-layout.json');
+		const node = example.nodes.find((n: { name: string }) => n.name === 'Edit with FLUX 3');
+		const [knight, castle] = [png('knight'), png('castle')];
+		const { items, error } = await generate(
+			{ ...node.parameters, options: { ...node.parameters.options, pollInterval: 0.2 } },
+			[{ json: {}, binary: { knight: binary(knight), castle: binary(castle) } }],
+		);
+		expect(error).toBeUndefined();
+		const body = state.fake.tasks.get(items[0].json.id).body;
+		expect(body.images).toEqual([knight.toString('base64'), castle.toString('base64')]);
+		const rows = JSON.parse(body.prompt.slice(body.prompt.lastIndexOf('\n') + 1));
+		expect(rows).toEqual([
+			{
+				id: 'knight_1',
+				from: 'ref_image_0',
+				src_bbox: null,
+				tgt_bbox: [350, 80, 950, 380],
+				desc: 'the knight in silver armour from image 1',
+			},
+		]);
+		expect(items[0].json).toMatchObject({ resolution: '1k', aspectRatio: '16:9' });
+		expect(items[0].binary.data.mimeType).toBe('image/jpeg');
 	});
 });
