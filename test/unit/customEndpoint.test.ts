@@ -1,3 +1,4 @@
+import { subtitleExpression } from '../../nodes/Bfl/actions/subtitle';
 import {
 	checkEndpointPath,
 	customModelSpec,
@@ -48,6 +49,10 @@ describe('Model → Custom Endpoint', () => {
 		expect(parseCustomBody('{"prompt":')).toHaveProperty('problem');
 		expect(parseCustomBody('[1]').problem).toMatch(/must be a JSON object/);
 		expect(parseCustomBody('null').problem).toMatch(/must be a JSON object/);
+	});
+
+	it('names itself in the canvas subtitle', () => {
+		expect(subtitleExpression([])).toContain('"custom":"Custom Endpoint"');
 	});
 
 	it('posts under /v1/ on the region host, with the default cap', () => {
