@@ -117,6 +117,12 @@ export class BflApi implements ICredentialType {
 				},
 				{ name: 'EU1 (api.eu1.bfl.ai)', value: 'eu1' },
 				{ name: 'US1 (api.us1.bfl.ai)', value: 'us1' },
+				{
+					name: 'Same as Region',
+					value: 'same',
+					description:
+						"The region's own host (api.bfl.ai for Global), which BFL's current spec lists for finetuned models",
+				},
 			],
 			default: 'auto',
 			description:

@@ -89,11 +89,11 @@ describe('Image → Edit in the n8n engine against the fake BFL', () => {
 			const [out] = items;
 			const task = taskOf(fake, out.json.id);
 			expect(task.model).toBe(model.id);
-			slots.forEach((slot, i) => {
-				expect(task.body[slot]).toBe(
-					asUrl(i) ? `https://images.example.com/${i}.png` : images[i].toString('base64'),
-				);
-			});
+			const sent = (i: number) =>
+				asUrl(i) ? `https://images.example.com/${i}.png` : images[i].toString('base64');
+			if (model.images!.listField)
+				expect(task.body[model.images!.listField]).toEqual(slots.map((_, i) => sent(i)));
+			else slots.forEach((slot, i) => expect(task.body[slot]).toBe(sent(i)));
 			const format = out.binary?.data.mimeType.split('/')[1];
 			expect(format).toBe(model.defaultOutputFormat);
 			expect(bytesOf(out).equals(imageOf(fake, out.json.id))).toBe(true);
@@ -215,13 +215,13 @@ describe('Image → Edit in the n8n engine against the fake BFL', () => {
 				/^Too many input images: FLUX.2 \[klein\] 4B takes at most 4/,
 			],
 			[
-				'a URL where the endpoint takes base64 only',
+				'a URL that is not http(s), where the endpoint takes base64 only',
 				() => ({
 					model: modelsFor('edit').find((m) => m.id === 'flux-pro-1.0-fill')!,
-					sources: [{ source: 'url', url: 'https://images.example.com/a.png' }],
+					sources: [{ source: 'url', url: 'ftp://images.example.com/a.png' }],
 					input: [{ json: {} }],
 				}),
-				/FLUX.1 Fill \[pro\] \(Legacy\) takes its Image as binary data only/,
+				/The URL of Image must be an http\(s\) URL/,
 			],
 			[
 				'a missing second image',
@@ -254,6 +254,54 @@ describe('Image → Edit in the n8n engine against the fake BFL', () => {
 			expect(items[1].pairedItem).toEqual({ item: 1 });
 			expect(items[0].json.status).toBe('Ready');
 			expect(items[2].json.status).toBe('Ready');
+		});
+	});
+
+	describe('URLs for fields BFL takes as base64 only', () => {
+		/** A result of the fake serves as a public image URL; its bytes are known. */
+		async function publicImage() {
+			const { items } = await runBfl({
+				parameters: {
+					resource: 'image',
+					operation: 'generate',
+					model: 'flux-2-klein-4b',
+					prompt: 'a beach',
+					width: 256,
+					height: 256,
+					options: { pollInterval: 0.2, download: false },
+				},
+				credentials: simulatorCredentials(fake.apiBase, CALLER),
+			});
+			return { url: items[0].json.sampleUrl as string, bytes: fake.imageFor(items[0].json.id) };
+		}
+
+		it('downloads the URL without the key and sends the image as base64 (Fill and Expand)', async () => {
+			const { url, bytes } = await publicImage();
+			for (const id of ['flux-pro-1.0-fill', 'flux-pro-1.0-expand']) {
+				const model = modelsFor('edit').find((m) => m.id === id)!;
+				const { items, error } = await edit(editParameters(model, [{ source: 'url', url }]), [
+					{ json: {} },
+				]);
+				expect(error).toBeUndefined();
+				expect(fake.tasks.get(items[0].json.id).body.image).toBe(bytes.toString('base64'));
+			}
+			expect(fake.stats().keyLeaks).toEqual([]);
+		});
+
+		it('refuses a URL that is not an image, or that fails, before submitting', async () => {
+			const model = modelsFor('edit').find((m) => m.id === 'flux-pro-1.0-fill')!;
+			const notImage = `${fake.untrustedBase}/v1/get_result?id=none`;
+			const missing = `${fake.deliveryBase}/results/none/sample.png`;
+			const first = await edit(editParameters(model, [{ source: 'url', url: notImage }]), [
+				{ json: {} },
+			]);
+			expect(first.error.message).toMatch(/is not a PNG, JPEG or WebP image/);
+			const second = await edit(editParameters(model, [{ source: 'url', url: missing }]), [
+				{ json: {} },
+			]);
+			expect(second.error.message).toMatch(/Downloading Image from .* failed \(404\)/);
+			expect(fake.stats().accepted).toBe(0);
+			expect(fake.stats().keyLeaks).toEqual([]);
 		});
 	});
 });

@@ -234,7 +234,7 @@ describe('Finetune resource, pinned to the credential finetune host', () => {
 		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toMatch(
-			/^Finetune calls need a single-cluster host, and none follows from the credential: set Finetune Region to EU1 or US1/,
+			/^Finetune calls need a host, and none follows from the credential: set Finetune Region to EU1, US1 or Same as Region/,
 		);
 	});
 });

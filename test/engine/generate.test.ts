@@ -82,6 +82,19 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 		expect(JSON.stringify(json)).not.toContain(bytesOf(items[0]).toString('base64').slice(0, 40));
 	});
 
+	it("sends BFL's end-user id where the schema has it, and Seed -1 as no seed", async () => {
+		const { items, error } = await generate({
+			additionalFields: { user: 'customer-42', seed: -1 },
+		});
+		expect(error).toBeUndefined();
+		expect(state.fake.tasks.get(items[0].json.id).body).toEqual({
+			prompt: 'a red fox in the snow',
+			width: 1024,
+			height: 768,
+			user: 'customer-42',
+		});
+	});
+
 	it('takes width and height from a Size preset', async () => {
 		const { items } = await generate({ size: '1344x768', width: 1000, height: 1000 });
 		expect(taskOf(state.fake, items[0].json.id).body).toMatchObject({ width: 1344, height: 768 });

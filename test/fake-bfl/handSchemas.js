@@ -1,7 +1,10 @@
 // @ts-check
 'use strict';
 
-/** JSON Schemas for endpoints missing from the April-2026 OpenAPI copy, from API-NOTES §3.13, §6.2 and §6.4. */
+/**
+ * JSON Schemas for endpoints missing from BFL's OpenAPI copy of October 2026: the FLUX.2 [klein] LoRA
+ * endpoints (BFL documents them as the base schema plus two fields) and the retired training endpoint.
+ */
 
 const SPEC_ID = 'https://fake-bfl.invalid/openapi.json';
 /** @param {string} name */
@@ -9,59 +12,11 @@ const ref = (name) => ({ $ref: `${SPEC_ID}#/components/schemas/${name}` });
 const nullable = (/** @type {object} */ schema) => ({ anyOf: [schema, { type: 'null' }] });
 
 const common = {
-	user: nullable({ type: 'string', minLength: 1, maxLength: 256 }),
-	seed: nullable({ type: 'integer' }),
-	safety_tolerance: { type: 'integer', minimum: 0, maximum: 5 },
-	output_format: nullable(ref('OutputFormat')),
 	webhook_url: nullable({ type: 'string', minLength: 1, maxLength: 2083, format: 'uri' }),
 	webhook_secret: nullable({ type: 'string' }),
 };
 
 const HAND_SCHEMAS = {
-	FluxOutpaintingInputs: {
-		type: 'object',
-		additionalProperties: false,
-		required: ['input_image', 'width', 'height'],
-		properties: {
-			user: common.user,
-			input_image: { type: 'string' },
-			width: { type: 'integer', minimum: 64 },
-			height: { type: 'integer', minimum: 64 },
-			auto_crop: { type: 'boolean' },
-			safety_tolerance: common.safety_tolerance,
-			output_format: common.output_format,
-			prompt: nullable({ type: 'string' }),
-			reference_offset_x: nullable({ type: 'integer' }),
-			reference_offset_y: nullable({ type: 'integer' }),
-			mode: { enum: ['high', 'fast'] },
-			disable_pup: { type: 'boolean' },
-		},
-	},
-	Flux2EraseInputs: {
-		type: 'object',
-		required: ['image', 'mask'],
-		properties: {
-			...common,
-			image: { type: 'string' },
-			mask: { type: 'string' },
-			dilate_pixels: { type: 'integer', minimum: 0, maximum: 25 },
-		},
-	},
-	Flux2DeblurInputs: {
-		type: 'object',
-		required: ['image'],
-		properties: { ...common, image: { type: 'string' } },
-	},
-	Flux2KleinTryonInputs: {
-		type: 'object',
-		required: ['prompt', 'person', 'garment'],
-		properties: {
-			...common,
-			prompt: { type: 'string' },
-			person: { type: 'string' },
-			garment: { type: 'string' },
-		},
-	},
 	KleinFinetunedInputs: {
 		allOf: [ref('Flux2KleinInputs')],
 		required: ['finetune_id'],

@@ -2,10 +2,10 @@
 'use strict';
 
 /**
- * @typedef {'flux2' | 'flux1' | 'tools'} ModelFamily
+ * @typedef {'flux2' | 'flux1' | 'tools' | 'flux3'} ModelFamily
  * @typedef {object} ModelInfo
  * @property {string} schema component schema name in the OpenAPI copy, or a hand schema name from validation.js
- * @property {ModelFamily} family flux2 and tools report cost on submit; flux1 reports it on the Ready result
+ * @property {ModelFamily} family flux2 and tools report cost on submit; flux1 and flux3 report it on the Ready result
  * @property {'jpeg' | 'png'} defaultFormat
  * @property {number} [maxRefs] how many input_image* fields the product accepts
  * @property {boolean} [finetuned] needs an existing finetune_id (or a shared "org-id/name" LoRA)
@@ -198,7 +198,30 @@ define(['flux-tools/deblur-v1'], {
 	defaultFormat: 'png',
 	price: flatPrice(3),
 });
-define(['flux-tools/vto-v2'], {
+/**
+ * FLUX 3 Image: price per resolution tier (API-NOTES §3.15, in credits), whatever the ratio.
+ * @param {Record<string, any>} body
+ */
+function flux3Price(body) {
+	const tiers = /** @type {Record<string, [number, number]>} */ ({
+		'768sq': [4.1, 0.59],
+		'1k': [4.8, 1.05],
+		'1.5k': [7, 2.36],
+		'2k': [10, 4.19],
+		'4k': [60.7, 16.78],
+	});
+	const [cost, outputMp] = tiers[body.resolution || '1k'];
+	const inputs = body.images == null ? 0 : Array.isArray(body.images) ? body.images.length : 1;
+	return { cost, inputMp: round2(inputs * DEFAULT_MP), outputMp };
+}
+
+define(['flux-3-image'], {
+	schema: 'Flux3ImageInputs',
+	family: 'flux3',
+	defaultFormat: 'jpeg',
+	price: flux3Price,
+});
+define(['flux-tools/vto-v1', 'flux-tools/vto-v2'], {
 	schema: 'Flux2KleinTryonInputs',
 	family: 'tools',
 	defaultFormat: 'jpeg',

@@ -75,7 +75,7 @@ function handleSubmit(state, ex, model, info, text) {
 		);
 	}
 	state.options.credits = Math.round((state.options.credits - price.cost) * 100) / 100;
-	const costOnResult = info.family === 'flux1';
+	const costOnResult = info.family === 'flux1' || info.family === 'flux3';
 	const task = createTask(state, {
 		model,
 		body,

@@ -3,7 +3,7 @@
 
 const Ajv2020 = require('ajv/dist/2020').default;
 const addFormats = require('ajv-formats').default;
-const spec = require('./openapi-2026-04.json');
+const spec = require('./openapi-2026-10.json');
 const { sniffImage } = require('./images');
 const { SPEC_ID, ref, HAND_SCHEMAS } = require('./handSchemas');
 
@@ -162,6 +162,33 @@ function imageProblem(value) {
 }
 
 /**
+ * FLUX 3 Image takes one image or a list of 1–10 under `images`, each a URL or raw base64.
+ * @param {unknown} images
+ * @returns {FastApiError[]}
+ */
+function imageListErrors(images) {
+	const list = Array.isArray(images) ? images : [images];
+	if (list.length < 1 || list.length > 10) {
+		return [
+			{
+				loc: ['body', 'images'],
+				msg: `List should have between 1 and 10 items, not ${list.length}`,
+				type: 'too_long',
+			},
+		];
+	}
+	/** @type {FastApiError[]} */
+	const errors = [];
+	list.forEach((value, i) => {
+		const problem =
+			typeof value === 'string' ? imageProblem(value) : 'Input should be a valid string';
+		const loc = Array.isArray(images) ? ['body', 'images', i] : ['body', 'images'];
+		if (problem) errors.push({ loc, msg: problem, type: 'value_error' });
+	});
+	return errors;
+}
+
+/**
  * Rules the BFL docs state but the OpenAPI schema does not encode.
  * @param {string} model
  * @param {ModelInfo} info
@@ -171,6 +198,7 @@ function imageProblem(value) {
 function productErrors(model, info, body) {
 	/** @type {FastApiError[]} */
 	const errors = [];
+	if (body.images != null) errors.push(...imageListErrors(body.images));
 	for (const [key, value] of Object.entries(body)) {
 		if (!IMAGE_FIELD.test(key) || typeof value !== 'string') continue;
 		const refIndex = /^input_image_(\d+)$/.exec(key);

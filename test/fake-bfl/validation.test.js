@@ -161,6 +161,7 @@ test('every catalog endpoint accepts a minimal valid body', async () => {
 		'flux-tools/outpainting-v1': { input_image: url, width: 512, height: 512 },
 		'flux-tools/erase-v1': { image: url, mask: url },
 		'flux-tools/deblur-v1': { image: png },
+		'flux-tools/vto-v1': { prompt: 'TRY-ON', person: url, garment: url },
 		'flux-tools/vto-v2': { prompt: 'TRY-ON', person: url, garment: url },
 		'flux-pro-1.0-fill': { image: png },
 		'flux-pro-1.0-expand': { image: png, bottom: 256 },
@@ -179,5 +180,37 @@ test('every catalog endpoint accepts a minimal valid body', async () => {
 			text: '',
 		});
 	}
-	expect(Object.keys(models)).toHaveLength(26);
+	expect(Object.keys(models)).toHaveLength(28);
+});
+
+test('FLUX 3 Image: a closed schema, 1–10 images, tiers, and the user field it lacks', async () => {
+	const ok = await submit(fake, 'flux-3-image', {
+		prompt: 'a knight',
+		images: [url, png],
+		aspect_ratio: 'auto',
+		resolution: '2k',
+		safety_tolerance: 4,
+		grounding: false,
+	});
+	expect(ok.status).toBe(200);
+	expect(ok.json.cost).toBeNull();
+	const extra = await submit(fake, 'flux-3-image', { prompt: 'x', seed: 1, user: 'u' });
+	expect(extra.status).toBe(422);
+	expect(extra.json.detail.map((/** @type {any} */ e) => e.loc.join('.')).sort()).toEqual([
+		'body.seed',
+		'body.user',
+	]);
+	const eleven = await submit(fake, 'flux-3-image', { prompt: 'x', images: Array(11).fill(url) });
+	expect(eleven.status).toBe(422);
+	expect(eleven.json.detail[0].loc).toEqual(['body', 'images']);
+	const badImage = await submit(fake, 'flux-3-image', { prompt: 'x', images: [url, 'data:x'] });
+	expect(badImage.json.detail[0].loc).toEqual(['body', 'images', 1]);
+	const tier = await submit(fake, 'flux-3-image', { prompt: 'x', resolution: '8k' });
+	expect(tier.json.detail[0].loc).toEqual(['body', 'resolution']);
+	const safety = await submit(fake, 'flux-3-image', { prompt: 'x', safety_tolerance: 5 });
+	expect(safety.status).toBe(422);
+	const userOnFlux2 = await submit(fake, 'flux-2-pro', { prompt: 'x', user: 'end-user-7' });
+	expect(userOnFlux2.status).toBe(200);
+	const userTooLong = await submit(fake, 'flux-2-pro', { prompt: 'x', user: 'u'.repeat(257) });
+	expect(userTooLong.status).toBe(422);
 });

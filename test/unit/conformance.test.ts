@@ -6,8 +6,7 @@ import { MODELS } from '../../nodes/Bfl/catalog/models';
 import type { ModelSpec } from '../../nodes/Bfl/catalog/types';
 import { buildBody } from '../../nodes/Bfl/core/buildBody';
 import { validateRequest, type FieldValue, type RequestInput } from '../../nodes/Bfl/core/validate';
-import openapi from '../fake-bfl/openapi-2026-04.json';
-import { TOOL_SCHEMAS } from './toolSchemas';
+import openapi from '../fake-bfl/openapi-2026-10.json';
 
 type OpenApi = {
 	paths: Record<
@@ -52,7 +51,7 @@ function requestSchemaOf(path: string): ValidateFunction | undefined {
 	if (ref) return ajv.getSchema(`bfl${ref}`);
 	if (/^\/v1\/flux-2-klein-.+-finetuned$/.test(path))
 		return ajv.getSchema('bfl#/components/schemas/KleinLoraInputs');
-	return TOOL_SCHEMAS[path] ? ajv.compile(TOOL_SCHEMAS[path]) : undefined;
+	return undefined;
 }
 
 /** A value inside the model's documented range for every field it takes. */
@@ -79,8 +78,13 @@ function representativeValue(model: ModelSpec, name: FieldName): FieldValue {
 const PNG_BASE64 =
 	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
-function representativeImages(model: ModelSpec): Record<string, string> {
+function representativeImages(model: ModelSpec): Record<string, string | string[]> {
 	const slots = model.images?.slots ?? [];
+	const listField = model.images?.listField;
+	if (listField)
+		return {
+			[listField]: slots.map((_, i) => (i % 2 ? 'https://example.com/ref.png' : PNG_BASE64)),
+		};
 	return Object.fromEntries(
 		slots.map((slot, i) => [
 			slot,
@@ -107,13 +111,37 @@ describe('every catalog row builds a body that BFL accepts', () => {
 			expect(validate!.errors ?? []).toEqual([]);
 			expect(valid).toBe(true);
 			const declared = Object.keys((validate!.schema as { properties: object }).properties);
-			// disable_pup is in BFL's live spec (March and September 2026) but missing from this April copy.
-			const undeclared = Object.keys(body).filter(
-				(key) => !declared.includes(key) && key !== 'disable_pup',
-			);
+			const undeclared = Object.keys(body).filter((key) => !declared.includes(key));
 			expect(undeclared).toEqual([]);
 		},
 	);
+
+	it("offers BFL's end-user id exactly on the models whose schema has it", () => {
+		for (const model of MODELS) {
+			const validate = requestSchemaOf(model.path)!;
+			const declared = Object.keys((validate.schema as { properties: object }).properties);
+			expect({ id: model.id, user: Boolean(model.fields.user) }).toEqual({
+				id: model.id,
+				user: declared.includes('user'),
+			});
+		}
+	});
+
+	it('has a row for every image endpoint of the spec (video is out of scope)', () => {
+		const video = [
+			'/v1/flux-3-video',
+			'/v1/flux-tools/video-upscale-v1',
+			'/v1/flux-tools/video-edit-v1',
+		];
+		const imagePaths = Object.keys(spec.paths).filter(
+			(path) =>
+				spec.paths[path].post?.requestBody &&
+				!video.includes(path) &&
+				path !== '/v1/delete_finetune',
+		);
+		const catalogPaths = new Set(MODELS.map((model) => model.path));
+		expect(imagePaths.filter((path) => !catalogPaths.has(path))).toEqual([]);
+	});
 
 	it('catches a body outside the schema, so the checks above can fail', () => {
 		expect(requestSchemaOf('/v1/flux-pro-1.1')!({ prompt: 'x', width: 1000 })).toBe(false);

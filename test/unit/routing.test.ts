@@ -25,6 +25,25 @@ describe('resolveEndpoints', () => {
 		);
 	});
 
+	it('sends finetune calls to the region itself with Same as Region, where BFL now lists them', () => {
+		expect(resolveEndpoints({ region: 'global', finetuneRegion: 'same' }).finetuneBaseUrl).toBe(
+			'https://api.bfl.ai',
+		);
+		expect(resolveEndpoints({ region: 'global', finetuneRegion: 'auto' }).finetuneBaseUrl).toBe(
+			undefined,
+		);
+		expect(resolveEndpoints({ region: 'eu', finetuneRegion: 'same' }).finetuneBaseUrl).toBe(
+			'https://api.eu1.bfl.ai',
+		);
+		expect(
+			resolveEndpoints({
+				region: 'custom',
+				baseUrl: 'http://127.0.0.1:9/x',
+				finetuneRegion: 'same',
+			}).finetuneBaseUrl,
+		).toBe('http://127.0.0.1:9/x');
+	});
+
 	it('never lets a finetune choice move a fixed region to another cluster', () => {
 		expect(resolveEndpoints({ region: 'eu', finetuneRegion: 'us1' }).finetuneBaseUrl).toBe(
 			'https://api.eu1.bfl.ai',

@@ -94,10 +94,37 @@ describe('validateRequest', () => {
 	});
 
 	it('rejects a negative or fractional seed and an unknown output format', () => {
-		expect(messages('flux-2-pro', { prompt: 'a', seed: -1, outputFormat: 'gif' })).toEqual([
-			'Seed must be a whole number from 0 to 4294967295 for FLUX.2 [pro] (got -1)',
+		expect(messages('flux-2-pro', { prompt: 'a', seed: -2, outputFormat: 'gif' })).toEqual([
+			'Seed must be a whole number from 0 to 4294967295 for FLUX.2 [pro] (got -2)',
 			'Output Format must be one of jpeg, png, webp for FLUX.2 [pro] (got "gif")',
 		]);
+		expect(messages('flux-2-pro', { prompt: 'a', seed: 1.5 })[0]).toMatch(/whole number/);
+	});
+
+	it("checks BFL's end-user id length and sends it only where the schema has it", () => {
+		expect(messages('flux-2-pro', { prompt: 'a', user: 'u'.repeat(257) })).toEqual([
+			'End User ID must be text of 1 to 256 characters for FLUX.2 [pro] (got "' +
+				'u'.repeat(257) +
+				'")',
+		]);
+		expect(buildBody(model('flux-dev'), { prompt: 'a', user: 'customer-7' })).toEqual({
+			prompt: 'a',
+			user: 'customer-7',
+		});
+		expect(buildBody(model('flux-3-image'), { prompt: 'a', user: 'customer-7' })).toEqual({
+			prompt: 'a',
+		});
+		expect(findModel('finetune', 'flux-pro-1.1-ultra-finetuned')?.fields.user).toBeUndefined();
+		expect(findModel('finetune', 'flux-pro-1.0-fill-finetuned')?.fields.user).toBeDefined();
+	});
+
+	it('takes Seed -1 as "random": not checked and not sent, while 0 is a seed', () => {
+		expect(messages('flux-2-pro', { prompt: 'a', seed: -1 })).toEqual([]);
+		expect(buildBody(model('flux-2-pro'), { prompt: 'a', seed: -1 })).toEqual({ prompt: 'a' });
+		expect(buildBody(model('flux-2-pro'), { prompt: 'a', seed: 0 })).toEqual({
+			prompt: 'a',
+			seed: 0,
+		});
 	});
 });
 

@@ -3,13 +3,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { DEFAULT_MODELS, findModel, modelsFor } from '../catalog/models';
 import type { ModelOperation, ModelSpec } from '../catalog/types';
 import { buildBody } from '../core/buildBody';
-import { parseHttpUrl } from '../core/hosts';
 import { checkImageSources, type ImageSource } from '../core/images';
-import { WEBHOOK_URL_MAX_LENGTH } from '../core/webhook';
-import type { TaskOptions } from '../core/taskOptions';
-import { validateRequest, type RequestInput } from '../core/validate';
-import { completionProperties, readCompletion } from '../descriptions/completion';
+import { checkLayout, withLayout } from '../core/layout';
+import { usedSettings } from '../core/output';
+import { checkImageCount, seedsFor } from '../core/imageCount';
+import { isUnset, validateRequest, type RequestInput } from '../core/validate';
+import { completionProperties } from '../descriptions/completion';
 import { inputImageProperties, readImageSources } from '../descriptions/inputImages';
+import { layoutProperties, readLayout } from '../descriptions/layout';
 import {
 	additionalFieldsProperty,
 	modelOptions,
@@ -17,13 +18,17 @@ import {
 	readRequestInput,
 } from '../descriptions/modelFields';
 import { PROMPT_TEXT } from '../descriptions/fieldProperties';
-import { readTaskOptions, taskOptionsProperty } from '../descriptions/taskOptions';
+import { numberOfImagesProperty, taskOptionsProperty } from '../descriptions/taskOptions';
+import { customEndpointProperties, customModelOption } from '../descriptions/customEndpoint';
+import { CUSTOM_MODEL } from '../core/customEndpoint';
 import { operationError } from '../transport/errors';
 import { assertInputImages, encodeInputImages } from '../transport/inputImages';
-import { getEndpoints, requireFinetuneBaseUrl, signWebhookUrl } from '../transport/request';
+import { getEndpoints, requireFinetuneBaseUrl } from '../transport/request';
 import { runImageTask, type ImageTask } from '../transport/task';
 import { forOperation } from '../descriptions/display';
+import { prepareCustomRequest } from './customRequest';
 import type { ConcurrencyGroup, Operation } from './operation';
+import { submitOptions } from './submitOptions';
 
 /** The properties of a model-driven operation: model picker, fields, images and options. */
 export function modelRequestProperties(
@@ -37,20 +42,25 @@ export function modelRequestProperties(
 	);
 	// The finetune is what the user brings, so its ID comes before the endpoint that runs it.
 	const leading = primary.filter((property) => property.name === 'finetuneId');
+	// Custom Endpoint: Generate and Edit only (finetuned models need their region-pinned host).
+	const custom = operation !== 'finetune';
 	return [
 		...leading,
 		{
 			displayName: 'Model',
 			name: 'model',
 			type: 'options',
-			options: modelOptions(models),
+			options: [...modelOptions(models), ...(custom ? [customModelOption] : [])],
 			default: defaultModel,
 			description: modelHint,
 		},
+		...(custom ? customEndpointProperties : []),
 		...inputImageProperties(models, operation === 'edit'),
 		...primary.filter((property) => !leading.includes(property)),
+		...layoutProperties(models, operation),
+		...(operation === 'finetune' ? [] : [numberOfImagesProperty]),
 		additionalFieldsProperty(models),
-		...completionProperties,
+		...completionProperties(models, custom ? [CUSTOM_MODEL] : []),
 		taskOptionsProperty,
 	];
 }
@@ -60,6 +70,10 @@ export interface PreparedModelRequest {
 	spec: ModelSpec;
 	input: RequestInput;
 	sources: ImageSource[];
+	/** Number of Images: how many tasks this item makes. */
+	count: number;
+	/** Model → Custom Endpoint: the user's JSON, sent as is. */
+	customBody?: Record<string, unknown>;
 	task: Omit<ImageTask, 'body'>;
 }
 
@@ -80,46 +94,26 @@ function modelFor(ctx: IExecuteFunctions, operation: ModelOperation, itemIndex: 
 	return spec;
 }
 
-/** The item's options with its Completion choice; a webhook URL gets the trigger's token. */
-async function submitOptions(
-	ctx: IExecuteFunctions,
-	spec: ModelSpec,
-	itemIndex: number,
-): Promise<TaskOptions> {
-	const options = readTaskOptions(ctx, itemIndex);
-	const choice = readCompletion(ctx, itemIndex);
-	if (choice.completion !== 'webhook')
-		return { ...options, waitForCompletion: choice.completion === 'wait' };
-	const fail = (message: string) => operationError(ctx.getNode(), message, itemIndex);
-	if (spec.webhooks === false) {
-		throw fail(
-			`${spec.displayName} cannot report by webhook (BFL's endpoint takes no webhook URL); choose Wait or Return Immediately`,
-		);
-	}
-	if (!parseHttpUrl(choice.webhookUrl)) {
-		throw fail(
-			`Webhook URL must be the http(s) Production URL of a Black Forest Labs Trigger (got "${choice.webhookUrl}")`,
-		);
-	}
-	const url = await signWebhookUrl(ctx, itemIndex, choice.webhookUrl as string);
-	if (url.length > WEBHOOK_URL_MAX_LENGTH) {
-		throw fail(
-			`Webhook URL is too long: BFL takes at most ${WEBHOOK_URL_MAX_LENGTH} characters, and with the trigger's token it has ${url.length}`,
-		);
-	}
-	return { ...options, waitForCompletion: false, webhook: { url, secret: choice.webhookSecret } };
-}
-
 /** Reads and validates one item, images included, without sending anything. */
 export async function prepareModelRequest(
 	ctx: IExecuteFunctions,
 	operation: ModelOperation,
 	itemIndex: number,
 ): Promise<PreparedModelRequest> {
+	if (operation !== 'finetune' && ctx.getNodeParameter('model', itemIndex) === CUSTOM_MODEL)
+		return await prepareCustomRequest(ctx, operation, itemIndex);
 	const spec = modelFor(ctx, operation, itemIndex);
 	const input = readRequestInput(ctx, spec, itemIndex);
 	const sources = readImageSources(ctx, spec, itemIndex);
-	const problems = [...validateRequest(spec, input), ...checkImageSources(spec, sources)];
+	const layout = readLayout(ctx, spec, itemIndex);
+	const count = operation === 'finetune' ? 1 : ctx.getNodeParameter('numberOfImages', itemIndex, 1);
+	const seed = isUnset('seed', input.seed) ? undefined : Number(input.seed);
+	const problems = [
+		...validateRequest(spec, input),
+		...checkImageCount(count, spec.fields.seed ? seed : undefined),
+		...checkImageSources(spec, sources),
+		...checkLayout(layout, operation === 'edit' ? 'edit' : 'generate', sources.length),
+	];
 	if (problems.length) {
 		throw operationError(
 			ctx.getNode(),
@@ -127,6 +121,12 @@ export async function prepareModelRequest(
 			itemIndex,
 		);
 	}
+	if (layout.length)
+		input.prompt = withLayout(
+			String(input.prompt),
+			layout,
+			spec.operation === 'edit' ? 'edit' : 'generate',
+		);
 	await assertInputImages(ctx, spec, sources, itemIndex);
 	const endpoints = await getEndpoints(ctx, itemIndex);
 	return {
@@ -134,6 +134,7 @@ export async function prepareModelRequest(
 		spec,
 		input,
 		sources,
+		count: count as number,
 		task: {
 			endpoints,
 			baseUrl: spec.pinnedToFinetuneRegion
@@ -153,14 +154,21 @@ export async function executeModelRequest(
 	prepared: PreparedModelRequest,
 ): Promise<INodeExecutionData[]> {
 	const { spec, input, sources, task } = prepared;
-	const images = await encodeInputImages(ctx, spec, sources, task.itemIndex);
+	const images = await encodeInputImages(
+		ctx,
+		spec,
+		sources,
+		task.itemIndex,
+		task.options.requestTimeoutMs,
+	);
 	const webhook = task.options.webhook;
 	const body = {
-		...buildBody(spec, input, images),
+		...(prepared.customBody ?? buildBody(spec, input, images)),
 		...(webhook && { webhook_url: webhook.url }),
 		...(webhook?.secret && { webhook_secret: webhook.secret }),
 	};
-	return [await runImageTask(ctx, { ...task, body })];
+	const item = await runImageTask(ctx, { ...task, body });
+	return [{ ...item, json: { ...item.json, ...usedSettings(spec, input) } }];
 }
 
 /**
@@ -185,6 +193,17 @@ export function modelOperation(
 		},
 		async execute(this: IExecuteFunctions, prepared: PreparedModelRequest) {
 			return await executeModelRequest(this, prepared);
+		},
+		expand(this: IExecuteFunctions, prepared: PreparedModelRequest) {
+			if (prepared.count <= 1) return [prepared];
+			const seed = isUnset('seed', prepared.input.seed) ? undefined : Number(prepared.input.seed);
+			return seedsFor(prepared.spec.fields.seed ? seed : undefined, prepared.count).map(
+				(imageSeed) => ({
+					...prepared,
+					count: 1,
+					input: imageSeed === undefined ? prepared.input : { ...prepared.input, seed: imageSeed },
+				}),
+			);
 		},
 	};
 }

@@ -22,4 +22,9 @@ export interface Operation<P extends PreparedItem = PreparedItem> {
 	execute(this: IExecuteFunctions, prepared: P, itemIndex: number): Promise<INodeExecutionData[]>;
 	/** True when the operation turns all input items into one request (e.g. one training set). */
 	aggregate?(this: IExecuteFunctions): boolean;
+	/**
+	 * Splits one prepared item into several tasks (Number of Images). Each runs on its own in the
+	 * pool and counts against the caps; their outputs follow each other in order.
+	 */
+	expand?(this: IExecuteFunctions, prepared: P): P[];
 }

@@ -126,40 +126,47 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 
 	const concurrency = readConcurrency(this);
 	const tasks: Array<PoolTask<INodeExecutionData[]>> = [];
-	const taskOfItem = new Map<number, number>();
+	// An item may make several tasks (Number of Images); each counts against the caps on its own.
+	const tasksOfItem = new Map<number, number[]>();
 	prepared.forEach((entry, i) => {
 		if (!entry.ok) return;
-		taskOfItem.set(i, tasks.length);
-		tasks.push({
-			key: entry.value.group?.key ?? 'default',
-			keyCap: entry.value.group?.cap ?? concurrency,
-			run: async () => {
-				// After a cancel, items still queued must not submit (and pay for) anything.
-				if (this.getExecutionCancelSignal?.()?.aborted) {
-					throw new NodeOperationError(this.getNode(), 'The execution was cancelled', {
-						itemIndex: i,
-					});
-				}
-				return await operation.execute.call(this, entry.value, i);
-			},
-		});
+		const parts = operation.expand?.call(this, entry.value) ?? [entry.value];
+		tasksOfItem.set(
+			i,
+			parts.map((part) => {
+				tasks.push({
+					key: part.group?.key ?? 'default',
+					keyCap: part.group?.cap ?? concurrency,
+					run: async () => {
+						// After a cancel, items still queued must not submit (and pay for) anything.
+						if (this.getExecutionCancelSignal?.()?.aborted) {
+							throw new NodeOperationError(this.getNode(), 'The execution was cancelled', {
+								itemIndex: i,
+							});
+						}
+						return await operation.execute.call(this, part, i);
+					},
+				});
+				return tasks.length - 1;
+			}),
+		);
 	});
 	const results = await runPool(tasks, { concurrency, stopOnError: !continueOnFail });
 
 	const output: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
-		const task = taskOfItem.get(i);
-		const outcome = task === undefined ? prepared[i] : results[task];
-		if (!outcome) continue;
-		if (outcome.ok) {
-			const produced = outcome.value as INodeExecutionData[];
-			for (const item of produced)
-				output.push({ ...item, json: scrub(item.json), pairedItem: { item: i } });
-			continue;
+		const outcomes = tasksOfItem.get(i)?.map((task) => results[task]) ?? [prepared[i]];
+		for (const outcome of outcomes) {
+			if (!outcome) continue;
+			if (outcome.ok) {
+				const produced = outcome.value as INodeExecutionData[];
+				for (const item of produced) output.push({ ...item, json: scrub(item.json), pairedItem: { item: i } });
+				continue;
+			}
+			const error = asNodeError(this, outcome.error, i, scrub);
+			if (!continueOnFail) throw error;
+			output.push(errorItem(error, { item: i }));
 		}
-		const error = asNodeError(this, outcome.error, i, scrub);
-		if (!continueOnFail) throw error;
-		output.push(errorItem(error, { item: i }));
 	}
 	return [output];
 }

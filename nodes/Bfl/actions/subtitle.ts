@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { MODELS } from '../catalog/models';
+import { CUSTOM_MODEL } from '../core/customEndpoint';
 
 /** "resource.operation" → the operation's name, read from each resource's Operation picker. */
 function operationNames(properties: INodeProperties[]): Record<string, string> {
@@ -18,6 +19,7 @@ function operationNames(properties: INodeProperties[]): Record<string, string> {
 function modelNames(): Record<string, string> {
 	const names: Record<string, string> = {};
 	for (const model of MODELS) names[model.id] ??= model.displayName;
+	names[CUSTOM_MODEL] = 'Custom Endpoint';
 	return names;
 }
 

@@ -1,9 +1,22 @@
-import { FILL_SAMPLING, flux1, flux2, optional, referenceImages, required, tool } from './families';
+import {
+	FILL_SAMPLING,
+	flux1,
+	flux2,
+	flux3,
+	flux3Images,
+	optional,
+	referenceImages,
+	required,
+	tool,
+} from './families';
 import { EDIT_SIZE, FLEX, KLEIN, KONTEXT, KONTEXT_MAX, SIDE } from './presets';
 import type { ModelSpec } from './types';
 
 /** Image editing: every endpoint that takes input images. */
 export const EDIT_MODELS: ModelSpec[] = [
+	flux3('edit', 'flux-3-image', 'FLUX 3 Image', 'Edit or combine 1–10 reference images, up to 4K', {
+		images: flux3Images(1),
+	}),
 	flux2('edit', 'flux-2-pro', 'FLUX.2 [pro]', 'Edit with up to 8 reference images', {
 		...EDIT_SIZE,
 		images: referenceImages(8, 1),
@@ -94,7 +107,7 @@ export const EDIT_MODELS: ModelSpec[] = [
 		'FLUX Tools Erase',
 		'Remove what the mask covers (white = remove)',
 		{
-			fields: { dilatePixels: { range: { min: 0, max: 25 } } },
+			fields: { dilatePixels: { range: { min: 0, max: 25 }, default: 10 } },
 			images: {
 				slots: ['image', 'mask'],
 				labels: ['Image', 'Mask'],
@@ -118,10 +131,10 @@ export const EDIT_MODELS: ModelSpec[] = [
 				width: { range: { min: 64, max: 8192 }, required: true },
 				height: { range: { min: 64, max: 8192 }, required: true },
 				prompt: optional,
-				autoCrop: optional,
+				autoCrop: { default: false },
 				referenceOffsetX: { range: { min: -8192, max: 8192 } },
 				referenceOffsetY: { range: { min: -8192, max: 8192 } },
-				mode: optional,
+				mode: { default: 'high' },
 				promptUpsampling: optional,
 			},
 			primary: ['width', 'height', 'prompt'],
@@ -133,8 +146,25 @@ export const EDIT_MODELS: ModelSpec[] = [
 	tool(
 		'edit',
 		'flux-tools/vto-v2',
-		'FLUX Tools Virtual Try-On',
+		'FLUX Tools Virtual Try-On v2',
 		'Dress the person in the garment, up to 4 MP',
+		{
+			fields: { prompt: required },
+			primary: ['prompt'],
+			defaultOutputFormat: 'jpeg',
+			images: {
+				slots: ['person', 'garment'],
+				labels: ['Person', 'Garment'],
+				required: 2,
+				urlAllowed: true,
+			},
+		},
+	),
+	tool(
+		'edit',
+		'flux-tools/vto-v1',
+		'FLUX Tools Virtual Try-On v1',
+		'The first try-on model; same inputs as v2',
 		{
 			fields: { prompt: required },
 			primary: ['prompt'],

@@ -1,5 +1,6 @@
 /** Builders for the catalog rows: what each family of BFL endpoints has in common. Pure data. */
 import { MAX_SEED, type FieldName } from './fields';
+import { FLUX3_ASPECT_RATIOS, FLUX3_ASPECT_RATIO_VALUES } from './ratios';
 import type { FieldRule, ImageInputs, ModelOperation, ModelSpec } from './types';
 
 /** BFL's default account limit of tasks in flight; kontext-max has its own, lower one. */
@@ -19,14 +20,16 @@ const required: FieldRule = { required: true };
 export const FLUX2_PROMPT_MAX_LENGTH = 32_768 * 4;
 
 export const SEED: Fields = { seed: { range: { min: 0, max: MAX_SEED } } };
+/** BFL's opaque end-user id for abuse tracking, 1–256 characters, on nearly every schema since mid-2026. */
+export const USER: Fields = { user: { range: { min: 1, max: 256 } } };
 const OUTPUT: Fields = { outputFormat: optional };
-export const FLUX2_SAFETY: Fields = { safetyTolerance: { range: { min: 0, max: 5 } } };
-export const FLUX1_SAFETY: Fields = { safetyTolerance: { range: { min: 0, max: 6 } } };
+export const FLUX2_SAFETY: Fields = { safetyTolerance: { range: { min: 0, max: 5 }, default: 2 } };
+export const FLUX1_SAFETY: Fields = { safetyTolerance: { range: { min: 0, max: 6 }, default: 2 } };
 
 /** FLUX.2 sizes: any multiple of 16 from 64 up to 4 megapixels in total. */
 export const FLUX2_SIZE: Fields = {
-	width: { range: { min: 64, max: 8192 } },
-	height: { range: { min: 64, max: 8192 } },
+	width: { range: { min: 64, max: 8192 }, default: 0 },
+	height: { range: { min: 64, max: 8192 }, default: 0 },
 };
 export const FLUX1_SIZE: Fields = {
 	width: { range: { min: 256, max: 1440 } },
@@ -35,9 +38,9 @@ export const FLUX1_SIZE: Fields = {
 
 /** FLUX.1 Fill and Expand share their sampler settings. */
 export const FILL_SAMPLING: Fields = {
-	steps: { range: { min: 15, max: 50 } },
-	guidance: { range: { min: 1.5, max: 100 } },
-	promptUpsampling: optional,
+	steps: { range: { min: 15, max: 50 }, default: 50 },
+	guidance: { range: { min: 1.5, max: 100 }, default: 60 },
+	promptUpsampling: { default: false },
 };
 
 /** Reference images input_image, input_image_2, ... up to `max`, of which the first is required. */
@@ -83,6 +86,41 @@ function row(base: Omit<ModelSpec, 'id' | 'displayName' | 'description' | 'path'
 	});
 }
 
+/**
+ * FLUX 3 Image: a closed schema (any other field is a 422), so no seed, size, output format or
+ * webhook. Reference images go as one list, and the output reports the tier and ratio used.
+ */
+export const flux3 = row({
+	family: 'flux3',
+	legacy: false,
+	fields: {
+		prompt: required,
+		aspectRatio: { values: FLUX3_ASPECT_RATIO_VALUES },
+		resolution: { default: '1k' },
+		safetyTolerance: { range: { min: 0, max: 4 }, default: 2 },
+		grounding: { default: true },
+	},
+	primary: ['prompt', 'aspectRatio', 'resolution'],
+	size: { kind: 'aspectRatio', widest: '21:9', tallest: '9:21', ratios: FLUX3_ASPECT_RATIOS },
+	upsampling: 'none',
+	defaultOutputFormat: 'jpeg',
+	concurrencyCap: DEFAULT_CONCURRENCY_CAP,
+	webhooks: false,
+	reports: { resolution: '1k', aspectRatio: 'auto' },
+	layout: true,
+});
+
+/** FLUX 3 Image's reference images: 1–10 in one `images` list, each base64 or a URL. */
+export function flux3Images(requiredCount: number): ImageInputs {
+	return {
+		slots: Array.from({ length: 10 }, () => 'images'),
+		labels: Array.from({ length: 10 }, (_, i) => `Reference Image ${i + 1}`),
+		required: requiredCount,
+		urlAllowed: true,
+		listField: 'images',
+	};
+}
+
 /** FLUX.2 [pro]/[max]/[flex]/[klein]: multiples of 16, safety 0–5, prompt required. */
 export const flux2 = row({
 	family: 'flux2',
@@ -93,6 +131,7 @@ export const flux2 = row({
 		...SEED,
 		...FLUX2_SAFETY,
 		...OUTPUT,
+		...USER,
 		promptUpsampling: optional,
 	},
 	primary: ['prompt', 'width', 'height'],
@@ -106,7 +145,14 @@ export const flux2 = row({
 export const flux1 = row({
 	family: 'flux1',
 	legacy: true,
-	fields: { prompt: optional, ...SEED, ...FLUX1_SAFETY, ...OUTPUT, promptUpsampling: optional },
+	fields: {
+		prompt: optional,
+		...SEED,
+		...FLUX1_SAFETY,
+		...OUTPUT,
+		...USER,
+		promptUpsampling: { default: false },
+	},
 	primary: ['prompt'],
 	size: { kind: 'none' },
 	upsampling: 'prompt_upsampling',
@@ -118,7 +164,7 @@ export const flux1 = row({
 export const tool = row({
 	family: 'tools',
 	legacy: false,
-	fields: { ...SEED, ...FLUX2_SAFETY, ...OUTPUT },
+	fields: { ...SEED, ...FLUX2_SAFETY, ...OUTPUT, ...USER },
 	primary: [],
 	size: { kind: 'none' },
 	upsampling: 'none',

@@ -9,16 +9,22 @@ export interface FieldDefinition {
 	label: string;
 	kind: FieldKind;
 	values?: readonly string[];
+	/** A value that means "leave it to BFL": never checked and never sent (BFL has no default to show). */
+	unset?: number;
 }
 
 export const OUTPUT_FORMATS = ['jpeg', 'png', 'webp'] as const;
 
+/** FLUX 3 Image's resolution tiers: equal pixel area per tier, whatever the aspect ratio. */
+export const RESOLUTIONS = ['768sq', '1k', '1.5k', '2k', '4k'] as const;
+
 export const FIELDS = {
 	prompt: { body: 'prompt', label: 'Prompt', kind: 'string' },
-	width: { body: 'width', label: 'Width', kind: 'integer' },
-	height: { body: 'height', label: 'Height', kind: 'integer' },
+	// BFL's FLUX.2 default 0 means "as the input image" (and is below its minimum if sent).
+	width: { body: 'width', label: 'Width', kind: 'integer', unset: 0 },
+	height: { body: 'height', label: 'Height', kind: 'integer', unset: 0 },
 	aspectRatio: { body: 'aspect_ratio', label: 'Aspect Ratio', kind: 'aspectRatio' },
-	seed: { body: 'seed', label: 'Seed', kind: 'integer' },
+	seed: { body: 'seed', label: 'Seed', kind: 'integer', unset: -1 },
 	safetyTolerance: { body: 'safety_tolerance', label: 'Safety Tolerance', kind: 'integer' },
 	outputFormat: {
 		body: 'output_format',
@@ -46,7 +52,15 @@ export const FIELDS = {
 	referenceOffsetY: { body: 'reference_offset_y', label: 'Reference Offset Y', kind: 'integer' },
 	mode: { body: 'mode', label: 'Mode', kind: 'enum', values: ['high', 'fast'] },
 	finetuneId: { body: 'finetune_id', label: 'Finetune ID', kind: 'string' },
-	finetuneStrength: { body: 'finetune_strength', label: 'Finetune Strength', kind: 'number' },
+	finetuneStrength: {
+		body: 'finetune_strength',
+		label: 'Finetune Strength',
+		kind: 'number',
+		unset: -1,
+	},
+	resolution: { body: 'resolution', label: 'Resolution', kind: 'enum', values: RESOLUTIONS },
+	grounding: { body: 'grounding', label: 'Grounding', kind: 'boolean' },
+	user: { body: 'user', label: 'End User ID', kind: 'string' },
 } as const satisfies Record<string, FieldDefinition>;
 
 export type FieldName = keyof typeof FIELDS;

@@ -11,7 +11,10 @@ import {
 } from './families';
 import type { ModelSpec } from './types';
 
-/** BFL's strength defaults differ per endpoint (1.2 Ultra, 1.1 Fill); the range is 0–2 everywhere. */
+/**
+ * BFL's strength defaults differ per endpoint (1.2 Ultra, 1.1 Fill; the klein LoRA pages give
+ * none); the range is 0–2 everywhere.
+ */
 const FINETUNE = { finetuneId: required, finetuneStrength: { range: { min: 0, max: 2 } } };
 
 const PINNED = { pinnedToFinetuneRegion: true } as const;
@@ -43,8 +46,11 @@ export const FINETUNE_MODELS: ModelSpec[] = [
 			...PINNED,
 			fields: {
 				...FINETUNE,
+				finetuneStrength: { range: { min: 0, max: 2 }, default: 1.2 },
+				// The one schema without BFL's end-user id.
+				user: undefined,
 				aspectRatio: optional,
-				imagePromptStrength: { range: { min: 0, max: 1 } },
+				imagePromptStrength: { range: { min: 0, max: 1 }, default: 0.1 },
 			},
 			primary: ['finetuneId', 'prompt', 'aspectRatio'],
 			size: WIDE_RATIOS,
@@ -58,7 +64,12 @@ export const FINETUNE_MODELS: ModelSpec[] = [
 		'Inpaint with your finetune',
 		{
 			...PINNED,
-			fields: { ...FINETUNE, ...FILL_SAMPLING, ...FLUX1_SAFETY },
+			fields: {
+				...FINETUNE,
+				...FILL_SAMPLING,
+				...FLUX1_SAFETY,
+				finetuneStrength: { range: { min: 0, max: 2 }, default: 1.1 },
+			},
 			primary: ['finetuneId', 'prompt'],
 			images: {
 				slots: ['image', 'mask'],

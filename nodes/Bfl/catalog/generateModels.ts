@@ -1,9 +1,25 @@
-import { FLUX1_PIXELS, FLUX1_SIZE, WIDE_RATIOS, flux1, flux2, optional } from './families';
+import {
+	FLUX1_PIXELS,
+	FLUX1_SIZE,
+	WIDE_RATIOS,
+	flux1,
+	flux2,
+	flux3,
+	flux3Images,
+	optional,
+} from './families';
 import { FLEX, IMAGE_PROMPT, KLEIN, KONTEXT, KONTEXT_MAX } from './presets';
 import type { ModelSpec } from './types';
 
 /** Text to image: one row per BFL endpoint. Adding a model is adding a row. */
 export const GENERATE_MODELS: ModelSpec[] = [
+	flux3(
+		'generate',
+		'flux-3-image',
+		'FLUX 3 Image',
+		'Newest and most capable; up to 10 reference images, tiers up to 4K, web-grounded prompts',
+		{ images: flux3Images(0) },
+	),
 	flux2(
 		'generate',
 		'flux-2-pro',
@@ -58,8 +74,8 @@ export const GENERATE_MODELS: ModelSpec[] = [
 		{
 			fields: {
 				aspectRatio: optional,
-				raw: optional,
-				imagePromptStrength: { range: { min: 0, max: 1 } },
+				raw: { default: false },
+				imagePromptStrength: { range: { min: 0, max: 1 }, default: 0.1 },
 			},
 			primary: ['prompt', 'aspectRatio'],
 			size: WIDE_RATIOS,
@@ -69,8 +85,8 @@ export const GENERATE_MODELS: ModelSpec[] = [
 	flux1('generate', 'flux-dev', 'FLUX.1 [dev] (Legacy)', 'Open-weights FLUX.1 model', {
 		fields: {
 			...FLUX1_SIZE,
-			steps: { range: { min: 1, max: 50 } },
-			guidance: { range: { min: 1.5, max: 5 } },
+			steps: { range: { min: 1, max: 50 }, default: 28 },
+			guidance: { range: { min: 1.5, max: 5 }, default: 3 },
 		},
 		primary: ['prompt', 'width', 'height'],
 		size: FLUX1_PIXELS,

@@ -5,7 +5,11 @@ import type { ImageInputs } from './types';
 export const KLEIN = { upsampling: 'none', fields: { promptUpsampling: undefined } } as const;
 export const FLEX = {
 	upsampling: 'prompt_upsampling',
-	fields: { steps: { range: { min: 1, max: 50 } }, guidance: { range: { min: 1.5, max: 10 } } },
+	fields: {
+		steps: { range: { min: 1, max: 50 }, default: 50 },
+		guidance: { range: { min: 1.5, max: 10 }, default: 5 },
+		promptUpsampling: { default: true },
+	},
 } as const;
 /** FLUX.1 "Redux": an optional image prompt, documented as base64 only. */
 export const IMAGE_PROMPT: ImageInputs = {

@@ -4,8 +4,11 @@ export type Region = 'global' | 'eu' | 'us' | 'eu1' | 'us1' | 'custom';
 /** Single-cluster hosts: the only ones that hold finetunes (BFL pins finetunes to the cluster that trained them). */
 export type FinetuneRegion = 'eu1' | 'us1';
 
-/** How the credential chooses the finetune host: derived from the region, or pinned to EU1/US1. */
-export type FinetuneRegionChoice = 'auto' | FinetuneRegion;
+/**
+ * How the credential chooses the finetune host: derived from the region, pinned to EU1/US1, or
+ * the region's own host ("same"; BFL's October 2026 spec lists api.bfl.ai for finetune calls).
+ */
+export type FinetuneRegionChoice = 'auto' | 'same' | FinetuneRegion;
 
 export const REGION_BASE_URLS: Record<Exclude<Region, 'custom'>, string> = {
 	global: 'https://api.bfl.ai',

@@ -1,7 +1,7 @@
 /** Types of the model catalog. Pure data: no n8n imports. */
 import type { FieldName } from './fields';
 
-export type ModelFamily = 'flux2' | 'flux1' | 'tools';
+export type ModelFamily = 'flux3' | 'flux2' | 'flux1' | 'tools';
 export type ModelOperation = 'generate' | 'edit' | 'finetune';
 
 export interface NumberRange {
@@ -37,6 +37,10 @@ export interface FieldRule {
 	required?: boolean;
 	/** Text fields: the most characters BFL accepts (the OpenAPI maxLength, where it has one). */
 	maxLength?: number;
+	/** The only values BFL accepts from this model, where its schema lists them (FLUX 3's ratios). */
+	values?: readonly string[];
+	/** BFL's default for this model, as its OpenAPI states it; the node shows it when the field is added. */
+	default?: string | number | boolean;
 }
 
 /** The images a model takes, in the order the user lists them. */
@@ -49,6 +53,8 @@ export interface ImageInputs {
 	required: number;
 	/** Whether BFL accepts an http(s) URL instead of base64 for these fields. */
 	urlAllowed: boolean;
+	/** Set when BFL takes every image as one JSON list in this body field, rather than one field each. */
+	listField?: string;
 }
 
 export interface ModelSpec {
@@ -77,4 +83,11 @@ export interface ModelSpec {
 	pinnedToFinetuneRegion?: boolean;
 	/** False where BFL's schema has no webhook_url (it would reject the request). */
 	webhooks?: boolean;
+	/**
+	 * Settings the output reports as used, with BFL's value when the node sent none (FLUX 3 Image's
+	 * resolution tier and aspect ratio decide its price and shape, and BFL's result does not say them).
+	 */
+	reports?: Partial<Record<FieldName, string>>;
+	/** Takes an optional layout of boxes appended to the prompt (FLUX 3 Image). */
+	layout?: boolean;
 }

@@ -1,8 +1,8 @@
 import { FIELDS, type FieldName } from '../catalog/fields';
 import type { ModelSpec } from '../catalog/types';
-import type { RequestInput } from './validate';
+import { isUnset, type RequestInput } from './validate';
 
-export type RequestBody = Record<string, string | number | boolean>;
+export type RequestBody = Record<string, string | number | boolean | string[]>;
 
 /**
  * Builds BFL's snake_case body for a validated request. Only fields the endpoint accepts are
@@ -12,12 +12,12 @@ export type RequestBody = Record<string, string | number | boolean>;
 export function buildBody(
 	spec: ModelSpec,
 	input: RequestInput,
-	images: Record<string, string> = {},
+	images: Record<string, string | string[]> = {},
 ): RequestBody {
 	const body: RequestBody = {};
 	for (const name of Object.keys(spec.fields) as FieldName[]) {
 		const value = input[name];
-		if (value === undefined || value === '') continue;
+		if (value === undefined || isUnset(name, value)) continue;
 		if (name === 'promptUpsampling') {
 			// FLUX.2 pro/max upsample by default and only offer an opt-out; the others offer an opt-in.
 			if (spec.upsampling === 'disable_pup') body.disable_pup = !value;

@@ -47,12 +47,8 @@ export function checkImageSources(spec: ModelSpec, sources: ImageSource[]): Prob
 	sources.forEach((source, i) => {
 		const label = images.labels[i];
 		if (source.source === 'url') {
-			if (!images.urlAllowed) {
-				problems.push({
-					field,
-					message: `${spec.displayName} takes its ${label} as binary data only, not as a URL. Download it first, for example with an HTTP Request node`,
-				});
-			} else if (!parseHttpUrl(source.url?.trim())) {
+			// A URL where BFL takes base64 only is downloaded by the node (transport/inputUrl).
+			if (!parseHttpUrl(source.url?.trim())) {
 				problems.push({
 					field,
 					message: `The URL of ${label} must be an http(s) URL (got "${source.url ?? ''}")`,

@@ -1,4 +1,7 @@
+import type { FieldName } from '../catalog/fields';
+import type { ModelSpec } from '../catalog/types';
 import { isRecord, optionalNumber, sampleUrlExpiry, type JsonRecord } from './responses';
+import type { RequestInput } from './validate';
 
 /** The JSON an item carries for a task. Useful on its own for AI agents, who cannot see binary. */
 export interface TaskOutput {
@@ -70,4 +73,17 @@ export function finishedOutput(
 		progress: optionalNumber(finalBody.progress),
 		details: finalBody.details ?? undefined,
 	});
+}
+
+/** The settings a model reports as used (ModelSpec.reports): the value sent, else BFL's default. */
+export function usedSettings(spec: ModelSpec, input: RequestInput): Record<string, string> {
+	const used: Record<string, string> = {};
+	for (const [name, fallback] of Object.entries(spec.reports ?? {}) as Array<[FieldName, string]>) {
+		const value = input[name];
+		used[name] =
+			value === undefined || String(value).trim() === ''
+				? fallback
+				: String(value).replace(/\s+/g, '');
+	}
+	return used;
 }

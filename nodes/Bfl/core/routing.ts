@@ -78,7 +78,8 @@ export function resolveEndpoints(settings: RegionSettings): Endpoints {
 		const apiBaseUrl = withoutTrailingSlash(url.origin + url.pathname);
 		return {
 			apiBaseUrl,
-			finetuneBaseUrl: choice === 'auto' ? apiBaseUrl : REGION_BASE_URLS[choice],
+			finetuneBaseUrl:
+				choice === 'auto' || choice === 'same' ? apiBaseUrl : REGION_BASE_URLS[choice],
 			customHostname: url.hostname,
 			customBaseUrl: apiBaseUrl,
 		};
@@ -87,9 +88,10 @@ export function resolveEndpoints(settings: RegionSettings): Endpoints {
 	if (!apiBaseUrl) throw new ConfigurationError(`Unknown region "${String(settings.region)}"`);
 	const derived = DERIVED_FINETUNE_REGION[settings.region];
 	// A fixed region always wins: a finetune lives only on the cluster that trained it.
-	const finetuneRegion = derived ?? (choice === 'auto' ? undefined : choice);
+	if (derived) return { apiBaseUrl, finetuneBaseUrl: REGION_BASE_URLS[derived] };
+	if (choice === 'same') return { apiBaseUrl, finetuneBaseUrl: apiBaseUrl };
 	return {
 		apiBaseUrl,
-		finetuneBaseUrl: finetuneRegion ? REGION_BASE_URLS[finetuneRegion] : undefined,
+		finetuneBaseUrl: choice === 'auto' ? undefined : REGION_BASE_URLS[choice],
 	};
 }

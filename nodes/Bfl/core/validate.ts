@@ -1,4 +1,4 @@
-import { FIELDS, type FieldName } from '../catalog/fields';
+import { FIELDS, type FieldDefinition, type FieldName } from '../catalog/fields';
 import type { FieldRule, ModelSpec, NumberRange } from '../catalog/types';
 
 export type FieldValue = string | number | boolean;
@@ -22,8 +22,14 @@ export function parseAspectRatio(text: string): number | undefined {
 	return width > 0 && height > 0 ? width / height : undefined;
 }
 
-function isBlank(value: FieldValue | undefined): boolean {
-	return value === undefined || (typeof value === 'string' && !value.trim());
+/** Unset: absent, empty text, or the field's "leave it to BFL" value (Seed -1). */
+export function isUnset(name: FieldName, value: FieldValue | undefined): boolean {
+	const unset = (FIELDS[name] as FieldDefinition).unset;
+	return (
+		value === undefined ||
+		(typeof value === 'string' && !value.trim()) ||
+		(unset !== undefined && value === unset)
+	);
 }
 
 function describeRange(range: NumberRange | undefined): string {
@@ -49,13 +55,19 @@ function checkNumber(
 	return `${label} must be ${integer ? 'a whole number' : 'a number'}${describeRange(range)}`;
 }
 
-function checkAspectRatio(spec: ModelSpec, value: FieldValue): string | undefined {
+function checkAspectRatio(spec: ModelSpec, rule: FieldRule, value: FieldValue): string | undefined {
+	if (rule.values)
+		return checkListed('Aspect Ratio', rule.values, String(value).replace(/\s+/g, ''));
 	if (spec.size.kind !== 'aspectRatio') return undefined;
 	const ratio = typeof value === 'string' ? parseAspectRatio(value) : undefined;
 	const widest = parseAspectRatio(spec.size.widest) as number;
 	const tallest = parseAspectRatio(spec.size.tallest) as number;
 	if (ratio !== undefined && ratio <= widest + 1e-9 && ratio >= tallest - 1e-9) return undefined;
 	return `Aspect Ratio must look like 16:9 and lie between ${spec.size.widest} and ${spec.size.tallest}`;
+}
+
+function checkListed(label: string, values: readonly string[], value: string): string | undefined {
+	return values.includes(value) ? undefined : `${label} must be one of ${values.join(', ')}`;
 }
 
 function checkField(
@@ -77,18 +89,19 @@ function checkField(
 		case 'boolean':
 			return typeof value === 'boolean' ? undefined : `${definition.label} must be true or false`;
 		case 'enum': {
-			const values = (definition as { values: readonly string[] }).values;
-			return values.includes(String(value))
-				? undefined
-				: `${definition.label} must be one of ${values.join(', ')}`;
+			const values = rule.values ?? (definition as { values: readonly string[] }).values;
+			return checkListed(definition.label, values, String(value));
 		}
 		case 'aspectRatio':
-			return checkAspectRatio(spec, value);
-		default:
-			if (typeof value !== 'string') return `${definition.label} must be text`;
+			return checkAspectRatio(spec, rule, value);
+		default: {
+			const range = rule.range;
+			if (typeof value !== 'string' || (range && (value.length < range.min || value.length > range.max)))
+				return `${definition.label} must be text${range ? ` of ${range.min} to ${range.max} characters` : ''}`;
 			return rule.maxLength !== undefined && [...value].length > rule.maxLength
 				? `${definition.label} must be at most ${rule.maxLength} characters`
 				: undefined;
+		}
 	}
 }
 
@@ -108,7 +121,7 @@ export function validateRequest(spec: ModelSpec, input: RequestInput): Problem[]
 	for (const [name, rule] of Object.entries(spec.fields) as Array<[FieldName, FieldRule]>) {
 		const label = FIELDS[name].label;
 		const value = input[name];
-		if (isBlank(value)) {
+		if (isUnset(name, value)) {
 			if (rule.required)
 				problems.push({
 					field: label,

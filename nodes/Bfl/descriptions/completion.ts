@@ -1,34 +1,71 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { ModelSpec } from '../catalog/types';
 
 export type Completion = 'wait' | 'return' | 'webhook';
 
-/** How a submit finishes: poll until done, return at once, or let BFL call a webhook. */
-export const completionProperties: INodeProperties[] = [
+const COMPLETION_OPTIONS: INodePropertyOptions[] = [
 	{
+		name: 'Wait',
+		value: 'wait',
+		description: 'Poll until the image is ready and return it (the usual choice)',
+	},
+	{
+		name: 'Return Immediately',
+		value: 'return',
+		description:
+			'Return the task ID and polling URL at once; fetch the result later with Task → Get Result',
+	},
+	{
+		name: 'Webhook',
+		value: 'webhook',
+		description:
+			'BFL posts the result to a Black Forest Labs Trigger; no execution waits. BFL then returns no polling URL.',
+	},
+];
+
+function completionProperty(
+	modelIds: string[] | undefined,
+	options: INodePropertyOptions[],
+): INodeProperties {
+	return {
 		displayName: 'Completion',
 		name: 'completion',
 		type: 'options',
-		options: [
-			{
-				name: 'Wait',
-				value: 'wait',
-				description: 'Poll until the image is ready and return it (the usual choice)',
-			},
-			{
-				name: 'Return Immediately',
-				value: 'return',
-				description:
-					'Return the task ID and polling URL at once; fetch the result later with Task → Get Result',
-			},
-			{
-				name: 'Webhook',
-				value: 'webhook',
-				description:
-					'BFL posts the result to a Black Forest Labs Trigger; no execution waits. BFL then returns no polling URL.',
-			},
-		],
+		options,
 		default: 'wait',
-	},
+		...(modelIds && { displayOptions: { show: { '/model': modelIds } } }),
+	};
+}
+
+/**
+ * How a submit finishes: poll until done, return at once, or let BFL call a webhook. Models whose
+ * schema has no webhook_url (FLUX 3 Image, outpainting) get the list without Webhook.
+ */
+export function completionProperties(
+	models: readonly ModelSpec[],
+	otherModelIds: string[] = [],
+): INodeProperties[] {
+	const without = models.filter((model) => model.webhooks === false).map((model) => model.id);
+	const choice = without.length
+		? [
+				completionProperty(
+					[
+						...models.filter((model) => model.webhooks !== false).map((model) => model.id),
+						...otherModelIds,
+					],
+					COMPLETION_OPTIONS,
+				),
+				completionProperty(
+					without,
+					COMPLETION_OPTIONS.filter((option) => option.value !== 'webhook'),
+				),
+			]
+		: [completionProperty(undefined, COMPLETION_OPTIONS)];
+	return [...choice, ...WEBHOOK_PROPERTIES];
+}
+
+const WEBHOOK_PROPERTIES: INodeProperties[] = [
 	{
 		displayName: 'Webhook URL',
 		name: 'webhookUrl',

@@ -57,8 +57,16 @@ export const FIELD_PROPERTIES: Record<FieldName, FieldProperty> = {
 		placeholder: PROMPT_TEXT.generate.placeholder,
 		description: PROMPT_TEXT.generate.description,
 	},
-	width: number('Width', 1024, 'Output width in pixels'),
-	height: number('Height', 1024, 'Output height in pixels'),
+	width: number(
+		'Width',
+		1024,
+		"Output width in pixels; 0 leaves it to BFL (FLUX.2 Edit: the input's size)",
+	),
+	height: number(
+		'Height',
+		1024,
+		"Output height in pixels; 0 leaves it to BFL (FLUX.2 Edit: the input's size)",
+	),
 	aspectRatio: {
 		displayName: 'Aspect Ratio',
 		type: 'options',
@@ -66,9 +74,9 @@ export const FIELD_PROPERTIES: Record<FieldName, FieldProperty> = {
 		options: [],
 		default: '',
 		description:
-			"Width:height of the output. Model Default is BFL's: 16:9 for Ultra; the input image's, or 1:1, for Kontext.",
+			"Width:height of the output. Model Default is BFL's: 16:9 for Ultra; the input image's, or 1:1, for Kontext; for FLUX 3 auto (the prompt's ratio, else the first reference image's, else 1:1).",
 	},
-	seed: number('Seed', 0, 'Fixed seed for reproducible results; leave unset for a random one'),
+	seed: number('Seed', -1, 'Fixed seed for reproducible results; -1 lets BFL pick a random one'),
 	safetyTolerance: number(
 		'Safety Tolerance',
 		2,
@@ -84,12 +92,12 @@ export const FIELD_PROPERTIES: Record<FieldName, FieldProperty> = {
 		],
 		default: 'jpeg',
 		description:
-			"Leave unset for the model's default (JPEG for most, PNG for Kontext and the FLUX tools)",
+			"Starts at the model's own default: JPEG for most, PNG for Kontext and the FLUX tools",
 	},
 	promptUpsampling: boolean(
 		'Prompt Upsampling',
 		true,
-		"Whether BFL may rewrite the prompt for better results. Leave unset for BFL's default: on for FLUX.2 [pro], [max] and [flex], off otherwise.",
+		"Whether BFL may rewrite the prompt for better results. Starts at the model's own default: on for FLUX.2 [pro], [max], [flex] and outpainting, off otherwise.",
 	),
 	steps: number('Steps', 50, 'Number of inference steps'),
 	guidance: number('Guidance', 5, 'How closely the image follows the prompt', 1),
@@ -139,8 +147,35 @@ export const FIELD_PROPERTIES: Record<FieldName, FieldProperty> = {
 	},
 	finetuneStrength: number(
 		'Finetune Strength',
-		1.2,
-		'How strongly the finetune applies: 0 none, 1 full',
+		-1,
+		"How strongly the finetune applies: 0 none, 1 full; -1 leaves BFL's default",
 		2,
+	),
+	resolution: {
+		displayName: 'Resolution',
+		type: 'options',
+		options: [
+			{ name: '768 Square (768sq)', value: '768sq' },
+			{ name: '1K (About 1 MP)', value: '1k' },
+			{ name: '1.5K (About 2.4 MP)', value: '1.5k' },
+			{ name: '2K (About 4 MP)', value: '2k' },
+			{ name: '4K (About 16 MP)', value: '4k' },
+		],
+		default: '1k',
+		description:
+			"Pixel area tier; the exact width and height follow from the aspect ratio. BFL's price rises with the tier (see the README).",
+	},
+	user: {
+		displayName: 'End User ID',
+		type: 'string',
+		default: '',
+		placeholder: 'customer-1234',
+		description:
+			'An opaque ID of your end user (1–256 characters) that BFL keeps for abuse tracking; never a name or email',
+	},
+	grounding: boolean(
+		'Grounding',
+		true,
+		"Whether FLUX 3 may research the prompt with web and image search first (BFL's default). Off is faster.",
 	),
 };

@@ -14,7 +14,7 @@ export const finetuneIdProperty: INodeProperties = {
 
 export const regionNotice: INodeProperties = {
 	displayName:
-		"Finetune calls go to the credential's finetune host (EU1, US1 or its custom base URL): a finetune only exists on the cluster that trained it.",
+		"Finetune calls go to the credential's finetune host (EU1, US1, its custom base URL, or the region's own host with Same as Region): a legacy finetune only exists on the cluster that trained it.",
 	name: 'finetuneRegionNotice',
 	type: 'notice',
 	default: '',

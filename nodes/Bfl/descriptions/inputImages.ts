@@ -14,7 +14,12 @@ const IMAGE_VALUES: INodeProperties[] = [
 				value: 'binary',
 				description: 'An image in a binary field of the input item',
 			},
-			{ name: 'URL', value: 'url', description: 'A public http(s) URL that BFL downloads itself' },
+			{
+				name: 'URL',
+				value: 'url',
+				description:
+					'A public http(s) URL. BFL downloads it, or the node does for fields BFL takes as base64 only.',
+			},
 		],
 		default: 'binary',
 	},
@@ -38,12 +43,13 @@ const IMAGE_VALUES: INodeProperties[] = [
 
 /**
  * One short sentence for the notice: "FLUX.2 [pro] takes 1–8 reference images (binary fields or
- * URLs)." or "FLUX.1 Fill [pro] takes the image, then optionally the mask (binary fields only)."
+ * URLs)." or "FLUX.1 Fill [pro] takes the image, then optionally the mask (binary fields or URLs)."
  */
 export function imagesSentence(model: ModelSpec): string {
 	const images = model.images;
 	if (!images) return '';
-	const sources = images.urlAllowed ? 'binary fields or URLs' : 'binary fields only';
+	// Where BFL takes base64 only, the node downloads a URL itself (transport/inputUrl).
+	const sources = 'binary fields or URLs';
 	const max = images.labels.length;
 	if (images.labels.every((label) => label.startsWith('Reference Image'))) {
 		const count = images.required ? `${images.required}–${max}` : `up to ${max}`;

@@ -5,8 +5,9 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { bflDefault } from '../catalog/defaults';
 import { FIELD_NAMES, type FieldName } from '../catalog/fields';
-import { CUSTOM_SIZE, SIZE_PRESETS, presetSize } from '../catalog/sizes';
+import { CUSTOM_SIZE, presetSize, presetsFor } from '../catalog/sizes';
 import type { ModelSpec } from '../catalog/types';
 import type { RequestInput } from '../core/validate';
 import { FIELD_PROPERTIES } from './fieldProperties';
@@ -53,53 +54,86 @@ function ratioList(shownFor: readonly ModelSpec[]): Pick<INodeProperties, 'optio
 			{ name: 'Model Default', value: '' },
 			...ratios.map((ratio) => ({ name: ratio, value: ratio })),
 		],
-		hint: ranges.size === 1 ? `An expression may give any W:H from ${[...ranges][0]}` : undefined,
+		// FLUX 3's schema lists its ratios, so an expression may not go beyond them.
+		hint:
+			ranges.size === 1 && !shownFor.some((model) => model.fields.aspectRatio?.values)
+				? `An expression may give any W:H from ${[...ranges][0]}`
+				: undefined,
 	};
 }
 
 function property(
-	models: readonly ModelSpec[],
 	name: FieldName,
 	shownFor: ModelSpec[],
+	showBflDefault: boolean,
 ): INodeProperties {
 	const base = FIELD_PROPERTIES[name];
+	const bfl = showBflDefault ? bflDefault(shownFor[0], name) : undefined;
 	return {
 		...base,
 		...(name === 'aspectRatio' && ratioList(shownFor)),
+		...(bfl !== undefined && { default: bfl }),
 		name,
 		description: `${base.description ?? ''}${rangesHint(shownFor, name)}`.trim(),
 		displayOptions: { show: { '/model': ids(shownFor) } },
 	};
 }
 
-/** Models whose lists of ratios differ get separate Aspect Ratio fields; other fields one. */
-function groupsFor(name: FieldName, shownFor: ModelSpec[]): ModelSpec[][] {
-	if (name !== 'aspectRatio') return [shownFor];
+/** The ratios an Aspect Ratio list offers: models with different lists get separate fields. */
+const ratiosOf = (model: ModelSpec, name: FieldName) =>
+	name === 'aspectRatio' && model.size.kind === 'aspectRatio' ? model.size.ratios : null;
+
+/**
+ * One property per group of models that show a field alike. n8n marks a field required for every
+ * model or none, and a ratio list is one list, so each distinct rule gets its own variant. An
+ * Additional Field also starts at the model's own BFL default, so adding it changes nothing at
+ * BFL. Main fields keep their defaults: n8n does not save a value equal to the default, so
+ * changing one would change saved workflows (collection values are always saved).
+ */
+function variants(
+	name: FieldName,
+	shownFor: ModelSpec[],
+	showBflDefault = false,
+): INodeProperties[] {
 	const groups = new Map<string, ModelSpec[]>();
 	for (const model of shownFor) {
-		const key = model.size.kind === 'aspectRatio' ? model.size.ratios.join(',') : '';
+		const rule = model.fields[name];
+		const bfl = showBflDefault ? bflDefault(model, name) : undefined;
+		const key = JSON.stringify([rule?.required === true, ratiosOf(model, name), bfl ?? null]);
 		groups.set(key, [...(groups.get(key) ?? []), model]);
 	}
-	return [...groups.values()];
+	return [...groups.values()].map((group) => {
+		const variant = property(name, group, showBflDefault);
+		return group[0].fields[name]?.required ? { ...variant, required: true } : variant;
+	});
 }
 
 const PIXEL_FIELDS: FieldName[] = ['width', 'height'];
 
-/** Size presets beside width/height, for the models that show width and height on the node. */
+/**
+ * Size presets beside width/height, for the models that show width and height on the node; each
+ * group of models gets the presets it takes (FLUX.2 up to 4 MP, FLUX1.1 up to 1440 per side).
+ */
 function sizeProperty(models: readonly ModelSpec[]): INodeProperties[] {
-	const shownFor = models.filter((model) => isPrimary(model, 'width'));
-	if (!shownFor.length) return [];
-	return [
-		{
-			displayName: 'Size',
-			name: 'size',
-			type: 'options',
-			options: [{ name: 'Custom (Width and Height Below)', value: CUSTOM_SIZE }, ...SIZE_PRESETS],
-			default: CUSTOM_SIZE,
-			description: 'A common output size, or Custom to set width and height in pixels',
-			displayOptions: { show: { '/model': ids(shownFor) } },
-		},
-	];
+	const groups = new Map<string, ModelSpec[]>();
+	for (const model of models.filter((m) => isPrimary(m, 'width'))) {
+		const key = presetsFor(model)
+			.map((preset) => preset.value)
+			.join(',');
+		groups.set(key, [...(groups.get(key) ?? []), model]);
+	}
+	return [...groups.values()].map((group) => ({
+		displayName: 'Size',
+		name: 'size',
+		type: 'options',
+		options: [
+			{ name: 'Custom (Width and Height Below)', value: CUSTOM_SIZE },
+			...presetsFor(group[0]),
+		],
+		default: CUSTOM_SIZE,
+		description: 'A common output size, or Custom to set width and height in pixels',
+		displayOptions: { show: { '/model': ids(group) } },
+	}));
 }
 
 /** Fields shown on the node itself, each for the models that have it as a main field. */
@@ -108,18 +142,8 @@ export function primaryProperties(models: readonly ModelSpec[]): INodeProperties
 	for (const name of FIELD_NAMES) {
 		if (name === 'width') properties.push(...sizeProperty(models));
 		const shownFor = models.filter((model) => model.fields[name] && isPrimary(model, name));
-		if (!shownFor.length) continue;
-		// n8n marks a field required for every model or none, so required and optional variants are separate.
-		const variants = groupsFor(name, shownFor).flatMap((group) => {
-			const requiredFor = group.filter((model) => model.fields[name]?.required);
-			const optionalFor = group.filter((model) => !model.fields[name]?.required);
-			return [
-				...(requiredFor.length ? [{ ...property(models, name, requiredFor), required: true }] : []),
-				...(optionalFor.length ? [property(models, name, optionalFor)] : []),
-			];
-		});
 		// Width and height are shown only while the Size preset is Custom.
-		for (const variant of variants) {
+		for (const variant of variants(name, shownFor)) {
 			if (PIXEL_FIELDS.includes(name))
 				variant.displayOptions = { show: { ...variant.displayOptions?.show, size: [CUSTOM_SIZE] } };
 			properties.push(variant);
@@ -130,10 +154,13 @@ export function primaryProperties(models: readonly ModelSpec[]): INodeProperties
 
 /** The Additional Fields collection: every optional setting, each shown only for models that take it. */
 export function additionalFieldsProperty(models: readonly ModelSpec[]): INodeProperties {
-	const options = FIELD_NAMES.flatMap((name) => {
-		const shownFor = models.filter((model) => model.fields[name] && !isPrimary(model, name));
-		return shownFor.length ? [property(models, name, shownFor)] : [];
-	});
+	const options = FIELD_NAMES.flatMap((name) =>
+		variants(
+			name,
+			models.filter((model) => model.fields[name] && !isPrimary(model, name)),
+			true,
+		),
+	);
 	return {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

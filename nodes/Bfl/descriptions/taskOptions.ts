@@ -3,6 +3,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from
 import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
 import { readNumericOption, type NumericOptionSpec } from '../core/numericOptions';
 import { DEFAULT_MAX_DOWNLOAD_MB } from '../core/media';
+import { MAX_IMAGES_PER_ITEM } from '../core/imageCount';
 import type { TaskOptions } from '../core/taskOptions';
 
 /** BFL's own examples poll every 0.5 s; 1 s halves the requests and costs at most half a second. */
@@ -69,6 +70,17 @@ export function numericOption(
 	if (read.ok) return read.value;
 	throw new NodeOperationError(ctx.getNode(), read.message, { itemIndex });
 }
+
+/** How many images one item makes; each is its own BFL task and output item. */
+export const numberOfImagesProperty: INodeProperties = {
+	displayName: 'Number of Images',
+	name: 'numberOfImages',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_IMAGES_PER_ITEM },
+	default: 1,
+	description:
+		'Images per input item, each a separate task at BFL (and paid as one). With a Seed s they use s, s + 1 and so on.',
+};
 
 export const taskOptionsProperty: INodeProperties = {
 	displayName: 'Options',

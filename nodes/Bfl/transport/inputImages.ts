@@ -3,6 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { ModelSpec } from '../catalog/types';
 import { checkImageBytes, type ImageSource } from '../core/images';
 import { operationError } from './errors';
+import { fetchInputImage } from './inputUrl';
 
 /**
  * Reads each binary image of an item and checks it is an image BFL can take. Bytes come only from
@@ -33,12 +34,16 @@ async function readImage(
 	return bytes;
 }
 
-/** Each image slot of the item with its URL or checked bytes, in the model's slot order. */
+/**
+ * Each image slot of the item with its URL or checked bytes, in the model's slot order. A URL for
+ * a field BFL takes as base64 only is downloaded here (with `fetchTimeoutMs`), else kept as text.
+ */
 async function readInputImages(
 	ctx: IExecuteFunctions,
 	spec: ModelSpec,
 	sources: ImageSource[],
 	itemIndex: number,
+	fetchTimeoutMs?: number,
 ): Promise<Array<{ slot: string; value: string | Buffer }>> {
 	const images = spec.images;
 	if (!images) return [];
@@ -46,7 +51,13 @@ async function readInputImages(
 	for (const [i, source] of sources.entries()) {
 		const slot = images.slots[i];
 		if (source.source === 'url') {
-			read.push({ slot, value: String(source.url).trim() });
+			const url = String(source.url).trim();
+			const fetch = !images.urlAllowed && fetchTimeoutMs !== undefined;
+			const label = images.labels[i];
+			read.push({
+				slot,
+				value: fetch ? await fetchInputImage(ctx, url, label, itemIndex, fetchTimeoutMs) : url,
+			});
 			continue;
 		}
 		const property = String(source.binaryPropertyName).trim();
@@ -55,7 +66,10 @@ async function readInputImages(
 	return read;
 }
 
-/** Checks that every binary image exists and is an image, without keeping (or encoding) the bytes. */
+/**
+ * Checks that every binary image exists and is an image, without keeping (or encoding) the bytes.
+ * URLs are not fetched here: that waits until the item runs, so memory stays flat.
+ */
 export async function assertInputImages(
 	ctx: IExecuteFunctions,
 	spec: ModelSpec,
@@ -65,18 +79,23 @@ export async function assertInputImages(
 	await readInputImages(ctx, spec, sources, itemIndex);
 }
 
-/** The body fields for the item's images: raw base64 (no data: prefix) or the URL as given. */
+/**
+ * The body fields for the item's images: raw base64 (no data: prefix) or the URL as given, one
+ * field per image, or all of them in one list where the model takes a list.
+ */
 export async function encodeInputImages(
 	ctx: IExecuteFunctions,
 	spec: ModelSpec,
 	sources: ImageSource[],
 	itemIndex: number,
-): Promise<Record<string, string>> {
-	const read = await readInputImages(ctx, spec, sources, itemIndex);
-	return Object.fromEntries(
-		read.map(({ slot, value }) => [
-			slot,
-			typeof value === 'string' ? value : value.toString('base64'),
-		]),
-	);
+	fetchTimeoutMs: number,
+): Promise<Record<string, string | string[]>> {
+	const read = await readInputImages(ctx, spec, sources, itemIndex, fetchTimeoutMs);
+	const encoded = read.map(({ slot, value }) => ({
+		slot,
+		value: typeof value === 'string' ? value : value.toString('base64'),
+	}));
+	const listField = spec.images?.listField;
+	if (listField) return encoded.length ? { [listField]: encoded.map(({ value }) => value) } : {};
+	return Object.fromEntries(encoded.map(({ slot, value }) => [slot, value]));
 }

@@ -70,7 +70,7 @@ export function requireFinetuneBaseUrl(
 	if (endpoints.finetuneBaseUrl) return endpoints.finetuneBaseUrl;
 	throw operationError(
 		ctx.getNode(),
-		'Finetune calls need a single-cluster host, and none follows from the credential: set Finetune Region to EU1 or US1 in the Black Forest Labs API credential',
+		'Finetune calls need a host, and none follows from the credential: set Finetune Region to EU1, US1 or Same as Region in the Black Forest Labs API credential',
 		itemIndex,
 		{},
 		'Finetunes live only on the cluster that trained them (api.eu1.bfl.ai or api.us1.bfl.ai); the global host cannot reach them.',

@@ -1,6 +1,6 @@
 import { modelOperation } from '../modelRequest';
 
-export const { description, prepare, execute } = modelOperation(
+export const { description, prepare, execute, expand } = modelOperation(
 	'image',
 	'generate',
 	'generate',

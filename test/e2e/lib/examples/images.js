@@ -1,7 +1,7 @@
 // @ts-check
 'use strict';
 
-/** Examples 01–03: one image each (to a file, generate then edit, submit then poll), judged per snapshot. */
+/** Examples 01–03 and 11: one image each (to a file, generate then edit, submit then poll, FLUX 3 edit), judged per snapshot. */
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -122,6 +122,62 @@ const IMAGE_EXAMPLES = [
 					`${submits} submit(s)`,
 				]);
 			}
+			return checks;
+		},
+	},
+	{
+		file: '11-flux3-edit-layout.json',
+		adapt(wf, ctx) {
+			const settings = wf.nodes.find((/** @type {any} */ n) => n.name === 'Settings');
+			settings.parameters.assignments.assignments[0].value = ctx.home.files;
+		},
+		check(snap, ctx) {
+			/** @type {Check[]} */
+			const checks = [];
+			const label = '11 FLUX 3 edit with layout';
+			if (!ranOk(checks, snap, ctx, label)) return checks;
+			const knight = (itemsOf(snap, 'Generate Knight') || [])[0];
+			const castle = (itemsOf(snap, 'Generate Castle') || [])[0];
+			const edit = (itemsOf(snap, 'Edit with FLUX 3') || [])[0];
+			const problem =
+				imageItemProblem(ctx, edit, [...CORE_FIELDS.filter((f) => f !== 'seed'), 'cost']) ||
+				(edit.json.model !== 'flux-3-image' ? `model ${edit.json.model}` : null) ||
+				(edit.json.resolution !== '1k' || edit.json.aspectRatio !== '16:9'
+					? `resolution ${edit.json.resolution}, aspectRatio ${edit.json.aspectRatio}`
+					: null);
+			checks.push([
+				`${label}: one Ready FLUX 3 Image item`,
+				!problem,
+				problem || `task ${edit.json.id}`,
+			]);
+			if (problem || !knight || !castle) return checks;
+			const task = ctx.fake.tasks.get(edit.json.id);
+			const expected = [knight, castle].map((item) =>
+				ctx.fake.imageFor(item.json.id)?.toString('base64'),
+			);
+			const sent = Array.isArray(task?.body.images) ? task.body.images : [];
+			const same = sent.length === 2 && sent.every((image, i) => image === expected[i]);
+			checks.push([
+				`${label}: both generated images went to BFL as the images list, in order`,
+				same,
+				`${sent.length} image(s) sent`,
+			]);
+			const layout =
+				typeof task?.body.prompt === 'string' &&
+				task.body.prompt.includes('"tgt_bbox":[350,80,950,380]');
+			checks.push([
+				`${label}: the layout box rode at the end of the prompt`,
+				layout,
+				short(task?.body.prompt),
+			]);
+			const file = path.join(ctx.home.files, edit.binary?.data?.fileName ?? `${edit.json.id}.jpg`);
+			const onDisk = fs.existsSync(file) ? fs.readFileSync(file) : null;
+			const served = ctx.fake.imageFor(edit.json.id);
+			checks.push([
+				`${label}: file on disk is byte-identical to the served image`,
+				Boolean(onDisk && served && onDisk.equals(served)),
+				onDisk ? `${onDisk.length} B on disk` : `${file} missing`,
+			]);
 			return checks;
 		},
 	},

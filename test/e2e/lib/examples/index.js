@@ -13,7 +13,7 @@ const { ACCOUNT_EXAMPLES } = require('./account');
 const { imageItemProblem, short } = require('./judge');
 const lint = require('./lint');
 
-/** Examples 01–06 and 09–10, run together by one execute-batch per release. */
+/** Examples 01–06, 09–11, run together by one execute-batch per release. */
 const EXAMPLES = [...IMAGE_EXAMPLES, ...ITEM_EXAMPLES, ...ACCOUNT_EXAMPLES];
 
 /** The examples run elsewhere in the suite. */

@@ -1,0 +1,35 @@
+import { MAX_SEED } from '../catalog/fields';
+import type { Problem } from './validate';
+
+/** Number of Images: one item may ask for up to this many tasks. */
+export const MAX_IMAGES_PER_ITEM = 10;
+
+/** Checks Number of Images and that a given seed leaves room for seed, seed + 1, … */
+export function checkImageCount(count: unknown, seed: number | undefined): Problem[] {
+	const field = 'Number of Images';
+	if (
+		typeof count !== 'number' ||
+		!Number.isInteger(count) ||
+		count < 1 ||
+		count > MAX_IMAGES_PER_ITEM
+	)
+		return [
+			{
+				field,
+				message: `Number of Images must be a whole number from 1 to ${MAX_IMAGES_PER_ITEM} (got ${String(count)})`,
+			},
+		];
+	if (seed !== undefined && seed + count - 1 > MAX_SEED)
+		return [
+			{
+				field,
+				message: `Seed ${seed} leaves no room for ${count} images (seeds go up to ${MAX_SEED})`,
+			},
+		];
+	return [];
+}
+
+/** The seed of each image: s, s + 1, … when a seed is given, else none (BFL picks one per task). */
+export function seedsFor(seed: number | undefined, count: number): Array<number | undefined> {
+	return Array.from({ length: count }, (_, i) => (seed === undefined ? undefined : seed + i));
+}
