@@ -54,22 +54,31 @@ const HEAD_BYTES = 12;
  * Passes the response on chunk by chunk, counting bytes: past `maxBytes` both streams fail. The
  * returned stream is of the response's own Readable class (see readableClassOf), so
  * n8n's binary helpers store it like any other stream, in memory, on disk or in S3 alike.
- * Resolves once the first bytes are in, for sniffing; nothing is lost meanwhile (they wait in the
- * returned stream's buffer).
+ * `ready` resolves once the first bytes are in, for sniffing (nothing is lost meanwhile: they wait
+ * in the returned stream's buffer); `failed` rejects on the cap or a broken response, also when
+ * that happens before the consumer has attached to the stream.
  */
-function guardedStream(
-	source: ByteStream,
-	maxBytes: number,
-): Promise<{ stream: ByteStream; head: Buffer }> {
+interface GuardedStream {
+	ready: Promise<{ stream: ByteStream; head: Buffer }>;
+	failed: Promise<never>;
+}
+
+function guardedStream(source: ByteStream, maxBytes: number): GuardedStream {
 	const Readable = readableClassOf(source);
 	const out = new Readable({ read: () => void source.resume() });
+	// The consumer attaches its own error listener later; until then a failure must not go unhandled.
+	out.on('error', () => {});
 	let received = 0;
 	let head = Buffer.alloc(0);
-	return new Promise((resolve, reject) => {
+	let markFailed: (error: Error) => void = () => {};
+	const failed = new Promise<never>((_, reject) => (markFailed = reject));
+	failed.catch(() => {}); // observed through `ready` or by the caller's race
+	const ready = new Promise<{ stream: ByteStream; head: Buffer }>((resolve, reject) => {
 		const fail = (error: Error) => {
 			source.destroy();
 			out.destroy(error);
 			reject(error);
+			markFailed(error);
 		};
 		source.on('data', (chunk: Buffer) => {
 			received += chunk.length;
@@ -89,6 +98,7 @@ function guardedStream(
 		});
 		source.on('error', (error: Error) => fail(error));
 	});
+	return { ready, failed };
 }
 
 /**
@@ -138,9 +148,10 @@ export async function downloadVideo(
 			`The result video is ${megabytes(declared)}, more than the ${megabytes(maxBytes)} download limit`,
 		);
 	}
+	const guard = guardedStream(body, maxBytes);
 	let guarded: { stream: ByteStream; head: Buffer };
 	try {
-		guarded = await guardedStream(body, maxBytes);
+		guarded = await guard.ready;
 	} catch (error) {
 		throw fail(`Could not download the result video: ${(error as Error).message}`);
 	}
@@ -152,11 +163,14 @@ export async function downloadVideo(
 		);
 	}
 	try {
-		return await ctx.helpers.prepareBinaryData(
-			guarded.stream as unknown as BinaryInput,
-			videoFileName(request.taskId, request.kind),
-			videoMimeType(request.kind),
-		);
+		return await Promise.race([
+			ctx.helpers.prepareBinaryData(
+				guarded.stream as unknown as BinaryInput,
+				videoFileName(request.taskId, request.kind),
+				videoMimeType(request.kind),
+			),
+			guard.failed,
+		]);
 	} catch (error) {
 		throw fail(`Could not download the result video: ${(error as Error).message}`);
 	}
