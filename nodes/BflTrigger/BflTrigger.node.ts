@@ -21,6 +21,7 @@ import {
 	type WebhookEvent,
 } from '../Bfl/core/webhook';
 import { downloadImage } from '../Bfl/transport/download';
+import { isMp4, videoFileName, videoMimeType } from '../Bfl/core/video';
 
 /** Task ids emitted recently, per trigger, in this process. */
 const RECENT_IDS = new Map<string, string[]>();
@@ -64,10 +65,12 @@ async function toItem(
 			task: { taskId: event.id },
 			timeoutMs: 120_000,
 		});
+		// Video → Upscale is the one video endpoint that reports by webhook: its result is an MP4.
+		const video = isMp4(image.data);
 		const binary = await ctx.helpers.prepareBinaryData(
 			image.data,
-			resultFileName(event.id, image.format),
-			mimeTypeOf(image.format),
+			video ? videoFileName(event.id, 'mp4') : resultFileName(event.id, image.format),
+			video ? videoMimeType('mp4') : mimeTypeOf(image.format),
 		);
 		return { json, binary: { [options.binaryPropertyName?.trim() || 'data']: binary } };
 	} catch (error) {

@@ -255,7 +255,14 @@ describe('Video in the n8n engine against the fake BFL', () => {
 				webhookToken(CALLER, trigger.url),
 			);
 			expect(fake.stats().polls).toBe(0);
-			await waitFor(() => fake.stats().webhooksSent === 1, 'the webhook call');
+			await waitFor(() => trigger.emitted.length === 1, 'the webhook');
+			const [event] = trigger.emitted;
+			expect(event.json).toMatchObject({ id: submitted.id, status: 'Ready' });
+			expect(event.binary.data).toMatchObject({
+				mimeType: 'video/mp4',
+				fileName: `${submitted.id}.mp4`,
+			});
+			expect(bytesOf(event).equals(fake.imageFor(submitted.id)!)).toBe(true);
 		} finally {
 			await trigger.close();
 		}
