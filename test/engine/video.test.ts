@@ -206,6 +206,34 @@ describe('Video in the n8n engine against the fake BFL', () => {
 		expect(bytesOf(final).equals(buildMp4(final.json.id))).toBe(true);
 	});
 
+	it('Return Immediately, then Task → Get Result hands on the MP4 as a video', async () => {
+		const submitted = await video('generate', {
+			videoMode: 't2v',
+			prompt: 'later',
+			completion: 'return',
+		});
+		expect(submitted.error).toBeUndefined();
+		const { id, pollingUrl } = submitted.items[0].json;
+		expect(submitted.items[0].json).toMatchObject({ mode: 't2v', status: 'Pending' });
+		expect(submitted.items[0].binary).toBeUndefined();
+		const fetched = await runBfl({
+			parameters: {
+				resource: 'task',
+				operation: 'getResult',
+				by: 'pollingUrl',
+				pollingUrl,
+				options: { pollInterval: 0.2 },
+			},
+			credentials: credentials(),
+		});
+		expect(fetched.error).toBeUndefined();
+		expect(fetched.items[0].binary.data).toMatchObject({
+			mimeType: 'video/mp4',
+			fileName: `${id}.mp4`,
+		});
+		expect(bytesOf(fetched.items[0]).equals(fake.imageFor(id)!)).toBe(true);
+	});
+
 	it('Edit sends the video and the instruction only', async () => {
 		const { items, error } = await video('edit', {
 			videoSource: 'url',

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { resultFileName, mimeTypeOf, type ImageFormat } from '../core/files';
 import { finishedOutput, submittedOutput, type TaskOutput } from '../core/output';
 import { isRecord, type JsonRecord } from '../core/responses';
+import { isMp4, videoFileName, videoMimeType } from '../core/video';
 import { withoutToken } from '../core/webhook';
 import type { Endpoints } from '../core/routing';
 import type { TaskOptions } from '../core/taskOptions';
@@ -50,10 +51,12 @@ export async function resultItem(
 		task: task.submitted,
 		timeoutMs: task.options.requestTimeoutMs,
 	});
+	// Task → Get Result also fetches video tasks; their MP4 keeps its type and extension.
+	const video = isMp4(image.data);
 	const binary = await ctx.helpers.prepareBinaryData(
 		image.data,
-		resultFileName(json.id, image.format),
-		mimeTypeOf(image.format),
+		video ? videoFileName(json.id, 'mp4') : resultFileName(json.id, image.format),
+		video ? videoMimeType('mp4') : mimeTypeOf(image.format),
 	);
 	return { json: json as IDataObject, binary: { [task.options.binaryPropertyName]: binary } };
 }
