@@ -3,6 +3,7 @@ import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { buildImage } from '../fake-bfl/images';
 import { buildDraftCache, buildMp4, readBoxes } from '../fake-bfl/video';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
+import { nodeLogger } from '../helpers/logger';
 import { startTriggerServer } from '../helpers/triggerServer';
 import { waitFor } from '../helpers/wait';
 
@@ -47,6 +48,7 @@ const polls = (id: string) => fake.stats().pollsByTask[id] ?? 0;
 describe('Video in the n8n engine against the fake BFL', () => {
 	it('Text to Video sends only the t2v fields and hands on the MP4 as <task id>.mp4', async () => {
 		fake.configure({ latencyMs: 700 });
+		const debug = jest.spyOn(nodeLogger(), 'debug');
 		const { items, error } = await video('generate', {
 			videoMode: 't2v',
 			prompt: 'waves at dusk',
@@ -90,6 +92,11 @@ describe('Video in the n8n engine against the fake BFL', () => {
 		expect(readBoxes(bytes).map((b) => b.type)).toEqual(['ftyp', 'moov', 'mdat']);
 		// One look per Poll Interval (0.2 s) over a 0.7 s task, the first after one interval.
 		expect(polls(item.json.id)).toBeLessThanOrEqual(6);
+		// Each look that found the task running logged BFL's phase and progress at debug level.
+		const progress = debug.mock.calls.filter(([message]) => String(message).includes(item.json.id));
+		expect(progress.length).toBeGreaterThan(0);
+		expect(progress[0][1]).toMatchObject({ taskId: item.json.id, progress: expect.any(Number) });
+		debug.mockRestore();
 		expect(JSON.stringify(items)).not.toContain(CALLER);
 		expect(fake.stats().keyLeaks).toEqual([]);
 	});
