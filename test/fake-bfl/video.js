@@ -2,13 +2,12 @@
 'use strict';
 
 /**
- * The simulator's video results: a small but structurally valid MP4 (ftyp, moov with one H.264
- * video track, mdat whose frames the sample tables point at exactly) and the opaque draft cache.
- * Both embed the task id, so every task's file differs.
+ * The simulator's video results: a small valid MP4 (ftyp, moov with one H.264 video track, mdat
+ * whose frames the sample tables point at exactly; it plays) and the opaque draft cache. Both
+ * embed the task id, so every task's file differs.
  */
 
 const FPS = 24;
-const FRAMES = 6;
 const WIDTH = 64;
 const HEIGHT = 36;
 const DRAFT_MAGIC = 'BFLDRAFT';
@@ -47,29 +46,36 @@ function uints(values, bytes = 4) {
 /** The identity transform every track and movie header carries. */
 const MATRIX = uints([0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000]);
 
-/** @param {string} id */
-function frames(id) {
-	return Array.from({ length: FRAMES }, (_, i) => {
-		// One NAL unit per frame, length-prefixed as avcC's lengthSizeMinusOne = 3 says.
-		const nal = Buffer.concat([
-			Buffer.from([i === 0 ? 0x65 : 0x41, 0x88, 0x84]),
-			Buffer.from(`${id}#${i}`, 'latin1'),
-		]);
-		return Buffer.concat([uints([nal.length]), nal]);
-	});
+/**
+ * A real H.264 stream (baseline profile, level 1.0): a 64×36 solid-colour clip of six frames, one
+ * IDR and five P frames, each a single slice. Encoded once with x264; the container around it is
+ * built here, so the file decodes with any H.264 decoder.
+ */
+const SPS = Buffer.from('6742c00ada11fe7c0440000003004000000c03c489a8', 'hex');
+const PPS = Buffer.from('68ce0f2c80', 'hex');
+const SLICES = [
+	'6588840cf118a00022db1c00046da38000876c9c9c9d75d75d75d75e',
+	'419a2033c6c0',
+	'419a4033c6c0',
+	'419a6033c6c0',
+	'419a802fc6c0',
+	'419aa02bc6c0',
+].map((hex) => Buffer.from(hex, 'hex'));
+
+/** The samples: each slice length-prefixed, as avcC's lengthSizeMinusOne = 3 says. */
+function frames() {
+	return SLICES.map((nal) => Buffer.concat([uints([nal.length]), nal]));
 }
 
 function avcC() {
-	const sps = Buffer.from([0x67, 0x42, 0xc0, 0x0a, 0xda, 0x10, 0x25, 0x80]);
-	const pps = Buffer.from([0x68, 0xce, 0x3c, 0x80]);
 	return box(
 		'avcC',
-		Buffer.from([1, 0x42, 0xc0, 0x0a, 0xff, 0xe1]),
-		uints([sps.length], 2),
-		sps,
+		Buffer.from([1, SPS[1], SPS[2], SPS[3], 0xff, 0xe1]),
+		uints([SPS.length], 2),
+		SPS,
 		Buffer.from([1]),
-		uints([pps.length], 2),
-		pps,
+		uints([PPS.length], 2),
+		PPS,
 	);
 }
 
@@ -92,8 +98,9 @@ function sampleEntry() {
 /**
  * @param {Buffer[]} samples
  * @param {number} mdatPayloadOffset
+ * @param {string} id the task id, kept in the movie's user data so every task's file differs
  */
-function moov(samples, mdatPayloadOffset) {
+function moov(samples, mdatPayloadOffset, id) {
 	const durationMs = Math.round((samples.length * 1000) / FPS);
 	const stbl = box(
 		'stbl',
@@ -144,12 +151,13 @@ function moov(samples, mdatPayloadOffset) {
 		Buffer.alloc(24),
 		uints([2]),
 	);
-	return box('moov', mvhd, box('trak', tkhd, mdia));
+	const udta = box('udta', box('tkid', Buffer.from(id, 'utf8')));
+	return box('moov', mvhd, box('trak', tkhd, mdia), udta);
 }
 
 /**
  * The MP4 served for a Ready video task: ftyp, moov, then mdat (moov first, as for streaming).
- * @param {string} id task id, in every frame
+ * @param {string} id task id, in the movie's user data
  * @returns {Buffer}
  */
 function buildMp4(id) {
@@ -159,10 +167,10 @@ function buildMp4(id) {
 		uints([0x200]),
 		Buffer.from('isomiso2avc1mp41', 'latin1'),
 	);
-	const samples = frames(id);
+	const samples = frames();
 	// stco holds a fixed-size offset, so moov's length does not depend on the value.
-	const moovLength = moov(samples, 0).length;
-	const header = moov(samples, ftyp.length + moovLength + 8);
+	const moovLength = moov(samples, 0, id).length;
+	const header = moov(samples, ftyp.length + moovLength + 8, id);
 	return Buffer.concat([ftyp, header, box('mdat', ...samples)]);
 }
 
@@ -203,4 +211,11 @@ function readBoxes(bytes, start = 0, end = bytes.length) {
 	return boxes;
 }
 
-module.exports = { buildMp4, buildDraftCache, isMp4, isDraftCache, readBoxes, FRAMES };
+module.exports = {
+	buildMp4,
+	buildDraftCache,
+	isMp4,
+	isDraftCache,
+	readBoxes,
+	FRAMES: SLICES.length,
+};

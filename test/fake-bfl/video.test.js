@@ -35,7 +35,7 @@ describe('the MP4 the simulator serves', () => {
 		expect(top.map((b) => b.type)).toEqual(['ftyp', 'moov', 'mdat']);
 		expect(bytes.toString('latin1', 8, 12)).toBe('isom');
 		const moov = children(bytes, top[1]);
-		expect(moov.map((b) => b.type)).toEqual(['mvhd', 'trak']);
+		expect(moov.map((b) => b.type)).toEqual(['mvhd', 'trak', 'udta']);
 		const trak = children(bytes, find(moov, 'trak'));
 		const mdia = children(bytes, find(trak, 'mdia'));
 		const hdlr = find(mdia, 'hdlr');
