@@ -54,7 +54,7 @@ export const VIDEO_FIELDS: Record<VideoFieldName, VideoFieldDefinition> = {
 	resolution: { body: 'resolution', label: 'Resolution', kind: 'enum', values: VIDEO_RESOLUTIONS },
 	generateAudio: { body: 'generate_audio', label: 'Generate Audio', kind: 'boolean' },
 	safetyTolerance: { body: 'safety_tolerance', label: 'Safety Tolerance', kind: 'integer' },
-	user: { body: 'user', label: 'User', kind: 'string' },
+	user: { body: 'user', label: 'End User ID', kind: 'string' },
 	draft: { body: 'draft', label: 'Draft', kind: 'boolean' },
 	upscaleFactor: { body: 'upscale_factor', label: 'Upscale Factor', kind: 'number' },
 	creativity: { body: 'creativity', label: 'Creativity', kind: 'integer' },

@@ -111,11 +111,11 @@ const safetyTolerance: INodeProperties = {
 	description: 'Moderation strictness of input and output, 0 is strictest',
 };
 const user: INodeProperties = {
-	displayName: 'User',
+	displayName: 'End User ID',
 	name: 'user',
 	type: 'string',
 	default: '',
-	description: 'An identifier of your end user, passed to BFL (1–256 characters)',
+	description: "BFL's opaque ID of your end user, for abuse tracking (1–256 characters)",
 };
 
 /** Additional Fields of a video operation; Draft only where the row has it. */

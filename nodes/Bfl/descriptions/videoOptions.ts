@@ -66,6 +66,9 @@ export function videoCompletionProperties(webhooks: boolean): INodeProperties[] 
 	];
 }
 
+/** Return Immediately and Webhook neither poll nor download, so these options are hidden there. */
+const onlyWhileWaiting = { hide: { '/completion': ['return', 'webhook'] } };
+
 export const videoOptionsProperty: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
@@ -85,6 +88,7 @@ export const videoOptionsProperty: INodeProperties = {
 		{
 			displayName: 'Download Video',
 			name: 'download',
+			displayOptions: onlyWhileWaiting,
 			type: 'boolean',
 			default: true,
 			description:
@@ -93,6 +97,7 @@ export const videoOptionsProperty: INodeProperties = {
 		{
 			displayName: 'Poll Interval (Seconds)',
 			name: 'pollInterval',
+			displayOptions: onlyWhileWaiting,
 			type: 'number',
 			typeOptions: { minValue: 1, numberPrecision: 1 },
 			default: DEFAULT_VIDEO_POLL_INTERVAL_SECONDS,
@@ -101,6 +106,7 @@ export const videoOptionsProperty: INodeProperties = {
 		{
 			displayName: 'Put Output File in Field',
 			name: 'binaryPropertyName',
+			displayOptions: onlyWhileWaiting,
 			type: 'string',
 			default: DEFAULT_BINARY_PROPERTY,
 			description: 'The name of the binary field to put the video or draft cache in',
@@ -117,6 +123,7 @@ export const videoOptionsProperty: INodeProperties = {
 		{
 			displayName: 'Timeout (Seconds)',
 			name: 'timeout',
+			displayOptions: onlyWhileWaiting,
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: DEFAULT_VIDEO_TIMEOUT_SECONDS,
