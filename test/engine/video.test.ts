@@ -7,6 +7,9 @@ import { nodeLogger } from '../helpers/logger';
 import { startTriggerServer } from '../helpers/triggerServer';
 import { waitFor } from '../helpers/wait';
 
+// Ten rounds of five video tasks take seconds; the limit only stops a hang on a loaded machine.
+jest.setTimeout(60_000);
+
 const CALLER = 'caller-video-1616';
 let fake: FakeBfl;
 
