@@ -216,7 +216,7 @@ describe('Video in the n8n engine against the fake BFL', () => {
 		expect(bytesOf(final).equals(buildMp4(final.json.id))).toBe(true);
 	});
 
-	it('Return Immediately, then Task → Get Result hands on the MP4 as a video', async () => {
+	it('Return Immediately, then Task → Get Result hands on the MP4, or a draft cache, as video files', async () => {
 		const submitted = await video('generate', {
 			videoMode: 't2v',
 			prompt: 'later',
@@ -242,6 +242,32 @@ describe('Video in the n8n engine against the fake BFL', () => {
 			fileName: `${id}.mp4`,
 		});
 		expect(bytesOf(fetched.items[0]).equals(fake.imageFor(id)!)).toBe(true);
+
+		// A draft fetched later comes out as its cache bundle, ready for Enhance Draft.
+		const draft = await video('generate', {
+			videoMode: 't2v',
+			prompt: 'later, as a draft',
+			completion: 'return',
+			additionalFields: { draft: true },
+		});
+		const draftId = draft.items[0].json.id;
+		const fetchedDraft = await runBfl({
+			parameters: {
+				resource: 'task',
+				operation: 'getResult',
+				by: 'pollingUrl',
+				pollingUrl: draft.items[0].json.pollingUrl,
+				options: { pollInterval: 0.2 },
+			},
+			credentials: credentials(),
+		});
+		expect(fetchedDraft.error).toBeUndefined();
+		expect(fetchedDraft.items[0].json.draftCacheUrl).toMatch(/draft_cache\.bin/);
+		expect(fetchedDraft.items[0].binary.data).toMatchObject({
+			mimeType: 'application/octet-stream',
+			fileName: `${draftId}.bin`,
+		});
+		expect(bytesOf(fetchedDraft.items[0]).equals(buildDraftCache(draftId))).toBe(true);
 	});
 
 	it('Edit sends the video and the instruction only', async () => {

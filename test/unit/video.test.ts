@@ -1,7 +1,7 @@
 import spec from '../fake-bfl/openapi-2026-10.json';
 import { buildMp4 } from '../fake-bfl/video';
 import { VIDEO_FIELDS, VIDEO_MODELS, findVideoSpec } from '../../nodes/Bfl/catalog/videoModels';
-import { isMp4, mp4FrameSize, videoFileName } from '../../nodes/Bfl/core/video';
+import { isMp4, mp4FrameSize, videoFileName, videoResultOf } from '../../nodes/Bfl/core/video';
 import {
 	buildVideoBody,
 	usedVideoSettings,
@@ -126,6 +126,22 @@ describe('core/video', () => {
 		expect(isMp4(Buffer.from('not a video at all'))).toBe(false);
 		expect(mp4FrameSize(mp4)).toEqual({ width: 64, height: 36 });
 		expect(mp4FrameSize(mp4.subarray(0, 40))).toBeUndefined();
+	});
+
+	it('tells a video result (an .mp4 sample or a draft cache) from an image', () => {
+		expect(videoResultOf({ sample: 'https://d.example.com/r/1/sample.mp4?se=x&sig=y' })).toEqual({
+			url: 'https://d.example.com/r/1/sample.mp4?se=x&sig=y',
+			kind: 'mp4',
+		});
+		expect(
+			videoResultOf({ sample: 'https://d.example.com/r/1/sample.jpeg?x=.mp4' }),
+		).toBeUndefined();
+		expect(
+			videoResultOf({ draft_cache: 'https://d.example.com/r/1/draft_cache.bin' }),
+		).toMatchObject({
+			kind: 'draft',
+		});
+		expect(videoResultOf(null)).toBeUndefined();
 	});
 
 	it('names results after the task', () => {

@@ -74,6 +74,20 @@ export function videoMimeType(kind: VideoResultKind): string {
 	return kind === 'mp4' ? 'video/mp4' : 'application/octet-stream';
 }
 
+/**
+ * The video file a finished task's result points at, if it is one: a draft's cache bundle, or a
+ * sample whose signed URL names an .mp4. Undefined for images.
+ */
+export function videoResultOf(result: unknown): { url: string; kind: VideoResultKind } | undefined {
+	if (!result || typeof result !== 'object') return undefined;
+	const { sample, draft_cache: draft } = result as Record<string, unknown>;
+	if (typeof sample === 'string') {
+		const path = sample.split(/[?#]/)[0];
+		return /\.mp4$/i.test(path) ? { url: sample, kind: 'mp4' } : undefined;
+	}
+	return typeof draft === 'string' ? { url: draft, kind: 'draft' } : undefined;
+}
+
 /** Megabytes with one decimal, for messages. */
 export function megabytes(bytes: number): string {
 	return `${(bytes / 1048576).toFixed(1)} MB`;

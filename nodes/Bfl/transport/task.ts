@@ -3,11 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { resultFileName, mimeTypeOf, type ImageFormat } from '../core/files';
 import { finishedOutput, submittedOutput, type TaskOutput } from '../core/output';
 import { isRecord, type JsonRecord } from '../core/responses';
-import { isMp4, videoFileName, videoMimeType } from '../core/video';
+import { isMp4, videoFileName, videoMimeType, videoResultOf } from '../core/video';
 import { withoutToken } from '../core/webhook';
 import type { Endpoints } from '../core/routing';
 import type { TaskOptions } from '../core/taskOptions';
 import { downloadImage } from './download';
+import { downloadVideo } from './videoDownload';
 import { operationError, type SubmittedTask } from './errors';
 import { awaitTask } from './poll';
 import { bflRequest } from './request';
@@ -41,6 +42,20 @@ export async function resultItem(
 	},
 ): Promise<INodeExecutionData> {
 	const json: TaskOutput = finishedOutput(finalBody, submit, model);
+	// Task → Get Result also fetches video tasks: their MP4 or draft cache streams like Video's own.
+	const video = videoResultOf(finalBody.result);
+	if (video?.kind === 'draft') json.draftCacheUrl = video.url;
+	if (task.options.download && video && json.status === 'Ready') {
+		const binary = await downloadVideo(ctx, {
+			url: video.url,
+			kind: video.kind,
+			taskId: json.id,
+			itemIndex: task.itemIndex,
+			task: task.submitted,
+			timeoutMs: task.options.requestTimeoutMs,
+		});
+		return { json: json as IDataObject, binary: { [task.options.binaryPropertyName]: binary } };
+	}
 	if (!task.options.download || !json.sampleUrl || json.status !== 'Ready')
 		return { json: json as IDataObject };
 	const image = await downloadImage(ctx, {
@@ -51,12 +66,12 @@ export async function resultItem(
 		task: task.submitted,
 		timeoutMs: task.options.requestTimeoutMs,
 	});
-	// Task → Get Result also fetches video tasks; their MP4 keeps its type and extension.
-	const video = isMp4(image.data);
+	// An MP4 behind a URL that does not say so keeps its type and extension.
+	const mp4 = isMp4(image.data);
 	const binary = await ctx.helpers.prepareBinaryData(
 		image.data,
-		video ? videoFileName(json.id, 'mp4') : resultFileName(json.id, image.format),
-		video ? videoMimeType('mp4') : mimeTypeOf(image.format),
+		mp4 ? videoFileName(json.id, 'mp4') : resultFileName(json.id, image.format),
+		mp4 ? videoMimeType('mp4') : mimeTypeOf(image.format),
 	);
 	return { json: json as IDataObject, binary: { [task.options.binaryPropertyName]: binary } };
 }
