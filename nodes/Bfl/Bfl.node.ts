@@ -11,6 +11,7 @@ import * as account from './actions/account';
 import * as finetune from './actions/finetune';
 import * as image from './actions/image';
 import * as task from './actions/task';
+import * as video from './actions/video';
 import { route } from './actions/router';
 import { subtitleExpression } from './actions/subtitle';
 
@@ -25,6 +26,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Finetune', value: 'finetune' },
 			{ name: 'Image', value: 'image' },
 			{ name: 'Task', value: 'task' },
+			{ name: 'Video', value: 'video' },
 		],
 		default: 'image',
 	},
@@ -32,6 +34,7 @@ const properties: INodeProperties[] = [
 	...task.description,
 	...finetune.description,
 	...account.description,
+	...video.description,
 ];
 
 export class Bfl implements INodeType {
@@ -42,7 +45,7 @@ export class Bfl implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: subtitleExpression(properties),
-		description: 'Generate and edit images with FLUX models from Black Forest Labs',
+		description: 'Generate and edit images and videos with FLUX models from Black Forest Labs',
 		defaults: { name: 'Black Forest Labs' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

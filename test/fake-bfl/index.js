@@ -5,10 +5,10 @@ const http = require('node:http');
 const { createState, snapshotStats, resetStats } = require('./state');
 const { createFaultStore, addFault } = require('./faults');
 const { seedFinetunes } = require('./finetunes');
-const { handleRequest } = require('./routes');
 const { inFlightCount } = require('./tasks');
-const { buildImage, sniffImage } = require('./images');
+const { sniffImage } = require('./images');
 const { manualClock } = require('./clock');
+const { handleRequest, resultParts } = require('./routes');
 
 /**
  * @typedef {import('./state').FakeBflOptions} FakeBflOptions
@@ -27,6 +27,7 @@ const { manualClock } = require('./clock');
  * @property {Map<string, import('./tasks').Task>} tasks
  * @property {Map<string, import('./finetunes').Finetune>} finetunes
  * @property {(id: string) => Buffer | null} imageFor the exact bytes the delivery server serves for a Ready task
+ *   (its image, or for video tasks the MP4 or draft cache bundle)
  * @property {(ms: number) => void} advance moves a manual clock on (tasks settle, URLs expire, webhooks fire)
  * @property {() => Promise<void>} close
  */
@@ -134,7 +135,7 @@ async function startFakeBfl(options = {}) {
 		imageFor(id) {
 			const task = state.tasks.get(id);
 			if (!task || task.status !== 'Ready') return null;
-			return buildImage(task.outputFormat, task.id, task.imageBytes, task.size);
+			return Buffer.concat(resultParts(task));
 		},
 		close() {
 			closing ||= (async () => {

@@ -2,11 +2,11 @@
 'use strict';
 
 /**
- * @typedef {'flux2' | 'flux1' | 'tools' | 'flux3'} ModelFamily
+ * @typedef {'flux2' | 'flux1' | 'tools' | 'flux3' | 'video'} ModelFamily
  * @typedef {object} ModelInfo
  * @property {string} schema component schema name in the OpenAPI copy, or a hand schema name from validation.js
  * @property {ModelFamily} family flux2 and tools report cost on submit; flux1 and flux3 report it on the Ready result
- * @property {'jpeg' | 'png'} defaultFormat
+ * @property {'jpeg' | 'png' | 'mp4'} defaultFormat
  * @property {number} [maxRefs] how many input_image* fields the product accepts
  * @property {boolean} [finetuned] needs an existing finetune_id (or a shared "org-id/name" LoRA)
  * @property {(body: Record<string, any>) => { cost: number, inputMp: number, outputMp: number }} price
@@ -228,4 +228,55 @@ define(['flux-tools/vto-v1', 'flux-tools/vto-v2'], {
 	price: flatPrice(4.75, 2 * DEFAULT_MP),
 });
 
-module.exports = { MODELS };
+/** Video credits per second of output (API-NOTES §3.14, $0.01 = 1 credit); drafts cost the same at any resolution. */
+const VIDEO_PER_SECOND = { hd: 17, fhd: 29, qhd: 40, uhd: 80, draft: 6 };
+/** Seconds billed when the duration is `auto` and nothing pins it: the shortest clip. */
+const AUTO_SECONDS = 5;
+
+/**
+ * Seconds a video request renders: the duration asked for, else the last keyframe pair's second
+ * rounded up, else the shortest clip.
+ * @param {Record<string, any>} body
+ */
+function videoSeconds(body) {
+	if (Number.isInteger(body.duration)) return body.duration;
+	const frames = Array.isArray(body.keyframes) ? body.keyframes : [];
+	const last = frames[frames.length - 1];
+	if (Array.isArray(last) && typeof last[0] === 'number')
+		return Math.min(20, Math.max(AUTO_SECONDS, Math.ceil(last[0])));
+	return AUTO_SECONDS;
+}
+
+/** @param {Record<string, any>} body */
+function videoPrice(body) {
+	const tier = body.draft
+		? 'draft'
+		: body.resolution || (body.mode === 'draft_enhance' ? 'fhd' : 'hd');
+	const perSecond = VIDEO_PER_SECOND[/** @type {keyof typeof VIDEO_PER_SECOND} */ (tier)];
+	return { cost: round2(perSecond * videoSeconds(body)), inputMp: 0, outputMp: 0 };
+}
+
+define(['flux-3-video'], {
+	schema: 'Flux3VideoInputsBody',
+	family: 'video',
+	defaultFormat: 'mp4',
+	price: videoPrice,
+});
+define(['flux-tools/video-edit-v1'], {
+	schema: 'Flux3VideoVE2VNamedInputs',
+	family: 'video',
+	defaultFormat: 'mp4',
+	price: () => ({ cost: VIDEO_PER_SECOND.hd * AUTO_SECONDS, inputMp: 0, outputMp: 0 }),
+});
+define(['flux-tools/video-upscale-v1'], {
+	schema: 'Flux3VideoUpscaleInputs',
+	family: 'video',
+	defaultFormat: 'mp4',
+	price: (body) => ({
+		cost: round2(10 * (body.upscale_factor || 2) * AUTO_SECONDS),
+		inputMp: 0,
+		outputMp: 0,
+	}),
+});
+
+module.exports = { MODELS, VIDEO_PER_SECOND, videoSeconds };

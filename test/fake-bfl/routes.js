@@ -14,6 +14,7 @@ const { MODELS } = require('./models');
 const { handleSubmit } = require('./submit');
 const { pollBody } = require('./tasks');
 const { imageParts, CONTENT_TYPES } = require('./images');
+const { buildMp4, buildDraftCache } = require('./video');
 const finetunes = require('./finetunes');
 
 /**
@@ -28,7 +29,7 @@ const FINETUNE_ROUTES = {
 	'GET /v1/finetune_details': 'details',
 	'POST /v1/delete_finetune': 'delete',
 };
-const DELIVERY_PATH = /^\/results\/([^/]+)\/sample\.(jpeg|png|webp)$/;
+const DELIVERY_PATH = /^\/results\/([^/]+)\/(?:sample\.(jpeg|png|webp|mp4)|draft_cache\.(bin))$/;
 
 /**
  * @param {import('./state').ServerName} server
@@ -215,7 +216,10 @@ function poll(state, ex) {
  * @param {Exchange} ex
  */
 function deliver(state, ex) {
-	const [, id, ext] = /** @type {RegExpExecArray} */ (DELIVERY_PATH.exec(ex.url.pathname));
+	const [, id, sampleExt, draftExt] = /** @type {RegExpExecArray} */ (
+		DELIVERY_PATH.exec(ex.url.pathname)
+	);
+	const ext = sampleExt || draftExt;
 	const task = state.tasks.get(id);
 	/** @param {number} status @param {string} xml */
 	const xmlError = (status, xml) => sendText(ex, status, xml, 'application/xml');
@@ -240,11 +244,24 @@ function deliver(state, ex) {
 		const detail = `Signed expiry time [${new Date(task.expiresAt).toUTCString()}] has to be after current time [${new Date(now).toUTCString()}]`;
 		return xmlError(403, azureErrorXml('AuthenticationFailed', authFailed, detail));
 	}
-	sendParts(ex, 200, imageParts(task.outputFormat, task.id, task.imageBytes, task.size), {
-		'content-type': CONTENT_TYPES[task.outputFormat],
+	sendParts(ex, 200, resultParts(task), {
+		'content-type': RESULT_TYPES[task.outputFormat],
 		'x-ms-blob-type': 'BlockBlob',
 		'last-modified': new Date(task.readyAt).toUTCString(),
 	});
 }
 
-module.exports = { handleRequest };
+const RESULT_TYPES = { ...CONTENT_TYPES, mp4: 'video/mp4', bin: 'application/octet-stream' };
+
+/**
+ * The bytes a Ready task's signed URL serves: its image, MP4 or draft cache.
+ * @param {import('./tasks').Task} task
+ * @returns {Buffer[]}
+ */
+function resultParts(task) {
+	if (task.outputFormat === 'mp4') return [buildMp4(task.id)];
+	if (task.outputFormat === 'bin') return [buildDraftCache(task.id)];
+	return imageParts(task.outputFormat, task.id, task.imageBytes, task.size);
+}
+
+module.exports = { handleRequest, resultParts };

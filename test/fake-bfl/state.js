@@ -12,6 +12,7 @@ const { realClock } = require('./clock');
  * @property {string[]} inFlightStatuses shown in order, spread across the latency
  * @property {number} concurrencyCap in-flight tasks per account
  * @property {Record<string, number>} capOverrides per-model in-flight caps
+ * @property {number} videoCap in-flight video tasks per account, all three video endpoints together
  * @property {number | undefined} retryAfterSeconds when a number, 429s carry Retry-After
  * @property {number} urlTtlMs delivery URL validity after Ready
  * @property {number} imageBytes 0 = natural size, else pad served images to about this size
@@ -50,6 +51,7 @@ const { realClock } = require('./clock');
  * @property {Array<{ taskId: string, url: string, error: string }>} webhookFailures
  * @property {Array<{ server: ServerName, method: string, path: string }>} keyLeaks
  * @property {number} peakInFlight
+ * @property {number} peakVideoInFlight
  * @property {RequestRecord[]} requests
  *
  * @typedef {object} State
@@ -71,6 +73,7 @@ const DEFAULT_OPTIONS = {
 	inFlightStatuses: ['Pending', 'Reasoning', 'Generating'],
 	concurrencyCap: 24,
 	capOverrides: { 'flux-kontext-max': 6 },
+	videoCap: 5,
 	retryAfterSeconds: undefined,
 	urlTtlMs: 600000,
 	imageBytes: 0,
@@ -104,6 +107,7 @@ function newStats() {
 		webhookFailures: [],
 		keyLeaks: [],
 		peakInFlight: 0,
+		peakVideoInFlight: 0,
 		requests: [],
 	};
 }

@@ -19,13 +19,18 @@ function paymentRequired(state, ex, detail) {
 /**
  * @param {import('./state').State} state
  * @param {string} model
- * @returns {number | null} the exceeded limit, if any
+ * @param {boolean} video video tasks also share the account's video cap
+ * @returns {{ limit: number, what: string } | null} the exceeded limit, if any
  */
-function exceededCap(state, model) {
-	const { capOverrides, concurrencyCap } = state.options;
+function exceededCap(state, model, video) {
+	const { capOverrides, concurrencyCap, videoCap } = state.options;
+	if (video && inFlightCount(state, (task) => task.video) >= videoCap)
+		return { limit: videoCap, what: 'active video generations' };
 	const modelCap = capOverrides[model];
-	if (modelCap !== undefined && inFlightCount(state, model) >= modelCap) return modelCap;
-	if (inFlightCount(state) >= concurrencyCap) return concurrencyCap;
+	if (modelCap !== undefined && inFlightCount(state, model) >= modelCap)
+		return { limit: modelCap, what: 'active tasks' };
+	if (inFlightCount(state) >= concurrencyCap)
+		return { limit: concurrencyCap, what: 'active tasks' };
 	return null;
 }
 
@@ -56,14 +61,15 @@ function handleSubmit(state, ex, model, info, text) {
 			'Insufficient credits. Add credits to your account at https://dashboard.bfl.ai',
 		);
 	}
-	const cap = exceededCap(state, model);
+	const video = info.family === 'video';
+	const cap = exceededCap(state, model, video);
 	if (cap !== null) {
 		state.stats.status429++;
 		const { retryAfterSeconds } = state.options;
 		/** @type {Record<string, string>} */
 		const headers =
 			typeof retryAfterSeconds === 'number' ? { 'retry-after': String(retryAfterSeconds) } : {};
-		const detail = `Too many active tasks: the limit is ${cap} active tasks. Wait until one of your previous tasks has finished.`;
+		const detail = `Too many ${cap.what}: the limit is ${cap.limit} ${cap.what}. Wait until one of your previous tasks has finished.`;
 		return sendJson(ex, 429, { detail }, headers);
 	}
 	const price = info.price(body);
@@ -75,13 +81,14 @@ function handleSubmit(state, ex, model, info, text) {
 		);
 	}
 	state.options.credits = Math.round((state.options.credits - price.cost) * 100) / 100;
-	const costOnResult = info.family === 'flux1' || info.family === 'flux3';
+	const costOnResult = info.family === 'flux1' || info.family === 'flux3' || video;
 	const task = createTask(state, {
 		model,
 		body,
 		defaultFormat: info.defaultFormat,
 		price,
 		costOnResult,
+		video,
 	});
 	state.stats.accepted++;
 	const billing = costOnResult

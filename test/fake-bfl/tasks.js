@@ -33,7 +33,7 @@ class Task {
 
 	/**
 	 * @param {import('./state').State} state
-	 * @param {{ model: string, body: Record<string, any>, defaultFormat: ImageFormat, price: { cost: number, inputMp: number, outputMp: number }, costOnResult: boolean }} init
+	 * @param {{ model: string, body: Record<string, any>, defaultFormat: ImageFormat | 'mp4', price: { cost: number, inputMp: number, outputMp: number }, costOnResult: boolean, video?: boolean }} init
 	 */
 	constructor(state, init) {
 		this.#state = state;
@@ -45,8 +45,9 @@ class Task {
 		this.body = body;
 		this.prompt = prompt;
 		this.seed = Number.isInteger(body.seed) ? body.seed : crypto.randomInt(0, 2 ** 31 - 1);
-		/** @type {ImageFormat} */
-		this.outputFormat = body.output_format || init.defaultFormat;
+		/** @type {ImageFormat | 'mp4' | 'bin'} a draft video's result is its draft cache bundle */
+		this.outputFormat = body.draft === true ? 'bin' : body.output_format || init.defaultFormat;
+		this.video = init.video === true;
 		/** The served image's pixels: the requested size (see picture.js). */
 		this.size = requestedSize(body);
 		this.createdAt = state.options.clock.now();
@@ -91,7 +92,7 @@ class Task {
 
 	get readyResult() {
 		return {
-			sample: this.sample,
+			[this.outputFormat === 'bin' ? 'draft_cache' : 'sample']: this.sample,
 			prompt: this.prompt,
 			seed: this.seed,
 			start_time: this.createdAt / 1000,
@@ -110,6 +111,10 @@ function createTask(state, init) {
 	state.tasks.set(task.id, task);
 	state.running.add(task);
 	state.stats.peakInFlight = Math.max(state.stats.peakInFlight, state.running.size);
+	if (task.video) {
+		const videos = [...state.running].filter((t) => t.video).length;
+		state.stats.peakVideoInFlight = Math.max(state.stats.peakVideoInFlight, videos);
+	}
 	// The timer frees the concurrency slot and fires the webhook even if nobody polls.
 	const timer = state.options.clock.setTimer(() => {
 		state.timers.delete(timer);
@@ -130,8 +135,9 @@ function settleTask(state, task) {
 	if (task.outcome === 'Ready') {
 		task.expiresAt = task.readyAt + state.options.urlTtlMs;
 		const se = encodeURIComponent(new Date(task.expiresAt).toISOString());
+		const file = task.outputFormat === 'bin' ? 'draft_cache.bin' : `sample.${task.outputFormat}`;
 		task.sample =
-			`${state.bases.delivery}/results/${task.id}/sample.${task.outputFormat}` +
+			`${state.bases.delivery}/results/${task.id}/${file}` +
 			`?se=${se}&sp=r&sig=${encodeURIComponent(task.sig)}`;
 	}
 	if (task.webhookUrl) {
@@ -151,14 +157,20 @@ function settleTask(state, task) {
 /**
  * In-flight tasks, settling those whose time has come first, so a late timer never holds a slot.
  * @param {import('./state').State} state
- * @param {string} [model] count only this model's tasks
+ * @param {string | ((task: Task) => boolean)} [which] count only this model's tasks, or those matching
  */
-function inFlightCount(state, model) {
+function inFlightCount(state, which) {
 	const now = state.options.clock.now();
+	const counts =
+		which === undefined
+			? () => true
+			: typeof which === 'string'
+				? (/** @type {Task} */ task) => task.model === which
+				: which;
 	let count = 0;
 	for (const task of state.running) {
 		if (now >= task.readyAt) settleTask(state, task);
-		else if (!model || task.model === model) count++;
+		else if (counts(task)) count++;
 	}
 	return count;
 }

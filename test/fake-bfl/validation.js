@@ -6,6 +6,7 @@ const addFormats = require('ajv-formats').default;
 const spec = require('./openapi-2026-10.json');
 const { sniffImage } = require('./images');
 const { SPEC_ID, ref, HAND_SCHEMAS } = require('./handSchemas');
+const { videoModeSchema, videoProductErrors } = require('./videoValidation');
 
 /**
  * @typedef {{ loc: (string | number)[], msg: string, type: string }} FastApiError
@@ -241,9 +242,36 @@ function productErrors(model, info, body) {
  * @returns {FastApiError[]} empty when valid
  */
 function validateSubmit(model, info, body) {
+	if (info.family === 'video') return validateVideo(info, body);
 	const errors = schemaErrors(info.schema, body);
 	if (errors.length) return errors;
 	return productErrors(model, info, /** @type {Record<string, any>} */ (body));
+}
+
+/**
+ * flux-3-video is a union discriminated by `mode` (aliases allowed): the body is checked against
+ * its mode's schema only, as pydantic does, so errors name that mode's fields.
+ * @param {ModelInfo} info
+ * @param {unknown} body
+ * @returns {FastApiError[]}
+ */
+function validateVideo(info, body) {
+	let schema = info.schema;
+	let checked = body;
+	if (
+		schema === 'Flux3VideoInputsBody' &&
+		body &&
+		typeof body === 'object' &&
+		!Array.isArray(body)
+	) {
+		const picked = videoModeSchema(/** @type {Record<string, any>} */ (body));
+		if ('error' in picked) return [picked.error];
+		schema = picked.schema;
+		checked = picked.body;
+	}
+	const errors = schemaErrors(schema, checked);
+	if (errors.length) return errors;
+	return videoProductErrors(/** @type {Record<string, any>} */ (checked), imageProblem);
 }
 
 /**

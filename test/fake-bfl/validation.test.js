@@ -166,6 +166,9 @@ test('every catalog endpoint accepts a minimal valid body', async () => {
 		'flux-pro-1.0-fill': { image: png },
 		'flux-pro-1.0-expand': { image: png, bottom: 256 },
 		'flux-pro-1.0-fill-finetuned': { image: png, finetune_id: 'org/lora' },
+		'flux-3-video': { mode: 't2v', prompt: 'x' },
+		'flux-tools/video-edit-v1': { video: url, prompt: 'x' },
+		'flux-tools/video-upscale-v1': { input_video: url },
 	};
 	const models = require('./models').MODELS;
 	for (const model of Object.keys(models)) {
@@ -180,7 +183,7 @@ test('every catalog endpoint accepts a minimal valid body', async () => {
 			text: '',
 		});
 	}
-	expect(Object.keys(models)).toHaveLength(28);
+	expect(Object.keys(models)).toHaveLength(31);
 });
 
 test('FLUX 3 Image: a closed schema, 1–10 images, tiers, and the user field it lacks', async () => {

@@ -5,7 +5,7 @@ import triggerCodex from '../../nodes/BflTrigger/BflTrigger.node.json';
 import { description, operationsOf, subtitleFor, trigger } from '../helpers/description';
 import { pickerActions, type Codex } from '../helpers/pickerActions';
 
-const RESOURCES = ['account', 'finetune', 'image', 'task'];
+const RESOURCES = ['account', 'finetune', 'image', 'task', 'video'];
 
 describe('findable in the node picker', () => {
 	it.each([

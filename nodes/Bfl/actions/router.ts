@@ -14,6 +14,7 @@ import * as account from './account';
 import * as finetune from './finetune';
 import * as image from './image';
 import * as task from './task';
+import * as video from './video';
 import type { Operation, PreparedItem } from './operation';
 
 const RESOURCES: Record<string, Record<string, Operation>> = {
@@ -21,6 +22,7 @@ const RESOURCES: Record<string, Record<string, Operation>> = {
 	task: task.operations,
 	finetune: finetune.operations,
 	account: account.operations,
+	video: video.operations,
 };
 
 /** Items in flight for the whole execution; read once, from the first item. */

@@ -1,10 +1,10 @@
 /**
  * What downloaded bytes are, judged by their first bytes only (magic numbers): a server's
- * content-type and the format asked for are never trusted. Images today; a video row (MP4,
- * `ftyp` at offset 4) and its larger size cap slot in here when BFL's video models are added.
+ * content-type and the format asked for are never trusted: images, and MP4 video (Video → Upscale
+ * results can reach the Trigger, and Get Result may be given any task).
  */
 
-export type MediaKind = 'image';
+export type MediaKind = 'image' | 'video';
 
 export interface MediaType {
 	kind: MediaKind;
@@ -15,7 +15,10 @@ export interface MediaType {
 }
 
 /** Default cap on a downloaded result, per kind: a 4 MP PNG is about 12 MB, so 64 MB is ample. */
-export const DEFAULT_MAX_DOWNLOAD_MB: Record<MediaKind, number> = { image: 64 };
+export const DEFAULT_MAX_DOWNLOAD_MB: Record<MediaKind, number> = {
+	image: 64,
+	video: 1024,
+};
 
 /** Bytes needed to tell every known type apart. */
 export const SNIFF_BYTES = 12;
@@ -40,6 +43,10 @@ const SIGNATURES: Array<{ type: MediaType; matches: (bytes: Uint8Array) => boole
 	{
 		type: { kind: 'image', format: 'gif', mimeType: 'image/gif', extension: 'gif' },
 		matches: (b) => ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a',
+	},
+	{
+		type: { kind: 'video', format: 'mp4', mimeType: 'video/mp4', extension: 'mp4' },
+		matches: (b) => ascii(b, 4, 8) === 'ftyp',
 	},
 ];
 

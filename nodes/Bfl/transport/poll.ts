@@ -26,6 +26,10 @@ export interface WaitOptions {
 	requestTimeoutMs?: number;
 	/** Added to the "Task not found" error, e.g. why a task id may not resolve on this host. */
 	notFoundHint?: string;
+	/** What the task makes, for messages: 'image' unless said. */
+	subject?: string;
+	/** Called with each answer that says the task is still running (e.g. to log its progress). */
+	onPending?: (body: JsonRecord) => void;
 }
 
 /** BFL may answer "Task not found" for a moment right after a submit, before the task is visible. */
@@ -84,19 +88,21 @@ function summarize(value: unknown): string {
 	return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function failureMessage(body: JsonRecord): string {
+function failureMessage(body: JsonRecord, subject = 'image'): string {
 	const status = String(body.status);
 	const details = summarize(body.details);
 	if (classifyStatus(status) === 'moderated') {
 		const stage =
-			status === 'Request Moderated' ? 'your prompt or input image' : 'the generated image';
+			status === 'Request Moderated'
+				? `your prompt or input ${subject === 'image' ? 'image' : 'media'}`
+				: `the generated ${subject}`;
 		return `BFL moderation blocked ${stage} (${status})${details ? `: ${details}` : ''}. Change the input, or raise Safety Tolerance`;
 	}
 	const reason = summarize(
 		(isRecord(body.details) ? body.details.error : undefined) ??
 			(isRecord(body.result) ? body.result.error : undefined),
 	);
-	return `BFL could not generate the image (${status})${reason || details ? `: ${reason || details}` : ''}`;
+	return `BFL could not generate the ${subject} (${status})${reason || details ? `: ${reason || details}` : ''}`;
 }
 
 /**
@@ -195,10 +201,18 @@ export async function awaitTask(
 			continue;
 		}
 		notFound = 0;
-		if (outcome === 'pending') lastPendingMs = sentMs;
+		if (outcome === 'pending') {
+			lastPendingMs = sentMs;
+			options.onPending?.(body);
+		}
 		if (outcome === 'moderated' || outcome === 'failed') {
 			const outcomeContext = { ...task, status: body.status, details: body.details ?? undefined };
-			throw operationError(ctx.getNode(), failureMessage(body), options.itemIndex, outcomeContext);
+			throw operationError(
+				ctx.getNode(),
+				failureMessage(body, options.subject),
+				options.itemIndex,
+				outcomeContext,
+			);
 		}
 	}
 }

@@ -3,10 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { mediaFileName } from '../core/media';
 import { finishedOutput, submittedOutput, type TaskOutput } from '../core/output';
 import { isRecord, type JsonRecord } from '../core/responses';
+import { videoResultOf } from '../core/video';
 import { withoutToken } from '../core/webhook';
 import type { Endpoints } from '../core/routing';
 import type { TaskOptions } from '../core/taskOptions';
 import { downloadMedia } from './download';
+import { downloadVideo } from './videoDownload';
 import { operationError, type SubmittedTask } from './errors';
 import { awaitTask } from './poll';
 import { bflRequest } from './request';
@@ -41,6 +43,24 @@ export async function resultItem(
 	},
 ): Promise<INodeExecutionData> {
 	const json: TaskOutput = finishedOutput(finalBody, submit, model);
+	// Task → Get Result also fetches video tasks: their MP4 or draft cache streams like Video's own.
+	const video = videoResultOf(finalBody.result);
+	if (video?.kind === 'draft') json.draftCacheUrl = video.url;
+	if (task.options.download && video && json.status === 'Ready') {
+		const binary = await downloadVideo(ctx, {
+			url: video.url,
+			kind: video.kind,
+			taskId: json.id,
+			itemIndex: task.itemIndex,
+			task: task.submitted,
+			timeoutMs: task.options.requestTimeoutMs,
+			scope: {
+				customBaseUrl: task.endpoints.customBaseUrl,
+				allowAnyHost: task.options.allowAnyDownloadHost,
+			},
+		});
+		return { json: json as IDataObject, binary: { [task.options.binaryPropertyName]: binary } };
+	}
 	if (!task.options.download || !json.sampleUrl || json.status !== 'Ready')
 		return { json: json as IDataObject };
 	const { data, media } = await downloadMedia(ctx, {

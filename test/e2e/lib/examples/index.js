@@ -10,11 +10,12 @@ const { EXAMPLES_DIR, SEEDED_FINETUNES, loadExample } = require('./load');
 const { IMAGE_EXAMPLES } = require('./images');
 const { ITEM_EXAMPLES } = require('./items');
 const { ACCOUNT_EXAMPLES } = require('./account');
+const { VIDEO_EXAMPLES } = require('./video');
 const { imageItemProblem, short } = require('./judge');
 const lint = require('./lint');
 
-/** Examples 01–06, 09–11, run together by one execute-batch per release. */
-const EXAMPLES = [...IMAGE_EXAMPLES, ...ITEM_EXAMPLES, ...ACCOUNT_EXAMPLES];
+/** Examples 01–06, 09–12, run together by one execute-batch per release. */
+const EXAMPLES = [...IMAGE_EXAMPLES, ...ITEM_EXAMPLES, ...ACCOUNT_EXAMPLES, ...VIDEO_EXAMPLES];
 
 /** The examples run elsewhere in the suite. */
 const OTHER_EXAMPLE_FILES = [

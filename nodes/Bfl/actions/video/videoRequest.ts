@@ -1,0 +1,149 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	findVideoSpec,
+	VIDEO_CONCURRENCY_KEY,
+	type VideoOperation,
+	type VideoSpec,
+} from '../../catalog/videoModels';
+import { parseHttpUrl } from '../../core/hosts';
+import type { TaskOptions } from '../../core/taskOptions';
+import {
+	buildVideoBody,
+	usedVideoSettings,
+	validateVideoRequest,
+	type MediaSource,
+	type VideoInput,
+} from '../../core/videoRequest';
+import { readCompletion } from '../../descriptions/completion';
+import { forOperation } from '../../descriptions/display';
+import { readMediaSources, readVideoInput } from '../../descriptions/videoFields';
+import {
+	readVideoConcurrency,
+	readVideoOptions,
+	videoCompletionProperties,
+	videoOptionsProperty,
+} from '../../descriptions/videoOptions';
+import { operationError } from '../../transport/errors';
+import { getEndpoints, signWebhookUrl } from '../../transport/request';
+import { readVideoMedia } from '../../transport/videoInputs';
+import { runVideoTask, type VideoTask } from '../../transport/videoTask';
+import type { ConcurrencyGroup, Operation } from '../operation';
+
+export interface PreparedVideoRequest {
+	group: ConcurrencyGroup;
+	spec: VideoSpec;
+	input: VideoInput;
+	sources: MediaSource[];
+	task: Omit<VideoTask, 'body'>;
+}
+
+/** Options with the Completion choice; a webhook URL gets the trigger's token. */
+async function videoTaskOptions(
+	ctx: IExecuteFunctions,
+	spec: VideoSpec,
+	itemIndex: number,
+): Promise<TaskOptions> {
+	const options = readVideoOptions(ctx, itemIndex);
+	const choice = readCompletion(ctx, itemIndex);
+	if (choice.completion !== 'webhook')
+		return { ...options, waitForCompletion: choice.completion !== 'return' };
+	const fail = (message: string) => operationError(ctx.getNode(), message, itemIndex);
+	if (!spec.webhooks) {
+		throw fail(
+			`${spec.displayName} cannot report by webhook (BFL's endpoint takes no webhook URL); choose Wait or Return Immediately`,
+		);
+	}
+	if (!parseHttpUrl(choice.webhookUrl)) {
+		throw fail(
+			`Webhook URL must be the http(s) Production URL of a Black Forest Labs Trigger (got "${choice.webhookUrl}")`,
+		);
+	}
+	const url = await signWebhookUrl(ctx, itemIndex, choice.webhookUrl as string);
+	return { ...options, waitForCompletion: false, webhook: { url, secret: choice.webhookSecret } };
+}
+
+/** Reads and checks one item, binaries included (size, kind, frame size), sending nothing. */
+async function prepareVideoRequest(
+	ctx: IExecuteFunctions,
+	spec: VideoSpec,
+	itemIndex: number,
+): Promise<PreparedVideoRequest> {
+	const input = readVideoInput(ctx, spec, itemIndex);
+	const sources = readMediaSources(ctx, spec, itemIndex);
+	const problems = validateVideoRequest(spec, input, sources);
+	if (problems.length) {
+		throw operationError(ctx.getNode(), problems.map((p) => p.message).join('; '), itemIndex);
+	}
+	await readVideoMedia(ctx, spec, sources, itemIndex, false);
+	return {
+		group: {
+			key: VIDEO_CONCURRENCY_KEY,
+			cap: readVideoConcurrency(ctx, itemIndex),
+		},
+		spec,
+		input,
+		sources,
+		task: {
+			endpoints: await getEndpoints(ctx, itemIndex),
+			path: spec.path,
+			model: spec.model,
+			options: await videoTaskOptions(ctx, spec, itemIndex),
+			itemIndex,
+			reports: usedVideoSettings(spec, input) as IDataObject,
+		},
+	};
+}
+
+/** Encodes the media only now, once, to keep memory flat across items, then runs the task. */
+async function executeVideoRequest(
+	ctx: IExecuteFunctions,
+	prepared: PreparedVideoRequest,
+): Promise<INodeExecutionData[]> {
+	const { spec, input, sources, task } = prepared;
+	const media = await readVideoMedia(ctx, spec, sources, task.itemIndex, true);
+	const webhook = task.options.webhook;
+	const body = {
+		...buildVideoBody(spec, input, media),
+		...(webhook && { webhook_url: webhook.url }),
+		...(webhook?.secret && { webhook_secret: webhook.secret }),
+	} as IDataObject;
+	return [await runVideoTask(ctx, { ...task, body })];
+}
+
+/**
+ * A video operation: its own properties, then Completion and Options. `specFor` picks the catalog
+ * row of an item (Generate reads its mode, per item, as it may be an expression).
+ */
+export function videoOperation(
+	operation: VideoOperation,
+	properties: INodeProperties[],
+	specFor: (ctx: IExecuteFunctions, itemIndex: number) => VideoSpec,
+	webhooks = false,
+): Operation<PreparedVideoRequest> {
+	return {
+		description: forOperation('video', operation, [
+			...properties,
+			...videoCompletionProperties(webhooks),
+			videoOptionsProperty,
+		]),
+		async prepare(this: IExecuteFunctions, itemIndex: number) {
+			return await prepareVideoRequest(this, specFor(this, itemIndex), itemIndex);
+		},
+		async execute(this: IExecuteFunctions, prepared: PreparedVideoRequest) {
+			return await executeVideoRequest(this, prepared);
+		},
+	};
+}
+
+/** The single row of an operation without modes. */
+export function onlySpec(operation: VideoOperation): () => VideoSpec {
+	const spec = findVideoSpec(operation);
+	if (!spec) throw new Error(`No catalog row for video operation ${operation}`);
+	return () => spec;
+}
