@@ -22,6 +22,7 @@ import { assertInputImages, encodeInputImages } from '../transport/inputImages';
 import { getEndpoints, requireFinetuneBaseUrl, signWebhookUrl } from '../transport/request';
 import { runImageTask, type ImageTask } from '../transport/task';
 import { forOperation } from '../descriptions/display';
+import { withAccountSlot } from './accountLimiter';
 import type { ConcurrencyGroup, Operation } from './operation';
 
 /** The properties of a model-driven operation: model picker, fields, images and options. */
@@ -141,22 +142,26 @@ export async function prepareModelRequest(
 	};
 }
 
-/** Encodes the images (only now, to keep memory flat across many items) and runs the task. */
+/**
+ * Takes a slot of the account, then encodes the images (only now, to keep memory flat across many
+ * items) and runs the task.
+ */
 export async function executeModelRequest(
 	ctx: IExecuteFunctions,
 	prepared: PreparedModelRequest,
 ): Promise<INodeExecutionData[]> {
 	const { spec, input, sources, task } = prepared;
-	const images = await encodeInputImages(ctx, spec, sources, task.itemIndex);
-	const webhook = task.options.webhook;
-	const body = {
-		...buildBody(spec, input, images),
-		...(webhook && { webhook_url: webhook.url }),
-		...(webhook?.secret && { webhook_secret: webhook.secret }),
-	};
-	return [
-		await runImageTask(ctx, { ...task, body, expectedFormat: expectedOutputFormat(spec, body) }),
-	];
+	return await withAccountSlot(ctx, prepared.group, async () => {
+		const images = await encodeInputImages(ctx, spec, sources, task.itemIndex);
+		const webhook = task.options.webhook;
+		const body = {
+			...buildBody(spec, input, images),
+			...(webhook && { webhook_url: webhook.url }),
+			...(webhook?.secret && { webhook_secret: webhook.secret }),
+		};
+		const expectedFormat = expectedOutputFormat(spec, body);
+		return [await runImageTask(ctx, { ...task, body, expectedFormat })];
+	});
 }
 
 /**

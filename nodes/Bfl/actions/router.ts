@@ -9,6 +9,7 @@ import {
 
 import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
 import { runPool, type PoolTask, type Settled } from '../core/pool';
+import { joinAccount, type AccountSession } from './accountLimiter';
 import * as account from './account';
 import * as finetune from './finetune';
 import * as image from './image';
@@ -21,6 +22,9 @@ const RESOURCES: Record<string, Record<string, Operation>> = {
 	finetune: finetune.operations,
 	account: account.operations,
 };
+
+/** Why an item queued for a slot never started: the node stopped at another item's error. */
+const NOT_STARTED = new Error('Not started: the node stopped at an earlier error');
 
 /** Items in flight for the whole execution; read once, from the first item. */
 function readConcurrency(ctx: IExecuteFunctions): number {
@@ -98,6 +102,12 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	}
 
 	const concurrency = readConcurrency(this);
+	// Items that start BFL tasks share the account's slots with every other run of this process.
+	const session: AccountSession | undefined = prepared.some(
+		(entry) => entry.ok && entry.value.group,
+	)
+		? await joinAccount(this)
+		: undefined;
 	const tasks: Array<PoolTask<INodeExecutionData[]>> = [];
 	const taskOfItem = new Map<number, number>();
 	prepared.forEach((entry, i) => {
@@ -113,17 +123,25 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 						itemIndex: i,
 					});
 				}
-				return await operation.execute.call(this, entry.value, i);
+				const produced = operation.execute.call(this, entry.value, i);
+				// When the node stops at this item, items still queued for a slot must not start.
+				if (session && !continueOnFail) void produced.catch(() => session.stopWaiting(NOT_STARTED));
+				return await produced;
 			},
 		});
 	});
-	const results = await runPool(tasks, { concurrency, stopOnError: !continueOnFail });
+	let results: Array<Settled<INodeExecutionData[]> | undefined>;
+	try {
+		results = await runPool(tasks, { concurrency, stopOnError: !continueOnFail });
+	} finally {
+		session?.end();
+	}
 
 	const output: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const task = taskOfItem.get(i);
 		const outcome = task === undefined ? prepared[i] : results[task];
-		if (!outcome) continue;
+		if (!outcome || (!outcome.ok && outcome.error === NOT_STARTED)) continue;
 		if (outcome.ok) {
 			const produced = outcome.value as INodeExecutionData[];
 			for (const item of produced) output.push({ ...item, pairedItem: { item: i } });

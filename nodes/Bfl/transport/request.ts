@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { FinetuneRegionChoice, Region } from '../catalog/regions';
+import { rateGateOf } from '../core/accounts';
 import { parseBody } from '../core/responses';
 import { webhookToken, withToken } from '../core/webhook';
 import { tryResolveEndpoints, type Endpoints } from '../core/routing';
@@ -105,6 +106,8 @@ export async function bflRequest(ctx: IExecuteFunctions, request: BflRequest): P
 			method: request.method,
 			maxAttempts: request.maxAttempts ?? MAX_TRANSIENT_ATTEMPTS,
 			deadline: request.deadline,
+			// A POST starts a task (or a training): it counts against the account's in-flight cap.
+			gate: request.method === 'POST' ? rateGateOf(ctx) : undefined,
 		},
 		async () => await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options),
 	);

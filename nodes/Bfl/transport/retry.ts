@@ -6,6 +6,7 @@ import {
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
+import type { RateGate } from '../core/accounts';
 import { isRetryable, parseRetryAfterMs, retryDelayMs } from '../core/backoff';
 import { networkErrorCode } from './errors';
 
@@ -27,6 +28,8 @@ export interface RetryPolicy {
 	maxAttempts: number;
 	/** Epoch ms after which no new attempt starts. */
 	deadline?: number;
+	/** A submit's account limiter: told of accepted submits and 429s (see core/limiter). */
+	gate?: RateGate;
 }
 
 export type Attempt =
@@ -60,12 +63,19 @@ export async function sendWithRetries(
 	for (let attempt = 1; ; attempt++) {
 		let outcome: Attempt;
 		let retryAfterMs: number | undefined;
+		let rateLimited = false;
 		try {
+			const sentAt = Date.now();
 			const response = await send();
 			outcome = { kind: 'response', response, attempts: attempt };
-			if (response.statusCode < 400) return outcome;
+			if (response.statusCode < 400) {
+				policy.gate?.accepted();
+				return outcome;
+			}
 			if (!isRetryable({ method: policy.method, status: response.statusCode })) return outcome;
 			retryAfterMs = parseRetryAfterMs(response.headers?.['retry-after'], Date.now());
+			rateLimited = response.statusCode === 429;
+			if (rateLimited) policy.gate?.rateLimited(sentAt, retryAfterMs);
 		} catch (error) {
 			if (isCancelled(ctx)) throw cancelledError(ctx);
 			const code = networkErrorCode(error);
@@ -76,6 +86,7 @@ export async function sendWithRetries(
 		const delay = retryDelayMs(attempt - 1, retryAfterMs);
 		const outOfTime = policy.deadline !== undefined && Date.now() + delay > policy.deadline;
 		if (attempt >= policy.maxAttempts || outOfTime) return outcome;
-		await cancellableSleep(ctx, delay);
+		if (rateLimited && policy.gate) await policy.gate.pauseFor(() => cancellableSleep(ctx, delay));
+		else await cancellableSleep(ctx, delay);
 	}
 }

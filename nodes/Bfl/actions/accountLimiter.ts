@@ -1,0 +1,75 @@
+import { NodeOperationError, sleep, type IExecuteFunctions } from 'n8n-workflow';
+
+import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
+import { AccountRegistry, accountKey, bindRun, runOf } from '../core/accounts';
+import type { LimiterRun } from '../core/limiter';
+import { CREDENTIAL_TYPE, getEndpoints } from '../transport/request';
+import type { ConcurrencyGroup } from './operation';
+
+/**
+ * Module scope on purpose: n8n loads the node once per process, so every execution and node
+ * instance of this process shares these limiters (see core/limiter).
+ */
+const accounts = new AccountRegistry({
+	now: () => Date.now(),
+	wake: async (ms) => await sleep(ms),
+});
+
+export interface AccountSession {
+	/** Ends the run's share: frees what it still holds and logs what it waited for. */
+	end(): void;
+	/** Rejects the run's queued items (after a failure that stops the node). */
+	stopWaiting(reason: unknown): void;
+}
+
+/**
+ * Joins the account of the node's credential for this run. Cancelling the execution frees the
+ * run's slots at once and its queued items leave the queue.
+ */
+export async function joinAccount(ctx: IExecuteFunctions): Promise<AccountSession> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, 0);
+	const endpoints = await getEndpoints(ctx, 0);
+	const limiter = accounts.limiterFor(
+		accountKey(String(credentials.apiKey ?? ''), endpoints.apiBaseUrl),
+		DEFAULT_CONCURRENCY_CAP,
+	);
+	const run = limiter.join();
+	bindRun(ctx, run);
+	const signal = ctx.getExecutionCancelSignal?.();
+	const onAbort = () =>
+		run.close(new NodeOperationError(ctx.getNode(), 'The execution was cancelled'));
+	signal?.addEventListener('abort', onAbort);
+	if (signal?.aborted) onAbort();
+	return {
+		stopWaiting: (reason) => run.dropWaiters(reason),
+		end: () => {
+			signal?.removeEventListener('abort', onAbort);
+			bindRun(ctx, undefined);
+			run.close();
+			ctx.logger.debug('BFL account limiter: run finished', {
+				slotsWaitedFor: run.stats.waited,
+				rateLimited429s: run.stats.rateLimited,
+				accountLimit: limiter.limit,
+			});
+		},
+	};
+}
+
+/**
+ * Runs one BFL task inside a slot of the account: every task that will occupy BFL's in-flight
+ * cap goes through here. Without a joined run (e.g. an aggregate operation) it runs directly.
+ */
+export async function withAccountSlot<T>(
+	ctx: IExecuteFunctions,
+	group: ConcurrencyGroup,
+	task: () => Promise<T>,
+): Promise<T> {
+	const run: LimiterRun | undefined = runOf(ctx);
+	if (!run) return await task();
+	const slot = await run.acquire(group.key, group.cap);
+	try {
+		return await task();
+	} finally {
+		slot.release();
+	}
+}
