@@ -17,11 +17,13 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { RELEASES, n8nBin, n8nDir, readMarker } = require('../e2e/lib/install');
-const { N8nHome, withCredential } = require('../e2e/lib/n8n');
+const { N8nHome } = require('../e2e/lib/n8n');
 const { buildAndPack, REPO } = require('../e2e/lib/pack');
-const { installExitHooks, run } = require('../e2e/lib/proc');
+const { installExitHooks } = require('../e2e/lib/proc');
 const { startFakeBfl } = require('../fake-bfl');
 const { treeCpu } = require('./cpu');
+const { runQueue } = require('./queueScenario');
+const { workflow, withoutLimiter } = require('./executionsSetup');
 const { executionsTable, writeExecutionsSection } = require('./executionsReport');
 
 const RELEASE = RELEASES[2];
@@ -37,7 +39,7 @@ function parseArgs(/** @type {string[]} */ argv) {
 		pollInterval: 1,
 		cap: 24,
 		write: false,
-		variants: ['limiter', 'no-limiter'],
+		variants: ['limiter', 'no-limiter', 'queue-limiter', 'queue-no-limiter'],
 		outDir: path.join(os.tmpdir(), 'n8n-nodes-bfl-bench'),
 	};
 	for (let i = 0; i < argv.length; i++) {
@@ -55,50 +57,6 @@ function parseArgs(/** @type {string[]} */ argv) {
 		else throw new Error(`unknown flag ${a}`);
 	}
 	return cfg;
-}
-
-/** @param {string} id @param {number} n @param {string} prefix @param {number} pollInterval */
-function workflow(id, n, prefix, pollInterval) {
-	const example = JSON.parse(
-		fs.readFileSync(path.join(REPO, 'examples', '04-many-items.json'), 'utf8'),
-	);
-	const wf = withCredential(example);
-	wf.id = id;
-	wf.name = `bench ${id}`;
-	const [, prompts, bfl] = wf.nodes;
-	prompts.parameters.jsCode =
-		`const items = [];\nfor (let i = 0; i < ${n}; i++) ` +
-		`items.push({ json: { prompt: ${JSON.stringify(prefix)} + ' #' + i + ': a lighthouse at dusk' } });\nreturn items;`;
-	bfl.parameters.options.pollInterval = pollInterval;
-	bfl.parameters.width = 1024;
-	bfl.parameters.height = 1024;
-	return wf;
-}
-
-/** A copy of the tarball whose node takes no account slots: the "without the limiter" build. */
-async function withoutLimiter(/** @type {string} */ tgz, /** @type {string} */ dir) {
-	const unpacked = path.join(dir, 'no-limiter');
-	fs.mkdirSync(unpacked, { recursive: true });
-	await run('tar', ['-xzf', tgz, '-C', unpacked], { timeoutMs: 60000 });
-	const file = path.join(
-		unpacked,
-		'package',
-		'dist',
-		'nodes',
-		'Bfl',
-		'actions',
-		'accountLimiter.js',
-	);
-	const source = fs.readFileSync(file, 'utf8');
-	const patched = source.replace(
-		/\(0, accounts_1\.bindRun\)\(ctx, run\);/,
-		'/* bench: no slots */',
-	);
-	if (patched === source) throw new Error(`could not turn the limiter off in ${file}`);
-	fs.writeFileSync(file, patched);
-	const out = path.join(dir, 'n8n-nodes-bfl-no-limiter.tgz');
-	await run('tar', ['-czf', out, '-C', unpacked, 'package'], { timeoutMs: 60000 });
-	return out;
 }
 
 /**
@@ -132,7 +90,6 @@ async function runVariant(cfg, fake, tgz, variant, dir) {
 	const cpu = treeCpu(/** @type {number} */ (daemon.child.pid));
 	await daemon.exited;
 	const used = process.cpuUsage(cpuBefore);
-	const stats = fake.stats();
 	let delivered = 0;
 	for (const id of ids) {
 		const file = path.join(snapDir, `${id}-snapshot.json`);
@@ -141,6 +98,18 @@ async function runVariant(cfg, fake, tgz, variant, dir) {
 			snapshot?.data?.resultData?.runData?.['Generate Image']?.[0]?.data?.main?.[0] ?? [];
 		delivered += items.filter((/** @type {any} */ it) => it.binary?.data).length;
 	}
+	return measure(cfg, variant, fake, delivered, (from, to) => cpu.stop(from, to), used);
+}
+
+/**
+ * The row of one variant, from the simulator's log.
+ * @param {ReturnType<typeof parseArgs>} cfg @param {string} variant @param {any} fake
+ * @param {number} delivered
+ * @param {(from: number, to: number) => { total: number | null, window: number | null }} cpuOf
+ * @param {NodeJS.CpuUsage} used this process's CPU (the simulator's) over the variant
+ */
+function measure(cfg, variant, fake, delivered, cpuOf, used) {
+	const stats = fake.stats();
 	const submits = stats.requests.filter(
 		(/** @type {any} */ r) => r.server === 'api' && r.method === 'POST',
 	);
@@ -150,7 +119,7 @@ async function runVariant(cfg, fake, tgz, variant, dir) {
 	const total = cfg.e * cfg.n;
 	const ideal = Math.ceil(total / cfg.cap) * cfg.latencyMs;
 	const wallMs = Number.isFinite(first) && Number.isFinite(last) ? last - first : null;
-	const n8nCpu = cpu.stop(first, last);
+	const n8nCpu = cpuOf(first, last);
 	return {
 		variant,
 		e: cfg.e,
@@ -168,8 +137,24 @@ async function runVariant(cfg, fake, tgz, variant, dir) {
 		n8nCpuS: n8nCpu.window,
 		n8nCpuTotalS: n8nCpu.total,
 		simulatorCpuS: Math.round(((used.user + used.system) / 1e6) * 10) / 10,
-		logs: home.logs,
 	};
+}
+
+/**
+ * The queue-mode variant: main and two workers, E webhook calls at once.
+ * @param {ReturnType<typeof parseArgs>} cfg @param {any} fake @param {string} tgz
+ * @param {string} variant @param {string} dir
+ */
+async function runQueueVariant(cfg, fake, tgz, variant, dir) {
+	const cpuBefore = process.cpuUsage();
+	const run = await runQueue(cfg, fake, tgz, path.join(dir, variant), {
+		release: RELEASE,
+		apiKey: API_KEY,
+		workflow: workflow('unused', cfg.n, 'unused', cfg.pollInterval),
+		say,
+	});
+	const used = process.cpuUsage(cpuBefore);
+	return measure(cfg, variant, fake, run.items, run.cpuOf, used);
 }
 
 async function main() {
@@ -204,7 +189,7 @@ async function main() {
 		machine: { cores: os.availableParallelism(), cpu: os.cpus()[0]?.model, loadavg: os.loadavg() },
 		config: { ...cfg, outDir: undefined, write: undefined },
 		n8n: RELEASE.version,
-		results: results.map(({ logs, ...r }) => r),
+		results,
 	};
 	console.log(executionsTable(data));
 	const outDir = cfg.write ? path.join(REPO, 'test', 'bench', 'results') : cfg.outDir;
@@ -214,11 +199,8 @@ async function main() {
 	console.log(`wrote ${file}`);
 	if (cfg.write) writeExecutionsSection(path.join(REPO, 'BENCHMARKS.md'), data);
 	fs.rmSync(dir, { recursive: true, force: true });
-	const lost = results.find((r) => r.variant === 'limiter' && r.failed > 0);
-	if (lost)
-		console.error(
-			`FAIL: with the limiter ${lost.failed} images did not come back (logs were in ${lost.logs})`,
-		);
+	const lost = results.find((r) => !r.variant.endsWith('no-limiter') && r.failed > 0);
+	if (lost) console.error(`FAIL: with the limiter ${lost.failed} images did not come back`);
 	return lost ? 1 : 0;
 }
 

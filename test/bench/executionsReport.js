@@ -5,6 +5,7 @@ const fs = require('node:fs');
 const START = '<!-- bench:executions:start -->';
 const END = '<!-- bench:executions:end -->';
 
+/** @type {Array<[string, (r: any) => boolean, string]>} */
 const TARGETS = [
 	['wall / ideal', (/** @type {any} */ r) => r.ratio !== null && r.ratio <= 1.2, '≤ 1.2'],
 	['429s per image', (/** @type {any} */ r) => r.per429 <= 0.05, '≤ 0.05'],

@@ -57,18 +57,20 @@ export async function joinAccount(ctx: IExecuteFunctions): Promise<AccountSessio
 
 /**
  * Runs one BFL task inside a slot of the account: every task that will occupy BFL's in-flight
- * cap goes through here. Without a joined run (e.g. an aggregate operation) it runs directly.
+ * cap goes through here. `task` gets the slot's release, to free it as soon as BFL has finished
+ * the task (before the download); it is freed at the end in any case. Without a joined run
+ * (e.g. an aggregate operation) the task runs directly.
  */
 export async function withAccountSlot<T>(
 	ctx: IExecuteFunctions,
 	group: ConcurrencyGroup,
-	task: () => Promise<T>,
+	task: (release: () => void) => Promise<T>,
 ): Promise<T> {
 	const run: LimiterRun | undefined = runOf(ctx);
-	if (!run) return await task();
+	if (!run) return await task(() => undefined);
 	const slot = await run.acquire(group.key, group.cap);
 	try {
-		return await task();
+		return await task(() => slot.release());
 	} finally {
 		slot.release();
 	}

@@ -151,7 +151,7 @@ export async function executeModelRequest(
 	prepared: PreparedModelRequest,
 ): Promise<INodeExecutionData[]> {
 	const { spec, input, sources, task } = prepared;
-	return await withAccountSlot(ctx, prepared.group, async () => {
+	return await withAccountSlot(ctx, prepared.group, async (release) => {
 		const images = await encodeInputImages(ctx, spec, sources, task.itemIndex);
 		const webhook = task.options.webhook;
 		const body = {
@@ -160,7 +160,7 @@ export async function executeModelRequest(
 			...(webhook?.secret && { webhook_secret: webhook.secret }),
 		};
 		const expectedFormat = expectedOutputFormat(spec, body);
-		return [await runImageTask(ctx, { ...task, body, expectedFormat })];
+		return [await runImageTask(ctx, { ...task, body, expectedFormat, onFinished: release })];
 	});
 }
 

@@ -24,6 +24,8 @@ export interface ImageTask {
 	expectedFormat: ImageFormat;
 	options: TaskOptions;
 	itemIndex: number;
+	/** Called once BFL has finished the task (it no longer counts against the account's cap). */
+	onFinished?: () => void;
 }
 
 /** Builds the output item of a finished task, downloading the image as binary when asked. */
@@ -100,6 +102,7 @@ export async function runImageTask(
 		requestTimeoutMs: options.requestTimeoutMs,
 		itemIndex,
 	});
+	task.onFinished?.();
 	return await resultItem(ctx, finalBody, submit, model, {
 		options,
 		expectedFormat: task.expectedFormat,
