@@ -134,8 +134,8 @@ function measure(cfg, variant, fake, delivered, cpuOf, used) {
 		status429: stats.status429,
 		per429: Math.round((stats.status429 / Math.max(1, delivered)) * 100) / 100,
 		peakInFlight: stats.peakInFlight,
-		n8nCpuS: n8nCpu.window,
-		n8nCpuTotalS: n8nCpu.total,
+		n8nCpuS: n8nCpu.window === null ? null : Math.round(n8nCpu.window * 10) / 10,
+		n8nCpuTotalS: n8nCpu.total === null ? null : Math.round(n8nCpu.total * 10) / 10,
 		simulatorCpuS: Math.round(((used.user + used.system) / 1e6) * 10) / 10,
 	};
 }
@@ -154,7 +154,7 @@ async function runQueueVariant(cfg, fake, tgz, variant, dir) {
 		say,
 	});
 	const used = process.cpuUsage(cpuBefore);
-	return measure(cfg, variant, fake, run.items, run.cpuOf, used);
+	return { ...measure(cfg, variant, fake, run.items, run.cpuOf, used), workerJobs: run.workerJobs };
 }
 
 async function main() {
@@ -176,10 +176,11 @@ async function main() {
 	const results = [];
 	try {
 		for (const variant of cfg.variants) {
-			say(`${cfg.e} executions × ${cfg.n} items in one n8n ${RELEASE.version}, ${variant}`);
-			results.push(
-				await runVariant(cfg, fake, /** @type {any} */ (tarballs)[variant], variant, dir),
-			);
+			const queue = variant.startsWith('queue');
+			const where = queue ? 'queue mode, 2 workers' : 'one n8n';
+			say(`${cfg.e} executions × ${cfg.n} items, ${where} ${RELEASE.version}, ${variant}`);
+			const tarball = variant.endsWith('no-limiter') ? tarballs['no-limiter'] : tarballs.limiter;
+			results.push(await (queue ? runQueueVariant : runVariant)(cfg, fake, tarball, variant, dir));
 		}
 	} finally {
 		await fake.close();

@@ -50,7 +50,7 @@ function webhookWorkflow(/** @type {any} */ base, /** @type {number} */ n) {
 /**
  * @param {{ e: number, n: number }} cfg @param {any} fake @param {string} tgz @param {string} dir
  * @param {{ release: any, apiKey: string, workflow: any, say: (l: string) => void }} ctx
- * @returns {Promise<{ answered: number[], items: number, cpu: { total: number | null, window: number | null }[],
+ * @returns {Promise<{ workerJobs: number[], answered: number[], items: number, cpu: { total: number | null, window: number | null }[],
  *   cpuOf: (from: number, to: number) => { total: number, window: number }, logs: string }>}
  */
 async function runQueue(cfg, fake, tgz, dir, ctx) {
@@ -105,7 +105,14 @@ async function runQueue(cfg, fake, tgz, dir, ctx) {
 				}
 			}),
 		);
+		const jobs = daemons
+			.slice(1)
+			.map(
+				(w) =>
+					(fs.readFileSync(w.logFile, 'utf8').match(/Worker finished execution/g) || []).length,
+			);
 		return {
+			workerJobs: jobs,
 			answered: answers,
 			items: answers.reduce((a, b) => a + b, 0),
 			cpu: [],
