@@ -15,8 +15,8 @@ const USAGE = `Usage: node test/bench/bench.js [flags]
   --no-loop, --no-serial skip (b) or (c)
   --jitter 0.2           vary each task's latency by up to ±20 % (default 0: exactly --latency)
   --quick                N 6,30, latency 300 ms, 64 KB images: proves it works, no timing claims
-  --out DIR              where the JSON and SVG go (default test/bench/results; --quick: a temp dir)
-  --write                also put the results table into BENCHMARKS.md
+  --out DIR              where the JSON and SVG go (default: a temp dir; with --write test/bench/results)
+  --write                write test/bench/results and put the results table into BENCHMARKS.md
   --help`;
 
 /** @param {string} value */
@@ -81,9 +81,10 @@ function parseArgs(argv) {
 		outDir: path.resolve(
 			str(
 				'out',
-				quick
-					? path.join(os.tmpdir(), 'n8n-nodes-bfl-bench-quick')
-					: path.join(__dirname, 'results'),
+				// Only --write touches the tracked tree: a plain run leaves git clean.
+				flags.has('write') && !quick
+					? path.join(__dirname, 'results')
+					: path.join(os.tmpdir(), quick ? 'n8n-nodes-bfl-bench-quick' : 'n8n-nodes-bfl-bench'),
 			),
 		),
 		write: flags.has('write'),

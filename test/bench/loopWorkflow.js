@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Scenario (b) as a workflow: the loop n8n users build today (see /work/shared/bfl/USER-PAIN.md),
+ * Scenario (b) as a workflow: the loop n8n users build today (as in users' forum posts),
  * with built-in nodes only. HTTP Request submits every item at once with a Header Auth credential
  * (x-key) → Wait → HTTP Request GET polling_url → IF status == Ready → download the sample as a
  * file; not Ready → back to Wait. The submit node is set to "On Error: Continue (using error
