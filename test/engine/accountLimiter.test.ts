@@ -20,7 +20,7 @@ beforeEach(async () => {
 });
 afterEach(async () => await fake.close());
 
-function start(label: string, count: number) {
+function start(label: string, count: number, prompts?: string[]) {
 	return startBflWorkflow({
 		parameters: {
 			resource: 'image',
@@ -31,7 +31,9 @@ function start(label: string, count: number) {
 			height: 512,
 			options: { pollInterval: 0.2 },
 		},
-		input: Array.from({ length: count }, (_, i) => ({ json: { prompt: `${label} ${i}` } })),
+		input: (prompts ?? Array.from({ length: count }, (_, i) => `${label} ${i}`)).map((prompt) => ({
+			json: { prompt },
+		})),
 		credentials: simulatorCredentials(fake.apiBase, CALLER),
 	});
 }
@@ -104,5 +106,27 @@ describe('the account limiter in the n8n engine', () => {
 		} finally {
 			debug.mockRestore();
 		}
+	});
+
+	it('after the node stops at an error, its items still queued for a slot never submit', async () => {
+		fake.configure({ latencyMs: 1000 });
+		// One task of the large run ends first, the other 23 take 5 s: one slot frees, then none.
+		const holder = start(
+			'holder',
+			24,
+			Array.from({ length: 24 }, (_, i) => (i === 0 ? 'holder 0' : `holder ${i} [slow]`)),
+		);
+		await waitFor(() => fake.stats().accepted >= 24, 'the large run to fill the account', 60_000);
+		const stopped = start('stopper', 3, ['stopper 0 [402]', 'stopper 1', 'stopper 2']);
+		const [stopRun, holdRun] = await Promise.all([
+			finished('stopper', stopped),
+			finished('holder', holder),
+		]);
+		expect(holdRun.items).toHaveLength(24);
+		expect(stopRun.error?.message).toMatch(/402|credits/i);
+		const submitted = fake.stats().submitsByPrompt;
+		expect(submitted['stopper 0 [402]']).toBe(1);
+		expect(submitted['stopper 1']).toBeUndefined();
+		expect(submitted['stopper 2']).toBeUndefined();
 	});
 });

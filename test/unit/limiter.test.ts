@@ -1,6 +1,7 @@
 import {
 	AccountLimiter,
 	DECREASE_FACTOR,
+	NOT_STARTED,
 	type LimiterRun,
 	type Slot,
 } from '../../nodes/Bfl/core/limiter';
@@ -143,6 +144,21 @@ describe('AccountLimiter: cancelling a run', () => {
 		expect(limiter.inFlight).toBe(0);
 		expect(limiter.idle).toBe(true);
 		await expect(cancelled.acquire('m', 1)).rejects.toThrow('ended');
+	});
+
+	it('stop() turns queued and later requests away as NOT_STARTED, other runs unaffected', async () => {
+		const limiter = new AccountLimiter(1, manualClock());
+		const run = limiter.join();
+		const other = limiter.join();
+		const slot = await run.acquire('m', 9);
+		const queued = run.acquire('m', 9);
+		const othersTurn = other.acquire('m', 9);
+		run.stop();
+		await expect(queued).rejects.toBe(NOT_STARTED);
+		await expect(run.acquire('m', 9)).rejects.toBe(NOT_STARTED);
+		slot.release();
+		await expect(othersTurn).resolves.toBeDefined();
+		expect(limiter.inFlight).toBe(1);
 	});
 
 	it('dropWaiters rejects only the queued ones and keeps the slots in use', async () => {

@@ -18,15 +18,16 @@ const accounts = new AccountRegistry({
 export interface AccountSession {
 	/** Ends the run's share: frees what it still holds and logs what it waited for. */
 	end(): void;
-	/** Rejects the run's queued items (after a failure that stops the node). */
-	stopWaiting(reason: unknown): void;
 }
 
 /**
  * Joins the account of the node's credential for this run. Cancelling the execution frees the
  * run's slots at once and its queued items leave the queue.
  */
-export async function joinAccount(ctx: IExecuteFunctions): Promise<AccountSession> {
+export async function joinAccount(
+	ctx: IExecuteFunctions,
+	stopOnFailure: boolean,
+): Promise<AccountSession> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, 0);
 	const endpoints = await getEndpoints(ctx, 0);
 	const limiter = accounts.limiterFor(
@@ -34,6 +35,7 @@ export async function joinAccount(ctx: IExecuteFunctions): Promise<AccountSessio
 		DEFAULT_CONCURRENCY_CAP,
 	);
 	const run = limiter.join();
+	run.stopOnFailure = stopOnFailure;
 	bindRun(ctx, run);
 	const signal = ctx.getExecutionCancelSignal?.();
 	const onAbort = () =>
@@ -41,7 +43,6 @@ export async function joinAccount(ctx: IExecuteFunctions): Promise<AccountSessio
 	signal?.addEventListener('abort', onAbort);
 	if (signal?.aborted) onAbort();
 	return {
-		stopWaiting: (reason) => run.dropWaiters(reason),
 		end: () => {
 			signal?.removeEventListener('abort', onAbort);
 			bindRun(ctx, undefined);
@@ -69,8 +70,11 @@ export async function withAccountSlot<T>(
 	const run: LimiterRun | undefined = runOf(ctx);
 	if (!run) return await task(() => undefined);
 	const slot = await run.acquire(group.key, group.cap);
+	const running = task(() => slot.release());
+	// Registered first, so a failure stops the run before its slot passes to a queued item.
+	if (run.stopOnFailure) running.catch(() => run.stop());
 	try {
-		return await task(() => slot.release());
+		return await running;
 	} finally {
 		slot.release();
 	}

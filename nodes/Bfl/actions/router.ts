@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
+import { NOT_STARTED } from '../core/limiter';
 import { runPool, type PoolTask, type Settled } from '../core/pool';
 import { joinAccount, type AccountSession } from './accountLimiter';
 import * as account from './account';
@@ -22,9 +23,6 @@ const RESOURCES: Record<string, Record<string, Operation>> = {
 	finetune: finetune.operations,
 	account: account.operations,
 };
-
-/** Why an item queued for a slot never started: the node stopped at another item's error. */
-const NOT_STARTED = new Error('Not started: the node stopped at an earlier error');
 
 /** Items in flight for the whole execution; read once, from the first item. */
 function readConcurrency(ctx: IExecuteFunctions): number {
@@ -106,7 +104,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const session: AccountSession | undefined = prepared.some(
 		(entry) => entry.ok && entry.value.group,
 	)
-		? await joinAccount(this)
+		? await joinAccount(this, !continueOnFail)
 		: undefined;
 	const tasks: Array<PoolTask<INodeExecutionData[]>> = [];
 	const taskOfItem = new Map<number, number>();
@@ -123,10 +121,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 						itemIndex: i,
 					});
 				}
-				const produced = operation.execute.call(this, entry.value, i);
-				// When the node stops at this item, items still queued for a slot must not start.
-				if (session && !continueOnFail) void produced.catch(() => session.stopWaiting(NOT_STARTED));
-				return await produced;
+				return await operation.execute.call(this, entry.value, i);
 			},
 		});
 	});

@@ -154,10 +154,16 @@ export class AccountLimiter {
 	}
 }
 
+/** Why an item queued for a slot never started: its run stopped at another item's error. */
+export const NOT_STARTED = new Error('Not started: the node stopped at an earlier error');
+
 /** One node run's share of an account: its slots, its queue and its stats. */
 export class LimiterRun {
 	held = 0;
 	closed = false;
+	/** Set when the run ends at its first failure (Continue On Fail off). */
+	stopOnFailure = false;
+	stopped = false;
 	readonly queue: Waiter[] = [];
 	readonly stats: RunStats = { waited: 0, rateLimited: 0 };
 	private readonly heldByKey = new Map<string, number>();
@@ -205,6 +211,12 @@ export class LimiterRun {
 		for (const waiter of this.queue.splice(0)) waiter.fail(reason);
 	}
 
+	/** No item of this run starts any more: queued ones and later requests get NOT_STARTED. */
+	stop(): void {
+		this.stopped = true;
+		this.dropWaiters(NOT_STARTED);
+	}
+
 	/** Ends the run: every slot it holds is freed at once and its waiters leave with `reason`. */
 	close(reason: unknown = new Error('The run has ended')): void {
 		if (this.closed) return;
@@ -228,6 +240,7 @@ export class LimiterRun {
 
 	private async enqueue(key: string, keyCap: number, accountOnly: boolean): Promise<void> {
 		if (this.closed) throw new Error('The run has ended');
+		if (this.stopped) throw NOT_STARTED;
 		let grantedAtOnce = false;
 		const granted = new Promise<void>((resolve, reject) => {
 			const waiter: Waiter = {
