@@ -35,7 +35,7 @@ const AUTH = {
 
 /**
  * @param {{ id: string, n: number, prefix: string, apiBase: string, model: string,
- *   waitSeconds: number, width?: number, height?: number }} spec
+ *   waitSeconds: number, width?: number, height?: number, batching?: boolean }} spec
  */
 function loopWorkflow(spec) {
 	const creds = { credentials: { httpHeaderAuth: CREDENTIAL } };
@@ -59,7 +59,10 @@ function loopWorkflow(spec) {
 				sendBody: true,
 				specifyBody: 'json',
 				jsonBody: `={{ JSON.stringify({ prompt: $json.prompt${sizeFields} }) }}`,
-				options: {},
+				// What a careful user adds to stay under the cap: 24 requests, then 1 s, and so on.
+				options: spec.batching
+					? { batching: { batch: { batchSize: 24, batchInterval: 1000 } } }
+					: {},
 			},
 			{ ...creds, onError: 'continueErrorOutput' },
 		),
