@@ -59,13 +59,15 @@ async function prepareLoop(spec) {
 	await home.cliOk(['import:credentials', `--input=${credFile}`]);
 	/** @type {Record<string, { id: string, prefix: string }>} keyed `${variant}:${n}` */
 	const byN = {};
-	// (b) sends every item at once; (b2) uses HTTP Request's Batching: 24 per batch, 1 s apart.
-	const workflows = ['b', 'b2'].flatMap((variant) =>
+	// (b) sends every item at once; (b2) uses HTTP Request's Batching: 24 per batch, 1 s apart;
+	// (b3) runs the items one at a time through Loop Over Items.
+	const workflows = ['b', 'b2', 'b3'].flatMap((variant) =>
 		spec.ns.map((n) => {
-			const id = `bflBenchLoop${variant === 'b2' ? 'Batched' : ''}${String(n).padStart(4, '0')}`;
+			const id = `bflBenchLoop${{ b: '', b2: 'Batched', b3: 'OneByOne' }[variant]}${String(n).padStart(4, '0')}`;
 			byN[`${variant}:${n}`] = { id, prefix: `bench-${variant}-${n}` };
-			const batching = variant === 'b2';
-			return loopWorkflow({ ...spec, id, n, prefix: byN[`${variant}:${n}`].prefix, batching });
+			const prefix = byN[`${variant}:${n}`].prefix;
+			const options = { batching: variant === 'b2', oneByOne: variant === 'b3' };
+			return loopWorkflow({ ...spec, id, n, prefix, ...options });
 		}),
 	);
 	await home.importWorkflows(workflows);
@@ -76,7 +78,7 @@ async function prepareLoop(spec) {
  * Runs one loop workflow. `onStart` is called just before n8n starts (to reset the fake's counters).
  * @param {Awaited<ReturnType<typeof prepareLoop>>} loop
  * @param {number} n @param {number} timeoutMs @param {any} fake
- * @param {'b' | 'b2'} [variant] (b2): the same loop with HTTP Request's Batching on the submit
+ * @param {'b' | 'b2' | 'b3'} [variant] (b2): with HTTP Request's Batching; (b3): Loop Over Items, one at a time
  * @returns {Promise<import('./measure').Measured & { prefix: string, snapshotFound: boolean }>}
  */
 async function runLoop(loop, n, timeoutMs, fake, variant = 'b') {
