@@ -16,7 +16,7 @@ const USAGE = `Usage: node test/bench/bench.js [flags]
   --jitter 0.2           vary each task's latency by up to ±20 % (default 0: exactly --latency)
   --quick                N 6,30, latency 300 ms, 64 KB images: proves it works, no timing claims
   --out DIR              where the JSON and SVG go (default: a temp dir; with --write test/bench/results)
-  --write                write the JSON and SVG into test/bench/results and the table into BENCHMARKS.md
+  --write                write test/bench/results and put the results table into BENCHMARKS.md
   --help`;
 
 /** @param {string} value */
@@ -81,7 +81,7 @@ function parseArgs(argv) {
 		outDir: path.resolve(
 			str(
 				'out',
-				// The tracked results change only on purpose (--write); other runs leave git status clean.
+				// Only --write touches the tracked tree: a plain run leaves git clean.
 				flags.has('write') && !quick
 					? path.join(__dirname, 'results')
 					: path.join(os.tmpdir(), quick ? 'n8n-nodes-bfl-bench-quick' : 'n8n-nodes-bfl-bench'),

@@ -57,13 +57,19 @@ async function prepareLoop(spec) {
 	const credFile = path.join(dir, 'credentials.json');
 	fs.writeFileSync(credFile, JSON.stringify(headerCredential(spec.apiKey)));
 	await home.cliOk(['import:credentials', `--input=${credFile}`]);
-	/** @type {Record<number, { id: string, prefix: string }>} */
+	/** @type {Record<string, { id: string, prefix: string }>} keyed `${variant}:${n}` */
 	const byN = {};
-	const workflows = spec.ns.map((n) => {
-		const id = `bflBenchLoop${String(n).padStart(4, '0')}`;
-		byN[n] = { id, prefix: `bench-b-${n}` };
-		return loopWorkflow({ ...spec, id, n, prefix: byN[n].prefix });
-	});
+	// (b) sends every item at once; (b2) uses HTTP Request's Batching: 24 per batch, 1 s apart;
+	// (b3) runs the items one at a time through Loop Over Items.
+	const workflows = ['b', 'b2', 'b3'].flatMap((variant) =>
+		spec.ns.map((n) => {
+			const id = `bflBenchLoop${{ b: '', b2: 'Batched', b3: 'OneByOne' }[variant]}${String(n).padStart(4, '0')}`;
+			byN[`${variant}:${n}`] = { id, prefix: `bench-${variant}-${n}` };
+			const prefix = byN[`${variant}:${n}`].prefix;
+			const options = { batching: variant === 'b2', oneByOne: variant === 'b3' };
+			return loopWorkflow({ ...spec, id, n, prefix, ...options });
+		}),
+	);
 	await home.importWorkflows(workflows);
 	return { home, dir, byN };
 }
@@ -72,19 +78,20 @@ async function prepareLoop(spec) {
  * Runs one loop workflow. `onStart` is called just before n8n starts (to reset the fake's counters).
  * @param {Awaited<ReturnType<typeof prepareLoop>>} loop
  * @param {number} n @param {number} timeoutMs @param {any} fake
+ * @param {'b' | 'b2' | 'b3'} [variant] (b2): with HTTP Request's Batching; (b3): Loop Over Items, one at a time
  * @returns {Promise<import('./measure').Measured & { prefix: string, snapshotFound: boolean }>}
  */
-async function runLoop(loop, n, timeoutMs, fake) {
+async function runLoop(loop, n, timeoutMs, fake, variant = 'b') {
 	const { home, byN } = loop;
-	const { id, prefix } = byN[n];
-	const snapDir = path.join(loop.dir, `snapshots-${n}`);
+	const { id, prefix } = byN[`${variant}:${n}`];
+	const snapDir = path.join(loop.dir, `snapshots-${variant}-${n}`);
 	fs.mkdirSync(snapDir, { recursive: true });
 	fake.resetStats();
-	const daemon = home.daemon(`execute-batch-${n}`, [
+	const daemon = home.daemon(`execute-batch-${variant}-${n}`, [
 		'execute-batch',
 		`--ids=${id}`,
 		`--snapshot=${snapDir}`,
-		`--output=${path.join(loop.dir, `summary-${n}.json`)}`,
+		`--output=${path.join(loop.dir, `summary-${variant}-${n}.json`)}`,
 		'--shortOutput',
 		'--retries=0',
 	]);

@@ -35,7 +35,7 @@ const AUTH = {
 
 /**
  * @param {{ id: string, n: number, prefix: string, apiBase: string, model: string,
- *   waitSeconds: number, width?: number, height?: number }} spec
+ *   waitSeconds: number, width?: number, height?: number, batching?: boolean, oneByOne?: boolean }} spec
  */
 function loopWorkflow(spec) {
 	const creds = { credentials: { httpHeaderAuth: CREDENTIAL } };
@@ -59,7 +59,10 @@ function loopWorkflow(spec) {
 				sendBody: true,
 				specifyBody: 'json',
 				jsonBody: `={{ JSON.stringify({ prompt: $json.prompt${sizeFields} }) }}`,
-				options: {},
+				// What a careful user adds to stay under the cap: 24 requests, then 1 s, and so on.
+				options: spec.batching
+					? { batching: { batch: { batchSize: 24, batchInterval: 1000 } } }
+					: {},
 			},
 			{ ...creds, onError: 'continueErrorOutput' },
 		),
@@ -100,6 +103,15 @@ function loopWorkflow(spec) {
 		}),
 	];
 	const to = (/** @type {string} */ name) => [{ node: name, type: 'main', index: 0 }];
+	// (b3): Loop Over Items hands one item at a time to the same loop; Download goes back to it.
+	if (spec.oneByOne) nodes.push(node('Loop Over Items', 'splitInBatches', 3, 300, { options: {} }));
+	const start = spec.oneByOne ? 'Loop Over Items' : 'Submit';
+	const oneByOne = spec.oneByOne
+		? {
+				'Loop Over Items': { main: [[], to('Submit')] },
+				Download: { main: [to('Loop Over Items')] },
+			}
+		: {};
 	return {
 		id: spec.id,
 		name: `Benchmark: HTTP Request + Wait loop, ${spec.n} items`,
@@ -107,11 +119,12 @@ function loopWorkflow(spec) {
 		nodes,
 		connections: {
 			Start: { main: [to('Prompts')] },
-			Prompts: { main: [to('Submit')] },
+			Prompts: { main: [to(start)] },
 			Submit: { main: [to('Wait'), []] },
 			Wait: { main: [to('Poll')] },
 			Poll: { main: [to('Ready?')] },
 			'Ready?': { main: [to('Download'), to('Wait')] },
+			...oneByOne,
 		},
 		settings: { executionOrder: 'v1' },
 		pinData: {},

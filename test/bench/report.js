@@ -5,6 +5,8 @@ const fs = require('node:fs');
 const VARIANTS = {
 	a: '(a) our node',
 	b: '(b) HTTP Request + Wait loop',
+	b2: '(b2) the loop with Batching 24 / 1 s',
+	b3: '(b3) Loop Over Items, one at a time',
 	c: '(c) our node, Concurrency 1',
 };
 

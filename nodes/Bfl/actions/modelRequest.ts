@@ -27,6 +27,7 @@ import { getEndpoints, requireFinetuneBaseUrl } from '../transport/request';
 import { runImageTask, type ImageTask } from '../transport/task';
 import { forOperation } from '../descriptions/display';
 import { prepareCustomRequest } from './customRequest';
+import { withAccountSlot } from './accountLimiter';
 import type { ConcurrencyGroup, Operation } from './operation';
 import { submitOptions } from './submitOptions';
 
@@ -148,27 +149,32 @@ export async function prepareModelRequest(
 	};
 }
 
-/** Encodes the images (only now, to keep memory flat across many items) and runs the task. */
+/**
+ * Takes a slot of the account, then encodes the images (only now, to keep memory flat across many
+ * items) and runs the task.
+ */
 export async function executeModelRequest(
 	ctx: IExecuteFunctions,
 	prepared: PreparedModelRequest,
 ): Promise<INodeExecutionData[]> {
 	const { spec, input, sources, task } = prepared;
-	const images = await encodeInputImages(
-		ctx,
-		spec,
-		sources,
-		task.itemIndex,
-		task.options.requestTimeoutMs,
-	);
-	const webhook = task.options.webhook;
-	const body = {
-		...(prepared.customBody ?? buildBody(spec, input, images)),
-		...(webhook && { webhook_url: webhook.url }),
-		...(webhook?.secret && { webhook_secret: webhook.secret }),
-	};
-	const item = await runImageTask(ctx, { ...task, body });
-	return [{ ...item, json: { ...item.json, ...usedSettings(spec, input) } }];
+	return await withAccountSlot(ctx, prepared.group, async (release) => {
+		const images = await encodeInputImages(
+			ctx,
+			spec,
+			sources,
+			task.itemIndex,
+			task.options.requestTimeoutMs,
+		);
+		const webhook = task.options.webhook;
+		const body = {
+			...(prepared.customBody ?? buildBody(spec, input, images)),
+			...(webhook && { webhook_url: webhook.url }),
+			...(webhook?.secret && { webhook_secret: webhook.secret }),
+		};
+		const item = await runImageTask(ctx, { ...task, body, onFinished: release });
+		return [{ ...item, json: { ...item.json, ...usedSettings(spec, input) } }];
+	});
 }
 
 /**

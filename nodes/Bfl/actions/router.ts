@@ -8,8 +8,10 @@ import {
 } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
+import { NOT_STARTED } from '../core/limiter';
 import { runPool, type PoolTask, type Settled } from '../core/pool';
 import { secretScrubber, type Scrubber } from '../core/scrub';
+import { joinAccount, type AccountSession } from './accountLimiter';
 import * as account from './account';
 import * as finetune from './finetune';
 import * as image from './image';
@@ -127,6 +129,12 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	}
 
 	const concurrency = readConcurrency(this);
+	// Items that start BFL tasks share the account's slots with every other run of this process.
+	const session: AccountSession | undefined = prepared.some(
+		(entry) => entry.ok && entry.value.group,
+	)
+		? await joinAccount(this, !continueOnFail)
+		: undefined;
 	const tasks: Array<PoolTask<INodeExecutionData[]>> = [];
 	// An item may make several tasks (Number of Images); each counts against the caps on its own.
 	const tasksOfItem = new Map<number, number[]>();
@@ -153,13 +161,18 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			}),
 		);
 	});
-	const results = await runPool(tasks, { concurrency, stopOnError: !continueOnFail });
+	let results: Array<Settled<INodeExecutionData[]> | undefined>;
+	try {
+		results = await runPool(tasks, { concurrency, stopOnError: !continueOnFail });
+	} finally {
+		session?.end();
+	}
 
 	const output: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const outcomes = tasksOfItem.get(i)?.map((task) => results[task]) ?? [prepared[i]];
 		for (const outcome of outcomes) {
-			if (!outcome) continue;
+			if (!outcome || (!outcome.ok && outcome.error === NOT_STARTED)) continue;
 			if (outcome.ok) {
 				const produced = outcome.value as INodeExecutionData[];
 				for (const item of produced) output.push({ ...item, json: scrub(item.json), pairedItem: { item: i } });

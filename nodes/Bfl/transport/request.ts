@@ -7,6 +7,7 @@ import type {
 
 import type { FinetuneRegionChoice, Region } from '../catalog/regions';
 import { mayReceiveKey } from '../core/hosts';
+import { rateGateOf } from '../core/accounts';
 import { parseBody } from '../core/responses';
 import { webhookToken, withToken } from '../core/webhook';
 import { tryResolveEndpoints, type Endpoints } from '../core/routing';
@@ -176,6 +177,8 @@ export async function bflRequest(ctx: IExecuteFunctions, request: BflRequest): P
 			maxAttempts: request.maxAttempts ?? MAX_TRANSIENT_ATTEMPTS,
 			deadline: request.deadline,
 			attemptTimeoutMs: request.timeoutMs ?? API_TIMEOUT_MS,
+			// A POST starts a task (or a training): it counts against the account's in-flight cap.
+			gate: request.method === 'POST' ? rateGateOf(ctx) : undefined,
 		},
 		send,
 	);

@@ -6,6 +6,7 @@ import {
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
+import type { RateGate } from '../core/accounts';
 import { isRetryable, parseRetryAfterMs, retryDelayMs } from '../core/backoff';
 import { networkErrorCode } from './errors';
 
@@ -29,6 +30,8 @@ export interface RetryPolicy {
 	deadline?: number;
 	/** Bounds one attempt as a whole, headers and body, however slowly the bytes arrive. */
 	attemptTimeoutMs?: number;
+	/** A submit's account limiter: told of accepted submits and 429s (see core/limiter). */
+	gate?: RateGate;
 }
 
 export type Attempt =
@@ -90,12 +93,19 @@ export async function sendWithRetries(
 		if (policy.deadline !== undefined && Date.now() >= policy.deadline)
 			return { kind: 'deadline', attempts: attempt };
 		const signals = attemptSignals(ctx, policy);
+		let rateLimited = false;
 		try {
+			const sentAt = Date.now();
 			const response = await send(signals.signal);
 			outcome = { kind: 'response', response, attempts: attempt };
-			if (response.statusCode < 400) return outcome;
+			if (response.statusCode < 400) {
+				policy.gate?.accepted();
+				return outcome;
+			}
 			if (!isRetryable({ method: policy.method, status: response.statusCode })) return outcome;
 			retryAfterMs = parseRetryAfterMs(response.headers?.['retry-after'], Date.now());
+			rateLimited = response.statusCode === 429;
+			if (rateLimited) policy.gate?.rateLimited(sentAt, retryAfterMs);
 		} catch (error) {
 			if (isCancelled(ctx)) throw cancelledError(ctx);
 			// A refusal decided while reading the answer (too large, not an image) is final.
@@ -110,6 +120,7 @@ export async function sendWithRetries(
 		const delay = retryDelayMs(attempt - 1, retryAfterMs);
 		const outOfTime = policy.deadline !== undefined && Date.now() + delay > policy.deadline;
 		if (attempt >= policy.maxAttempts || outOfTime) return outcome;
-		await cancellableSleep(ctx, delay);
+		if (rateLimited && policy.gate) await policy.gate.pauseFor(() => cancellableSleep(ctx, delay));
+		else await cancellableSleep(ctx, delay);
 	}
 }

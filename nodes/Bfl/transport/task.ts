@@ -25,6 +25,8 @@ export interface ImageTask {
 	model: string;
 	options: TaskOptions;
 	itemIndex: number;
+	/** Called once BFL has finished the task (it no longer counts against the account's cap). */
+	onFinished?: () => void;
 }
 
 /** Builds the output item of a finished task, downloading the image as binary when asked. */
@@ -130,6 +132,7 @@ export async function runImageTask(
 		requestTimeoutMs: options.requestTimeoutMs,
 		itemIndex,
 	});
+	task.onFinished?.();
 	return await resultItem(ctx, finalBody, submit, model, {
 		options,
 		endpoints: task.endpoints,

@@ -1,0 +1,81 @@
+import { NodeOperationError, sleep, type IExecuteFunctions } from 'n8n-workflow';
+
+import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
+import { AccountRegistry, accountKey, bindRun, runOf } from '../core/accounts';
+import type { LimiterRun } from '../core/limiter';
+import { CREDENTIAL_TYPE, getEndpoints } from '../transport/request';
+import type { ConcurrencyGroup } from './operation';
+
+/**
+ * Module scope on purpose: n8n loads the node once per process, so every execution and node
+ * instance of this process shares these limiters (see core/limiter).
+ */
+const accounts = new AccountRegistry({
+	now: () => Date.now(),
+	wake: async (ms) => await sleep(ms),
+});
+
+export interface AccountSession {
+	/** Ends the run's share: frees what it still holds and logs what it waited for. */
+	end(): void;
+}
+
+/**
+ * Joins the account of the node's credential for this run. Cancelling the execution frees the
+ * run's slots at once and its queued items leave the queue.
+ */
+export async function joinAccount(
+	ctx: IExecuteFunctions,
+	stopOnFailure: boolean,
+): Promise<AccountSession> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, 0);
+	const endpoints = await getEndpoints(ctx, 0);
+	const limiter = accounts.limiterFor(
+		accountKey(String(credentials.apiKey ?? ''), endpoints.apiBaseUrl),
+		DEFAULT_CONCURRENCY_CAP,
+	);
+	const run = limiter.join();
+	run.stopOnFailure = stopOnFailure;
+	bindRun(ctx, run);
+	const signal = ctx.getExecutionCancelSignal?.();
+	const onAbort = () =>
+		run.close(new NodeOperationError(ctx.getNode(), 'The execution was cancelled'));
+	signal?.addEventListener('abort', onAbort);
+	if (signal?.aborted) onAbort();
+	return {
+		end: () => {
+			signal?.removeEventListener('abort', onAbort);
+			bindRun(ctx, undefined);
+			run.close();
+			ctx.logger.debug('BFL account limiter: run finished', {
+				slotsWaitedFor: run.stats.waited,
+				rateLimited429s: run.stats.rateLimited,
+				accountLimit: limiter.limit,
+			});
+		},
+	};
+}
+
+/**
+ * Runs one BFL task inside a slot of the account: every task that will occupy BFL's in-flight
+ * cap goes through here. `task` gets the slot's release, to free it as soon as BFL has finished
+ * the task (before the download); it is freed at the end in any case. Without a joined run
+ * (e.g. an aggregate operation) the task runs directly.
+ */
+export async function withAccountSlot<T>(
+	ctx: IExecuteFunctions,
+	group: ConcurrencyGroup,
+	task: (release: () => void) => Promise<T>,
+): Promise<T> {
+	const run: LimiterRun | undefined = runOf(ctx);
+	if (!run) return await task(() => undefined);
+	const slot = await run.acquire(group.key, group.cap);
+	const running = task(() => slot.release());
+	// Registered first, so a failure stops the run before its slot passes to a queued item.
+	if (run.stopOnFailure) running.catch(() => run.stop());
+	try {
+		return await running;
+	} finally {
+		slot.release();
+	}
+}

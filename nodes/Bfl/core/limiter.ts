@@ -1,0 +1,130 @@
+import { bump, LimiterRun, type Waiter } from './limiterRun';
+
+export { NOT_STARTED, LimiterRun, type RunStats, type Slot } from './limiterRun';
+
+/**
+ * One BFL account's tasks in flight, shared by every node run of the process. BFL caps tasks in
+ * flight per account (and per model); this holds the process under that cap, queues items of all
+ * runs fairly, and adapts its limit to 429s from other processes on the same account (AIMD; the
+ * reasoning is in DEVELOPERS.md). Pure: the clock and the one wake-up it needs are injected.
+ */
+
+export interface LimiterClock {
+	now(): number;
+	/** Resolves after `ms`; used only to end a Retry-After pause. */
+	wake(ms: number): Promise<void>;
+}
+
+/** On a 429 the limit is multiplied by this (and rounded down, never below 1). */
+export const DECREASE_FACTOR = 0.5;
+/** A Retry-After pause never lasts longer than this. */
+export const MAX_PAUSE_MS = 60_000;
+
+export class AccountLimiter {
+	/** The adaptive limit: between 1 and `cap`. */
+	limit: number;
+	inFlight = 0;
+	lastUsedAt: number;
+	private readonly byKey = new Map<string, number>();
+	private readonly runs = new Set<LimiterRun>();
+	private successes = 0;
+	private lastDecreaseAt = -Infinity;
+	private pausedUntil = -Infinity;
+	private wakeScheduled = false;
+	private orders = 0;
+
+	constructor(
+		readonly cap: number,
+		private readonly clock: LimiterClock,
+	) {
+		this.limit = cap;
+		this.lastUsedAt = clock.now();
+	}
+
+	/** A node run joins; it must `close()` when done. */
+	join(): LimiterRun {
+		const run = new LimiterRun(this);
+		this.runs.add(run);
+		this.lastUsedAt = this.clock.now();
+		return run;
+	}
+
+	get idle(): boolean {
+		return this.runs.size === 0 && this.inFlight === 0;
+	}
+
+	inFlightFor(key: string): number {
+		return this.byKey.get(key) ?? 0;
+	}
+
+	/** Additive increase: one slot more after `limit` accepted submits in a row. */
+	accepted(): void {
+		if (++this.successes < this.limit) return;
+		this.successes = 0;
+		this.limit = Math.min(this.cap, this.limit + 1);
+		this.pump();
+	}
+
+	/**
+	 * Multiplicative decrease, once per congestion event: a 429 to a request sent before the last
+	 * decrease was answered to the load that decrease already reacted to.
+	 */
+	rateLimited(sentAt: number, retryAfterMs?: number): void {
+		const now = this.clock.now();
+		this.successes = 0;
+		if (sentAt > this.lastDecreaseAt) {
+			this.lastDecreaseAt = now;
+			this.limit = Math.max(1, Math.floor(this.limit * DECREASE_FACTOR));
+		}
+		if (retryAfterMs !== undefined && retryAfterMs > 0)
+			this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(retryAfterMs, MAX_PAUSE_MS));
+	}
+
+	/** @internal */ nextOrder(): number {
+		return this.orders++;
+	}
+
+	/** @internal */ adjust(slots: number, key?: string, keySlots = slots): void {
+		this.inFlight += slots;
+		if (key !== undefined) bump(this.byKey, key, keySlots);
+	}
+
+	/** @internal */ leave(run: LimiterRun): void {
+		this.runs.delete(run);
+		this.lastUsedAt = this.clock.now();
+	}
+
+	/** Grants free slots: to the run holding the fewest, then to the oldest waiter. */
+	pump(): void {
+		const now = this.clock.now();
+		if (now < this.pausedUntil) {
+			if (!this.wakeScheduled) {
+				this.wakeScheduled = true;
+				void this.clock.wake(this.pausedUntil - now).then(() => {
+					this.wakeScheduled = false;
+					this.pump();
+				});
+			}
+			return;
+		}
+		while (this.inFlight < this.limit) {
+			let best: { run: LimiterRun; index: number; waiter: Waiter } | undefined;
+			for (const run of this.runs) {
+				const index = run.queue.findIndex(
+					(w) => w.accountOnly || this.inFlightFor(w.key) < Math.max(1, w.keyCap),
+				);
+				if (index < 0) continue;
+				const waiter = run.queue[index];
+				if (
+					!best ||
+					run.held < best.run.held ||
+					(run.held === best.run.held && waiter.order < best.waiter.order)
+				)
+					best = { run, index, waiter };
+			}
+			if (!best) return;
+			best.run.queue.splice(best.index, 1);
+			best.waiter.grant();
+		}
+	}
+}

@@ -1,0 +1,141 @@
+/** A node run's share of one account's limiter (core/limiter): its slots, queue and stats. */
+import type { AccountLimiter } from './limiter';
+
+export interface Waiter {
+	order: number;
+	key: string;
+	keyCap: number;
+	/** A task that gave its account slot back during a 429 back-off keeps its model slot. */
+	accountOnly: boolean;
+	grant(): void;
+	fail(error: unknown): void;
+}
+
+export interface Slot {
+	/** Gives the slot back; a second call, or one after the run closed, does nothing. */
+	release(): void;
+}
+
+/** What a node run learned from the limiter, for its debug log line. */
+export interface RunStats {
+	/** Slots this run had to queue for (granted at once: not counted). */
+	waited: number;
+	/** 429s its submits got and absorbed. */
+	rateLimited: number;
+}
+
+export const bump = (map: Map<string, number>, key: string, by: number) => {
+	const next = (map.get(key) ?? 0) + by;
+	if (next > 0) map.set(key, next);
+	else map.delete(key);
+};
+
+/** Why an item queued for a slot never started: its run stopped at another item's error. */
+export const NOT_STARTED = new Error('Not started: the node stopped at an earlier error');
+
+/** One node run's share of an account: its slots, its queue and its stats. */
+export class LimiterRun {
+	held = 0;
+	closed = false;
+	/** Set when the run ends at its first failure (Continue On Fail off). */
+	stopOnFailure = false;
+	stopped = false;
+	readonly queue: Waiter[] = [];
+	readonly stats: RunStats = { waited: 0, rateLimited: 0 };
+	private readonly heldByKey = new Map<string, number>();
+
+	constructor(readonly account: AccountLimiter) {}
+
+	/** Waits for an account slot and a slot of `key` (at most `keyCap` of that key in flight). */
+	async acquire(key: string, keyCap: number): Promise<Slot> {
+		await this.enqueue(key, keyCap, false);
+		let released = false;
+		return {
+			release: () => {
+				if (released || this.closed) return;
+				released = true;
+				this.change(-1, key);
+			},
+		};
+	}
+
+	/**
+	 * A 429 arrived: the account slot goes back for the back-off `wait`, then this run queues for
+	 * one again, ahead of its own other waiters, while the model slot stays held.
+	 */
+	async pauseFor<T>(wait: () => Promise<T>): Promise<T> {
+		if (!this.closed) this.change(-1);
+		try {
+			return await wait();
+		} finally {
+			if (!this.closed) await this.enqueue('', 0, true);
+		}
+	}
+
+	/** Reports a 429 to the account (see AccountLimiter.rateLimited). */
+	rateLimited(sentAt: number, retryAfterMs?: number): void {
+		this.stats.rateLimited++;
+		this.account.rateLimited(sentAt, retryAfterMs);
+	}
+
+	accepted(): void {
+		this.account.accepted();
+	}
+
+	/** Rejects the queued waiters only; slots in use stay held until released. */
+	dropWaiters(reason: unknown): void {
+		for (const waiter of this.queue.splice(0)) waiter.fail(reason);
+	}
+
+	/** No item of this run starts any more: queued ones and later requests get NOT_STARTED. */
+	stop(): void {
+		this.stopped = true;
+		this.dropWaiters(NOT_STARTED);
+	}
+
+	/** Ends the run: every slot it holds is freed at once and its waiters leave with `reason`. */
+	close(reason: unknown = new Error('The run has ended')): void {
+		if (this.closed) return;
+		this.dropWaiters(reason);
+		this.closed = true;
+		this.account.adjust(-this.held);
+		for (const [key, count] of this.heldByKey) this.account.adjust(0, key, -count);
+		this.held = 0;
+		this.heldByKey.clear();
+		this.account.leave(this);
+		this.account.pump();
+	}
+
+	/** Takes (by = 1) or frees (by = -1) an account slot, and the slot of `key` when given. */
+	private change(by: number, key?: string): void {
+		this.held += by;
+		this.account.adjust(by, key);
+		if (key !== undefined) bump(this.heldByKey, key, by);
+		if (by < 0) this.account.pump();
+	}
+
+	private async enqueue(key: string, keyCap: number, accountOnly: boolean): Promise<void> {
+		if (this.closed) throw new Error('The run has ended');
+		if (this.stopped) throw NOT_STARTED;
+		let grantedAtOnce = false;
+		const granted = new Promise<void>((resolve, reject) => {
+			const waiter: Waiter = {
+				order: this.account.nextOrder(),
+				key,
+				keyCap,
+				accountOnly,
+				grant: () => {
+					grantedAtOnce = true;
+					this.change(1, accountOnly ? undefined : key);
+					resolve();
+				},
+				fail: reject,
+			};
+			if (accountOnly) this.queue.unshift(waiter);
+			else this.queue.push(waiter);
+		});
+		this.account.pump();
+		if (!grantedAtOnce) this.stats.waited++;
+		await granted;
+	}
+}

@@ -1,0 +1,282 @@
+import {
+	AccountLimiter,
+	DECREASE_FACTOR,
+	NOT_STARTED,
+	type LimiterRun,
+	type Slot,
+} from '../../nodes/Bfl/core/limiter';
+
+/** A clock the test moves by hand; wake-ups resolve only when the test fires them. */
+function manualClock() {
+	const clock = {
+		time: 1_000,
+		wakes: [] as Array<{ at: number; fire: () => void }>,
+		now: () => clock.time,
+		wake: async (ms: number) =>
+			await new Promise<void>((resolve) =>
+				clock.wakes.push({ at: clock.time + ms, fire: resolve }),
+			),
+	};
+	return clock;
+}
+
+const settle = async () => {
+	for (let i = 0; i < 10; i++) await Promise.resolve();
+};
+
+/** Acquires and records the order of grants as `${label}` entries. */
+function taker(run: LimiterRun, label: string, granted: string[], slots: Slot[]) {
+	return (key = 'm', keyCap = 99) =>
+		run.acquire(key, keyCap).then((slot) => {
+			granted.push(label);
+			slots.push(slot);
+			return slot;
+		});
+}
+
+describe('AccountLimiter: slots and fairness', () => {
+	it('never grants more than the limit and grants in arrival order within a run', async () => {
+		const limiter = new AccountLimiter(3, manualClock());
+		const run = limiter.join();
+		const granted: string[] = [];
+		const slots: Slot[] = [];
+		for (let i = 0; i < 5; i++)
+			void run.acquire('m', 99).then((s) => (granted.push(`${i}`), slots.push(s)));
+		await settle();
+		expect(granted).toEqual(['0', '1', '2']);
+		expect(limiter.inFlight).toBe(3);
+		slots[1].release();
+		slots[1].release(); // a second release changes nothing
+		await settle();
+		expect(granted).toEqual(['0', '1', '2', '3']);
+		expect(limiter.inFlight).toBe(3);
+		expect(run.stats.waited).toBe(2);
+	});
+
+	it('gives a freed slot to the run holding the fewest, so a large run cannot starve a small one', async () => {
+		const limiter = new AccountLimiter(4, manualClock());
+		const big = limiter.join();
+		const small = limiter.join();
+		const granted: string[] = [];
+		const bigSlots: Slot[] = [];
+		const smallSlots: Slot[] = [];
+		const takeBig = taker(big, 'big', granted, bigSlots);
+		const takeSmall = taker(small, 'small', granted, smallSlots);
+		for (let i = 0; i < 20; i++) void takeBig();
+		await settle();
+		for (let i = 0; i < 2; i++) void takeSmall();
+		await settle();
+		expect(granted).toEqual(['big', 'big', 'big', 'big']);
+		// Pure first-come-first-served would serve 16 more "big" before the small run.
+		bigSlots[0].release();
+		await settle();
+		bigSlots[1].release();
+		await settle();
+		expect(granted.slice(4)).toEqual(['small', 'small']);
+		bigSlots[2].release();
+		await settle();
+		expect(granted.slice(6)).toEqual(['big']);
+	});
+
+	it('with equal shares, serves the oldest waiter first across runs', async () => {
+		const limiter = new AccountLimiter(3, manualClock());
+		const [a, b, c] = [limiter.join(), limiter.join(), limiter.join()];
+		const granted: string[] = [];
+		const slots: Slot[] = [];
+		void taker(a, 'a1', granted, slots)();
+		void taker(b, 'b1', granted, slots)();
+		void taker(c, 'c1', granted, slots)();
+		await settle();
+		void taker(b, 'b2', granted, slots)();
+		void taker(a, 'a2', granted, slots)();
+		await settle();
+		slots[2].release();
+		await settle();
+		expect(granted).toEqual(['a1', 'b1', 'c1', 'b2']);
+	});
+
+	it('holds a model at its cap across runs while other models use the free slots', async () => {
+		const limiter = new AccountLimiter(10, manualClock());
+		const a = limiter.join();
+		const b = limiter.join();
+		const granted: string[] = [];
+		const slots: Slot[] = [];
+		void taker(a, 'a-max', granted, slots)('max', 2);
+		void taker(a, 'a-max', granted, slots)('max', 2);
+		void taker(b, 'b-max', granted, slots)('max', 2);
+		void taker(b, 'b-pro', granted, slots)('pro', 24);
+		await settle();
+		expect(granted).toEqual(['a-max', 'a-max', 'b-pro']);
+		expect(limiter.inFlightFor('max')).toBe(2);
+		slots[0].release();
+		await settle();
+		expect(granted).toEqual(['a-max', 'a-max', 'b-pro', 'b-max']);
+		expect(limiter.inFlightFor('max')).toBe(2);
+	});
+});
+
+describe('AccountLimiter: cancelling a run', () => {
+	it('frees its slots at once, rejects its waiters, and later releases change nothing', async () => {
+		const limiter = new AccountLimiter(3, manualClock());
+		const cancelled = limiter.join();
+		const other = limiter.join();
+		const granted: string[] = [];
+		const slots: Slot[] = [];
+		const rejected: unknown[] = [];
+		for (let i = 0; i < 5; i++)
+			void taker(cancelled, 'c', granted, slots)('max', 2).catch((e) => rejected.push(e));
+		await settle();
+		void taker(other, 'o', granted, slots)();
+		void taker(other, 'o', granted, slots)();
+		await settle();
+		expect(granted).toEqual(['c', 'c', 'o']);
+		const reason = new Error('cancelled');
+		cancelled.close(reason);
+		await settle();
+		expect(rejected).toEqual([reason, reason, reason]);
+		expect(granted).toEqual(['c', 'c', 'o', 'o']);
+		expect(limiter.inFlight).toBe(2);
+		expect(limiter.inFlightFor('max')).toBe(0);
+		slots[0].release();
+		slots[1].release();
+		expect(limiter.inFlight).toBe(2);
+		other.close();
+		expect(limiter.inFlight).toBe(0);
+		expect(limiter.idle).toBe(true);
+		await expect(cancelled.acquire('m', 1)).rejects.toThrow('ended');
+	});
+
+	it('stop() turns queued and later requests away as NOT_STARTED, other runs unaffected', async () => {
+		const limiter = new AccountLimiter(1, manualClock());
+		const run = limiter.join();
+		const other = limiter.join();
+		const slot = await run.acquire('m', 9);
+		const queued = run.acquire('m', 9);
+		const othersTurn = other.acquire('m', 9);
+		run.stop();
+		await expect(queued).rejects.toBe(NOT_STARTED);
+		await expect(run.acquire('m', 9)).rejects.toBe(NOT_STARTED);
+		slot.release();
+		await expect(othersTurn).resolves.toBeDefined();
+		expect(limiter.inFlight).toBe(1);
+	});
+
+	it('dropWaiters rejects only the queued ones and keeps the slots in use', async () => {
+		const limiter = new AccountLimiter(1, manualClock());
+		const run = limiter.join();
+		const slot = await run.acquire('m', 9);
+		const waiting = run.acquire('m', 9);
+		run.dropWaiters(new Error('stopped'));
+		await expect(waiting).rejects.toThrow('stopped');
+		expect(limiter.inFlight).toBe(1);
+		slot.release();
+		expect(limiter.inFlight).toBe(0);
+	});
+});
+
+describe('AccountLimiter: AIMD', () => {
+	it('halves on a 429, once per congestion event, never below 1', () => {
+		const clock = manualClock();
+		const limiter = new AccountLimiter(24, clock);
+		limiter.rateLimited(clock.time);
+		expect(DECREASE_FACTOR).toBe(0.5);
+		expect(limiter.limit).toBe(12);
+		// Answers to requests sent before that decrease belong to the same event.
+		limiter.rateLimited(clock.time - 5);
+		limiter.rateLimited(clock.time);
+		expect(limiter.limit).toBe(12);
+		for (const expected of [6, 3, 1, 1]) {
+			clock.time += 10;
+			limiter.rateLimited(clock.time);
+			expect(limiter.limit).toBe(expected);
+		}
+	});
+
+	it('raises by one slot after `limit` accepted submits in a row, never above the cap', () => {
+		const clock = manualClock();
+		const limiter = new AccountLimiter(8, clock);
+		limiter.rateLimited(clock.time);
+		expect(limiter.limit).toBe(4);
+		for (let i = 0; i < 3; i++) limiter.accepted();
+		expect(limiter.limit).toBe(4);
+		limiter.accepted();
+		expect(limiter.limit).toBe(5);
+		// A 429 in the middle of a run of successes starts the count again.
+		for (let i = 0; i < 4; i++) limiter.accepted();
+		limiter.rateLimited(clock.time - 1);
+		for (let i = 0; i < 4; i++) limiter.accepted();
+		expect(limiter.limit).toBe(5);
+		limiter.accepted();
+		expect(limiter.limit).toBe(6);
+		for (let i = 0; i < 100; i++) limiter.accepted();
+		expect(limiter.limit).toBe(8);
+	});
+
+	it('a lowered limit holds back new grants until slots drain below it', async () => {
+		const clock = manualClock();
+		const limiter = new AccountLimiter(4, clock);
+		const run = limiter.join();
+		const granted: string[] = [];
+		const slots: Slot[] = [];
+		for (let i = 0; i < 6; i++) void taker(run, 'x', granted, slots)();
+		await settle();
+		limiter.rateLimited(clock.time);
+		expect(limiter.limit).toBe(2);
+		slots[0].release();
+		slots[1].release();
+		await settle();
+		expect(granted).toHaveLength(4);
+		slots[2].release();
+		await settle();
+		expect(granted).toHaveLength(5);
+	});
+
+	it('honours Retry-After as a pause of the whole account', async () => {
+		const clock = manualClock();
+		const limiter = new AccountLimiter(4, clock);
+		const run = limiter.join();
+		const first = await run.acquire('m', 9);
+		run.rateLimited(clock.time, 2_000);
+		first.release();
+		const granted: string[] = [];
+		void taker(run, 'after', granted, [])();
+		await settle();
+		expect(granted).toEqual([]);
+		expect(clock.wakes).toHaveLength(1);
+		expect(clock.wakes[0].at).toBe(clock.time + 2_000);
+		clock.time += 2_000;
+		clock.wakes[0].fire();
+		await settle();
+		expect(granted).toEqual(['after']);
+		expect(run.stats).toEqual({ waited: 1, rateLimited: 1 });
+	});
+
+	it('a 429 back-off gives the account slot back and queues ahead of the run’s own waiters', async () => {
+		const clock = manualClock();
+		const limiter = new AccountLimiter(2, clock);
+		const run = limiter.join();
+		const other = limiter.join();
+		const slots: Slot[] = [];
+		const granted: string[] = [];
+		await run.acquire('max', 1).then((s) => slots.push(s));
+		await run.acquire('pro', 9).then((s) => slots.push(s));
+		void taker(run, 'queued', granted, slots)();
+		let finishWait: () => void = () => {};
+		const backoff = run.pauseFor(async () => await new Promise<void>((r) => (finishWait = r)));
+		await settle();
+		// The freed account slot went to the queued waiter; the model slot stays held.
+		expect(granted).toEqual(['queued']);
+		expect(limiter.inFlightFor('max')).toBe(1);
+		void taker(other, 'other', granted, slots)();
+		finishWait();
+		await settle();
+		slots[1].release();
+		await settle();
+		// The other run held nothing, so the freed slot is its turn; the readmit comes next.
+		expect(granted).toEqual(['queued', 'other']);
+		slots[2].release();
+		await backoff;
+		expect(limiter.inFlightFor('max')).toBe(1);
+		expect(limiter.inFlight).toBe(2);
+	});
+});
