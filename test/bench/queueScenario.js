@@ -120,7 +120,10 @@ async function runQueue(cfg, fake, tgz, dir, ctx) {
 				cpus
 					.map((c) => c.stop(from, to))
 					.reduce(
-						(s, c) => ({ total: s.total + (c.total ?? 0), window: s.window + (c.window ?? 0) }),
+						(/** @type {{ total: number, window: number }} */ s, c) => ({
+							total: s.total + (c.total ?? 0),
+							window: s.window + (c.window ?? 0),
+						}),
 						{
 							total: 0,
 							window: 0,

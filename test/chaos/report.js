@@ -7,6 +7,8 @@ const os = require('node:os');
  *   requests: number, images: number, errors: number, lost: number, duplicates: number,
  *   leaks: number, memoryMb: number, violations: string[] }} ScenarioResult
  * @typedef {{ submittedBefore: number, requestsAfterCancel: number, submitsAfterCancel: number }} CancelResult
+ * @typedef {{ name: string, did: string, otherHost: number, keyElsewhere: number, bounded: string,
+ *   violations: string[] }} TrustRow
  */
 
 /** @type {Array<[string, (r: ScenarioResult) => string | number]>} */
@@ -26,6 +28,7 @@ const COLUMNS = [
 	['Result', (r) => (r.violations.length ? 'FAILED' : 'ok')],
 ];
 
+/** @type {Array<[string, (r: TrustRow) => string | number]>} */
 const TRUST_COLUMNS = [
 	['Case', (r) => r.name],
 	['What the node did', (r) => r.did.replace(/\|/g, '/')],
@@ -35,11 +38,12 @@ const TRUST_COLUMNS = [
 	['Result', (r) => (r.violations.length ? 'FAILED' : 'ok')],
 ];
 
+/** @param {TrustRow[]} trust */
 function trustSection(trust) {
 	const header = TRUST_COLUMNS.map(([name]) => name);
 	const rows = trust.map((row) => TRUST_COLUMNS.map(([, cell]) => String(cell(row))));
 	const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`);
-	const count = (test) => trust.filter(test).length;
+	const count = (/** @type {(row: TrustRow) => unknown} */ test) => trust.filter(test).length;
 	const leaks = trust.reduce((sum, row) => sum + row.keyElsewhere, 0);
 	const unboundedWaits = count((row) => row.bounded === 'no' && /dripped/.test(row.name));
 	const unboundedDownloads = count((row) => row.bounded === 'no' && /MB/.test(row.name));
@@ -50,7 +54,7 @@ function trustSection(trust) {
 /**
  * @param {ScenarioResult[]} results
  * @param {CancelResult} cancel
- * @param {any[]} trust
+ * @param {TrustRow[]} trust
  * @param {{ command: string, items: number }} meta
  */
 function renderReport(results, cancel, trust, meta) {

@@ -18,9 +18,18 @@ const MB = 1024 * 1024;
 /**
  * @typedef {{ did: string, otherHost: number, keyElsewhere: number, bounded: string, violations: string[] }} Row
  * @typedef {{ name: string, run: (other: Hostile) => Promise<Row> }} Case
+ * @typedef {import('../helpers/hostile').Handler} Handler
+ * @typedef {import('../helpers/bflWorkflow').BflResult} BflResult
+ * @typedef {import('../helpers/bflWorkflow').OutputItem} OutputItem
+ * @typedef {Awaited<ReturnType<typeof startTriggerServer>> & { token: string, tokenFor: (url: string) => string }} Trigger
+ * @typedef {(token: string, body: unknown) => Promise<number>} TriggerCall
  */
 
-/** A BFL look-alike: submit answers with a polling URL on itself, unless routes say otherwise. */
+/**
+ * A BFL look-alike: submit answers with a polling URL on itself, unless routes say otherwise.
+ * @param {(self: () => Hostile) => Record<string, Handler>} routes
+ * @param {(api: Hostile) => unknown} [readyBody]
+ */
 async function lookAlike(routes, readyBody) {
 	/** @type {Hostile} */
 	const api = await startHostile({
@@ -32,6 +41,11 @@ async function lookAlike(routes, readyBody) {
 	return api;
 }
 
+/**
+ * @param {Hostile} api
+ * @param {Record<string, unknown>} [options]
+ * @param {Record<string, unknown>} [extra]
+ */
 function generate(api, options = {}, extra = {}) {
 	return runBfl({
 		from: 'dist',
@@ -50,7 +64,10 @@ function generate(api, options = {}, extra = {}) {
 	});
 }
 
-/** The item's outcome in a few words: its error, or what it produced. */
+/**
+ * The item's outcome in a few words: its error, or what it produced.
+ * @param {OutputItem[] | undefined} items
+ */
 function outcome(items) {
 	const json = items?.[0]?.json ?? {};
 	if (json.error) {
@@ -62,6 +79,10 @@ function outcome(items) {
 	return `${json.status}${items?.[0]?.binary ? ' with an image' : ''}`;
 }
 
+/**
+ * @param {Hostile} other @param {string} did @param {Partial<Row>} [extra]
+ * @returns {Row}
+ */
 function row(other, did, extra = {}) {
 	return {
 		did,
@@ -73,7 +94,14 @@ function row(other, did, extra = {}) {
 	};
 }
 
-/** A case run against a look-alike API, judged by its item and the other host's record. */
+/**
+ * A case run against a look-alike API, judged by its item and the other host's record.
+ * @param {string} name
+ * @param {(other: Hostile) => Promise<{ api: Hostile, run: (api: Hostile) => Promise<BflResult> }>} setup
+ * @param {RegExp} expected
+ * @param {(result: Row, api: Hostile) => void} [extraCheck]
+ * @returns {Case}
+ */
 function nodeCase(name, setup, expected, extraCheck) {
 	return {
 		name,
@@ -246,13 +274,18 @@ const CASES = [
 	}),
 ];
 
-/** A step that drips its answer: the node must hang up before the answer is complete. */
+/**
+ * A step that drips its answer: the node must hang up before the answer is complete.
+ * @param {string} name @param {'poll' | 'download'} step @param {Record<string, unknown>} options
+ * @returns {Case}
+ */
 function dripCase(name, step, options) {
 	return {
 		name,
 		async run(other) {
 			let cut = 0;
-			const watch = (res) => res.on('close', () => (cut += res.writableEnded ? 0 : 1));
+			const watch = (/** @type {import('node:http').ServerResponse} */ res) =>
+				res.on('close', () => (cut += res.writableEnded ? 0 : 1));
 			const slowImage = Buffer.concat([JPEG_HEAD, Buffer.alloc(512 * 1024, 1)]);
 			const api = await lookAlike((self) => ({
 				'/poll': (_req, res) => {
@@ -288,7 +321,11 @@ function dripCase(name, step, options) {
 	};
 }
 
-/** A download that floods: the node must stop reading long before the end. */
+/**
+ * A download that floods: the node must stop reading long before the end.
+ * @param {string} name @param {Buffer} head @param {{ maxDownloadSize?: number }} options
+ * @returns {Case}
+ */
 function floodCase(name, head, options) {
 	return {
 		name,
@@ -317,7 +354,12 @@ function floodCase(name, head, options) {
 	};
 }
 
-/** A case against the built trigger, served on loopback. */
+/**
+ * A case against the built trigger, served on loopback.
+ * @param {string} name
+ * @param {(trigger: Trigger, call: TriggerCall) => Promise<{ did: string, ok: boolean }>} act
+ * @returns {Case}
+ */
 function triggerCase(name, act) {
 	return {
 		name,
@@ -328,11 +370,13 @@ function triggerCase(name, act) {
 				credentials: simulatorCredentials(other.base, KEY),
 				options: { download: false },
 			});
+			/** @type {Trigger} */
 			const trigger = {
 				...served,
 				token: webhookToken(KEY, served.url),
 				tokenFor: (url) => webhookToken(KEY, url),
 			};
+			/** @type {TriggerCall} */
 			const call = async (token, body) =>
 				(
 					await fetch(`${served.url}?bfl_token=${token}`, {
@@ -359,6 +403,7 @@ async function runTrustCases() {
 		{ '/steal': (_req, res) => json(res, 200, { id: 'task-1', status: 'Ready', result: {} }) },
 		{ hostname: 'localhost' },
 	);
+	/** @type {Array<Row & { name: string }>} */
 	const rows = [];
 	try {
 		for (const trustCase of CASES) {

@@ -101,7 +101,9 @@ describe('the account limiter in the n8n engine', () => {
 			const lines = debug.mock.calls.filter(([message]) => String(message).includes('limiter'));
 			expect(lines).toHaveLength(1);
 			expect(lines[0][1]).toMatchObject({ rateLimited429s: stats.status429 });
-			expect(lines[0][1]?.accountLimit).toBeLessThan(24);
+			// The limiter's log metadata, typed loosely by the logger.
+			const meta = lines[0][1] as { accountLimit?: number } | undefined;
+			expect(meta?.accountLimit).toBeLessThan(24);
 			expect(JSON.stringify(lines)).not.toContain(CALLER);
 		} finally {
 			debug.mockRestore();

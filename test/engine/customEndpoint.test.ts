@@ -1,4 +1,5 @@
 import { useGenerateFixture } from '../helpers/generateFixture';
+import { bytesOf, imageOf, taskOf } from '../helpers/results';
 
 const CALLER = 'caller-custom-endpoint-9';
 const { state, generate, expectNoKeyAnywhere } = useGenerateFixture(CALLER);
@@ -12,11 +13,9 @@ describe('Model → Custom Endpoint in the n8n engine against the fake BFL', () 
 		const { items, error } = await custom('flux-3-image', JSON.stringify(body));
 		expect(error).toBeUndefined();
 		const [item] = items;
-		expect(state.fake.tasks.get(item.json.id).body).toEqual(body);
+		expect(taskOf(state.fake, item.json.id).body).toEqual(body);
 		expect(item.json).toMatchObject({ status: 'Ready', model: 'flux-3-image', cost: 10 });
-		expect(
-			Buffer.from(item.binary.data.data, 'base64').equals(state.fake.imageFor(item.json.id)),
-		).toBe(true);
+		expect(bytesOf(item).equals(imageOf(state.fake, item.json.id))).toBe(true);
 		expectNoKeyAnywhere(items);
 	});
 
@@ -43,7 +42,7 @@ describe('Model → Custom Endpoint in the n8n engine against the fake BFL', () 
 		);
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ status: 'Pending', model: 'flux-tools/vto-v1' });
-		expect(state.fake.tasks.get(items[0].json.id).body).toEqual({
+		expect(taskOf(state.fake, items[0].json.id).body).toEqual({
 			prompt: 'TRY-ON',
 			person: 'https://example.com/p.png',
 			garment: 'https://example.com/g.png',

@@ -272,7 +272,7 @@ describe('Image → Edit in the n8n engine against the fake BFL', () => {
 				},
 				credentials: simulatorCredentials(fake.apiBase, CALLER),
 			});
-			return { url: items[0].json.sampleUrl as string, bytes: fake.imageFor(items[0].json.id) };
+			return { url: items[0].json.sampleUrl as string, bytes: imageOf(fake, items[0].json.id) };
 		}
 
 		it('downloads the URL without the key and sends the image as base64 (Fill and Expand)', async () => {
@@ -283,7 +283,7 @@ describe('Image → Edit in the n8n engine against the fake BFL', () => {
 					{ json: {} },
 				]);
 				expect(error).toBeUndefined();
-				expect(fake.tasks.get(items[0].json.id).body.image).toBe(bytes.toString('base64'));
+				expect(taskOf(fake, items[0].json.id).body.image).toBe(bytes.toString('base64'));
 			}
 			expect(fake.stats().keyLeaks).toEqual([]);
 		});
@@ -295,11 +295,11 @@ describe('Image → Edit in the n8n engine against the fake BFL', () => {
 			const first = await edit(editParameters(model, [{ source: 'url', url: notImage }]), [
 				{ json: {} },
 			]);
-			expect(first.error.message).toMatch(/is not a PNG, JPEG or WebP image/);
+			expect(first.error?.message).toMatch(/is not a PNG, JPEG or WebP image/);
 			const second = await edit(editParameters(model, [{ source: 'url', url: missing }]), [
 				{ json: {} },
 			]);
-			expect(second.error.message).toMatch(/Downloading Image from .* failed \(404\)/);
+			expect(second.error?.message).toMatch(/Downloading Image from .* failed \(404\)/);
 			expect(fake.stats().accepted).toBe(0);
 			expect(fake.stats().keyLeaks).toEqual([]);
 		});

@@ -1,6 +1,7 @@
 import { loadExample } from '../e2e/lib/examples/load';
 import { buildImage } from '../fake-bfl/images';
 import { useGenerateFixture } from '../helpers/generateFixture';
+import { bytesOf, imageOf, taskOf } from '../helpers/results';
 
 const CALLER = 'caller-flux3-5150';
 const { state, generate, expectNoKeyAnywhere } = useGenerateFixture(CALLER);
@@ -28,7 +29,7 @@ describe('FLUX 3 Image in the n8n engine against the fake BFL', () => {
 		});
 		expect(error).toBeUndefined();
 		const [item] = items;
-		const task = state.fake.tasks.get(item.json.id);
+		const task = taskOf(state.fake, item.json.id);
 		expect(task.body).toEqual({
 			prompt: 'a lighthouse in a storm',
 			aspect_ratio: '21:9',
@@ -47,9 +48,7 @@ describe('FLUX 3 Image in the n8n engine against the fake BFL', () => {
 			aspectRatio: '21:9',
 			cost: 10,
 		});
-		expect(
-			Buffer.from(item.binary.data.data, 'base64').equals(state.fake.imageFor(item.json.id)),
-		).toBe(true);
+		expect(bytesOf(item).equals(imageOf(state.fake, item.json.id))).toBe(true);
 		expectNoKeyAnywhere(items);
 	});
 
@@ -60,7 +59,7 @@ describe('FLUX 3 Image in the n8n engine against the fake BFL', () => {
 			resolution: '',
 		});
 		expect(error).toBeUndefined();
-		expect(state.fake.tasks.get(items[0].json.id).body).toEqual({
+		expect(taskOf(state.fake, items[0].json.id).body).toEqual({
 			prompt: 'a red fox in the snow',
 		});
 		expect(items[0].json).toMatchObject({ resolution: '1k', aspectRatio: 'auto', cost: 4.8 });
@@ -85,7 +84,7 @@ describe('FLUX 3 Image in the n8n engine against the fake BFL', () => {
 			[{ json: {}, binary: { knight: binary(first), castle: binary(second) } }],
 		);
 		expect(error).toBeUndefined();
-		const task = state.fake.tasks.get(items[0].json.id);
+		const task = taskOf(state.fake, items[0].json.id);
 		expect(task.body).toEqual({
 			prompt: 'the knight of image 1 in front of the castle of image 2',
 			resolution: '1.5k',
@@ -138,7 +137,7 @@ describe('FLUX 3 Image in the n8n engine against the fake BFL', () => {
 		};
 		const { items, error } = await generate(parameters(box), input);
 		expect(error).toBeUndefined();
-		expect(state.fake.tasks.get(items[0].json.id).body.prompt).toBe(
+		expect(taskOf(state.fake, items[0].json.id).body.prompt).toBe(
 			'move <knight_1> to the right\n\n' +
 				JSON.stringify([
 					{
@@ -165,7 +164,7 @@ describe('FLUX 3 Image in the n8n engine against the fake BFL', () => {
 			[{ json: {}, binary: { knight: binary(knight), castle: binary(castle) } }],
 		);
 		expect(error).toBeUndefined();
-		const body = state.fake.tasks.get(items[0].json.id).body;
+		const body = taskOf(state.fake, items[0].json.id).body;
 		expect(body.images).toEqual([knight.toString('base64'), castle.toString('base64')]);
 		const rows = JSON.parse(body.prompt.slice(body.prompt.lastIndexOf('\n') + 1));
 		expect(rows).toEqual([
@@ -178,6 +177,6 @@ describe('FLUX 3 Image in the n8n engine against the fake BFL', () => {
 			},
 		]);
 		expect(items[0].json).toMatchObject({ resolution: '1k', aspectRatio: '16:9' });
-		expect(items[0].binary.data.mimeType).toBe('image/jpeg');
+		expect(items[0].binary?.data.mimeType).toBe('image/jpeg');
 	});
 });

@@ -87,7 +87,7 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 			additionalFields: { user: 'customer-42', seed: -1 },
 		});
 		expect(error).toBeUndefined();
-		expect(state.fake.tasks.get(items[0].json.id).body).toEqual({
+		expect(taskOf(state.fake, items[0].json.id).body).toEqual({
 			prompt: 'a red fox in the snow',
 			width: 1024,
 			height: 768,

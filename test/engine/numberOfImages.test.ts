@@ -1,4 +1,6 @@
+import type { IPairedItemData } from 'n8n-workflow';
 import { prompts, useGenerateFixture } from '../helpers/generateFixture';
+import { taskOf } from '../helpers/results';
 
 const CALLER = 'caller-many-images-77';
 const { state, generate, expectNoKeyAnywhere } = useGenerateFixture(CALLER);
@@ -11,11 +13,9 @@ describe('Number of Images in the n8n engine against the fake BFL', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(6);
-		const tasks = items.map((item: { json: { id: string } }) => state.fake.tasks.get(item.json.id));
-		expect(tasks.map((task: { body: { seed: number } }) => task.body.seed)).toEqual([
-			40, 41, 42, 40, 41, 42,
-		]);
-		expect(items.map((item: { pairedItem: unknown }) => item.pairedItem)).toEqual([
+		const tasks = items.map((item) => taskOf(state.fake, item.json.id));
+		expect(tasks.map((task) => task.body.seed)).toEqual([40, 41, 42, 40, 41, 42]);
+		expect(items.map((item) => item.pairedItem)).toEqual([
 			{ item: 0 },
 			{ item: 0 },
 			{ item: 0 },
@@ -23,16 +23,17 @@ describe('Number of Images in the n8n engine against the fake BFL', () => {
 			{ item: 1 },
 			{ item: 1 },
 		]);
-		expect(new Set(items.map((item: { json: { id: string } }) => item.json.id)).size).toBe(6);
+		expect(new Set(items.map((item) => item.json.id)).size).toBe(6);
 		expect(state.fake.stats().accepted).toBe(6);
 		expectNoKeyAnywhere(items);
 	});
 
 	it('sends no seed when none is given, so BFL picks one per image', async () => {
 		const { items } = await generate({ numberOfImages: 2 });
-		expect(
-			items.map((item: { json: { id: string } }) => state.fake.tasks.get(item.json.id).body.seed),
-		).toEqual([undefined, undefined]);
+		expect(items.map((item) => taskOf(state.fake, item.json.id).body.seed)).toEqual([
+			undefined,
+			undefined,
+		]);
 	});
 
 	it('keeps each image within the per-model cap', async () => {
@@ -65,13 +66,12 @@ describe('Number of Images in the n8n engine against the fake BFL', () => {
 			true,
 		);
 		expect(error).toBeUndefined();
-		const summary = items.map(
-			(item: { json: Record<string, unknown>; pairedItem: { item: number } }) => ({
-				item: item.pairedItem.item,
-				ok: item.json.status === 'Ready',
-				status: item.json.error ? (item.json.status ?? item.json.httpCode) : item.json.status,
-			}),
-		);
+		const summary = items.map((item) => ({
+			// The node pairs each output with one input item, never a list or a bare index.
+			item: (item.pairedItem as IPairedItemData).item,
+			ok: item.json.status === 'Ready',
+			status: item.json.error ? (item.json.status ?? item.json.httpCode) : item.json.status,
+		}));
 		expect(summary).toEqual([
 			{ item: 0, ok: false, status: '402' },
 			{ item: 0, ok: true, status: 'Ready' },

@@ -16,7 +16,11 @@ const PNG = buildImage('png', 'd', 0);
 let other: Hostile;
 beforeAll(async () => {
 	other = await startHostile(
-		{ '/sample.jpeg': (_req, res) => res.end(JPEG) },
+		{
+			'/sample.jpeg': (_req, res) => {
+				res.end(JPEG);
+			},
+		},
 		{ hostname: 'localhost' },
 	);
 });
@@ -73,7 +77,7 @@ describe('result downloads are bounded', () => {
 				{ '/big.jpeg': (_req, res) => void flood(res, total, JPEG.subarray(0, 64), sent, headers) },
 				async (api) => {
 					const { error } = await generate(api, { maxDownloadSize: 2 });
-					expect(error.message).toBe(
+					expect(error?.message).toBe(
 						'The result is larger than Max Download Size (2 MB); it was not downloaded',
 					);
 					expect(sent.bytes).toBeLessThan(total);
@@ -90,7 +94,7 @@ describe('result downloads are bounded', () => {
 			{ '/big.jpeg': (_req, res) => void flood(res, total, JPEG.subarray(0, 64), sent) },
 			async (api) => {
 				const { error } = await generate(api);
-				expect(error.message).toMatch(/larger than Max Download Size \(64 MB\)/);
+				expect(error?.message).toMatch(/larger than Max Download Size \(64 MB\)/);
 				expect(sent.bytes).toBeLessThan(total);
 			},
 		);
@@ -113,7 +117,7 @@ describe('result downloads are bounded', () => {
 			},
 			async (api) => {
 				const { error } = await generate(api);
-				expect(error.message).toMatch(/^The result URL did not serve an image \(/);
+				expect(error?.message).toMatch(/^The result URL did not serve an image \(/);
 			},
 		);
 	});
@@ -130,7 +134,7 @@ describe('result downloads are bounded', () => {
 			async (api) => {
 				const { items, error } = await generate(api);
 				expect(error).toBeUndefined();
-				expect(items[0].binary.data).toMatchObject({
+				expect(items[0].binary?.data).toMatchObject({
 					mimeType: 'image/png',
 					fileName: 'task-1.png',
 				});
@@ -143,7 +147,7 @@ describe('result downloads come only from allowed hosts', () => {
 	it('refuses a sample URL on another host, sending nothing there', async () => {
 		await withApi(`${other.base}/sample.jpeg`, {}, async (api) => {
 			const { error } = await generate(api);
-			expect(error.message).toMatch(
+			expect(error?.message).toMatch(
 				/^Refusing to download the result from "http:\/\/localhost:\d+\/sample\.jpeg": its host .* Allow Downloads From Any Host/,
 			);
 			expect(other.requests).toEqual([]);
@@ -154,7 +158,7 @@ describe('result downloads come only from allowed hosts', () => {
 		await withApi(`${other.base}/sample.jpeg`, {}, async (api) => {
 			const { items, error } = await generate(api, { allowAnyDownloadHost: true });
 			expect(error).toBeUndefined();
-			expect(items[0].binary.data.mimeType).toBe('image/jpeg');
+			expect(items[0].binary?.data.mimeType).toBe('image/jpeg');
 			expect(other.requests).toHaveLength(1);
 			expect(other.keyed()).toEqual([]);
 		});
@@ -169,7 +173,7 @@ describe('result downloads come only from allowed hosts', () => {
 			{ '/moved.jpeg': (_req, res) => redirect(res, 302, target()) },
 			async (api) => {
 				const { error } = await generate(api);
-				expect(error.message).toMatch(
+				expect(error?.message).toMatch(
 					/^Refusing to download the result from ".*": a redirect led there/,
 				);
 				expect(other.requests).toEqual([]);
@@ -182,19 +186,23 @@ describe('result downloads come only from allowed hosts', () => {
 			'/moved.jpeg',
 			{
 				'/moved.jpeg': (_req, res) => redirect(res, 307, '/real.jpeg'),
-				'/real.jpeg': (_req, res) => res.end(JPEG),
+				'/real.jpeg': (_req, res) => {
+					res.end(JPEG);
+				},
 			},
 			async (api) => {
 				const { items, error } = await generate(api);
 				expect(error).toBeUndefined();
-				expect(items[0].binary.data.mimeType).toBe('image/jpeg');
+				expect(items[0].binary?.data.mimeType).toBe('image/jpeg');
 			},
 		);
 	});
 
 	it('the Trigger applies the same host, size and image rules', async () => {
 		const api = await startHostile({
-			'/html.jpeg': (_req, res) => res.end('<html></html>'.repeat(10)),
+			'/html.jpeg': (_req, res) => {
+				res.end('<html></html>'.repeat(10));
+			},
 		});
 		const trigger = await startTriggerServer({
 			credentials: simulatorCredentials(api.base, CALLER),

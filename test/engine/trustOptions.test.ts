@@ -48,7 +48,7 @@ describe('numeric options are checked before any request', () => {
 				credentials: simulatorCredentials(fake.apiBase, CALLER),
 			});
 			expect(error?.name).toBe('NodeOperationError');
-			expect(error.message).toMatch(message);
+			expect(error?.message).toMatch(message);
 			expect(fake.stats().requests).toEqual([]);
 		},
 	);
@@ -64,7 +64,7 @@ describe('numeric options are checked before any request', () => {
 			},
 			credentials: simulatorCredentials(fake.apiBase, CALLER),
 		});
-		expect(error.message).toMatch(/must be a number from \d+ to \d+ \(got "soon"\)/);
+		expect(error?.message).toMatch(/must be a number from \d+ to \d+ \(got "soon"\)/);
 		expect(fake.stats().requests).toEqual([]);
 	});
 
@@ -99,7 +99,7 @@ describe('numeric options are checked before any request', () => {
 			parameters: { ...generate, ...extra },
 			credentials: simulatorCredentials(fake.apiBase, CALLER),
 		});
-		expect(error.message).toMatch(message);
+		expect(error?.message).toMatch(message);
 		expect(fake.stats().requests).toEqual([]);
 	});
 });

@@ -60,8 +60,8 @@ describe('authenticated requests never follow a redirect to a host the key may n
 				async (server) => {
 					api = server;
 					const { error } = await generate(api);
-					expect(error.message).toContain(`Refusing to follow a redirect (${status})`);
-					expect(error.message).toContain(`${other.base}/steal`);
+					expect(error?.message).toContain(`Refusing to follow a redirect (${status})`);
+					expect(error?.message).toContain(`${other.base}/steal`);
 					expect(other.requests).toEqual([]);
 					expect(api.requests.filter((r) => r.path === '/poll')).toHaveLength(1);
 				},
@@ -79,7 +79,7 @@ describe('authenticated requests never follow a redirect to a host the key may n
 				},
 				async (api) => {
 					const { error } = await generate(api);
-					expect(error.message).toContain('it was not re-sent');
+					expect(error?.message).toContain('it was not re-sent');
 					expect(other.requests).toEqual([]);
 					expect(api.requests).toHaveLength(1);
 				},
@@ -93,7 +93,7 @@ describe('authenticated requests never follow a redirect to a host the key may n
 				async (server) => {
 					api = server;
 					const { error } = await generate(api);
-					expect(error.message).toContain('it was not re-sent');
+					expect(error?.message).toContain('it was not re-sent');
 					expect(api.requests.map((r) => r.path)).toEqual(['/v1/flux-2-pro']);
 				},
 			);
@@ -114,7 +114,7 @@ describe('authenticated requests never follow a redirect to a host the key may n
 					},
 					credentials: simulatorCredentials(api.base, CALLER),
 				});
-				expect(error.message).toContain('Refusing to follow a redirect (302)');
+				expect(error?.message).toContain('Refusing to follow a redirect (302)');
 				expect(other.requests).toEqual([]);
 			},
 		);

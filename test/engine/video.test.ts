@@ -1,9 +1,11 @@
+import type { INodeExecutionData } from 'n8n-workflow';
 import { webhookToken } from '../../nodes/Bfl/core/webhook';
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { buildImage } from '../fake-bfl/images';
 import { buildDraftCache, buildMp4, readBoxes } from '../fake-bfl/video';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
 import { nodeLogger } from '../helpers/logger';
+import { bytesOf } from '../helpers/results';
 import { startTriggerServer } from '../helpers/triggerServer';
 import { waitFor } from '../helpers/wait';
 
@@ -32,7 +34,7 @@ const file = (bytes: Buffer, mimeType: string, fileName: string) => ({
 function video(
 	operation: string,
 	parameters: Record<string, unknown>,
-	input?: Array<Record<string, unknown>>,
+	input?: INodeExecutionData[],
 	continueOnFail = false,
 ) {
 	return runBfl({
@@ -44,8 +46,6 @@ function video(
 }
 
 const bodyOf = (id: string) => fake.tasks.get(id)!.body;
-const bytesOf = (item: { binary: Record<string, { data: string }> }, field = 'data') =>
-	Buffer.from(item.binary[field].data, 'base64');
 const polls = (id: string) => fake.stats().pollsByTask[id] ?? 0;
 
 describe('Video in the n8n engine against the fake BFL', () => {
@@ -88,7 +88,7 @@ describe('Video in the n8n engine against the fake BFL', () => {
 			sampleUrl: expect.stringMatching(/sample\.mp4\?/),
 			sampleUrlExpiresAt: expect.any(String),
 		});
-		const binary = item.binary.data;
+		const binary = item.binary?.data;
 		expect(binary).toMatchObject({ mimeType: 'video/mp4', fileName: `${item.json.id}.mp4` });
 		const bytes = bytesOf(item);
 		expect(bytes.equals(fake.imageFor(item.json.id)!)).toBe(true);
@@ -196,7 +196,7 @@ describe('Video in the n8n engine against the fake BFL', () => {
 			draftCacheUrl: expect.stringMatching(/draft_cache\.bin/),
 		});
 		expect(item.json.sampleUrl).toBeUndefined();
-		expect(item.binary.draft).toMatchObject({
+		expect(item.binary?.draft).toMatchObject({
 			mimeType: 'application/octet-stream',
 			fileName: `${item.json.id}.bin`,
 		});
@@ -237,7 +237,7 @@ describe('Video in the n8n engine against the fake BFL', () => {
 			credentials: credentials(),
 		});
 		expect(fetched.error).toBeUndefined();
-		expect(fetched.items[0].binary.data).toMatchObject({
+		expect(fetched.items[0].binary?.data).toMatchObject({
 			mimeType: 'video/mp4',
 			fileName: `${id}.mp4`,
 		});
@@ -263,7 +263,7 @@ describe('Video in the n8n engine against the fake BFL', () => {
 		});
 		expect(fetchedDraft.error).toBeUndefined();
 		expect(fetchedDraft.items[0].json.draftCacheUrl).toMatch(/draft_cache\.bin/);
-		expect(fetchedDraft.items[0].binary.data).toMatchObject({
+		expect(fetchedDraft.items[0].binary?.data).toMatchObject({
 			mimeType: 'application/octet-stream',
 			fileName: `${draftId}.bin`,
 		});
@@ -322,7 +322,7 @@ describe('Video in the n8n engine against the fake BFL', () => {
 			await waitFor(() => trigger.emitted.length === 1, 'the webhook');
 			const [event] = trigger.emitted;
 			expect(event.json).toMatchObject({ id: submitted.id, status: 'Ready' });
-			expect(event.binary.data).toMatchObject({
+			expect(event.binary?.data).toMatchObject({
 				mimeType: 'video/mp4',
 				fileName: `${submitted.id}.mp4`,
 			});
@@ -334,86 +334,85 @@ describe('Video in the n8n engine against the fake BFL', () => {
 
 	it('refuses bad durations, oversized or wrong inputs and webhooks where BFL has none, before any request', async () => {
 		const big = { data: '', mimeType: 'video/mp4', fileName: 'big.mp4', bytes: 60 * 1024 * 1024 };
-		const cases: Array<[string, Record<string, unknown>, RegExp, Array<Record<string, unknown>>?]> =
+		const cases: Array<[string, Record<string, unknown>, RegExp, INodeExecutionData[]?]> = [
 			[
-				[
-					'generate',
-					{
-						videoMode: 'v2v',
-						prompt: 'x',
-						duration: '18',
-						videoSource: 'url',
-						videoUrl: 'https://e.com/a.mp4',
+				'generate',
+				{
+					videoMode: 'v2v',
+					prompt: 'x',
+					duration: '18',
+					videoSource: 'url',
+					videoUrl: 'https://e.com/a.mp4',
+				},
+				/Duration must be Auto or a whole number of seconds from 5 to 15 for Continue Video/,
+			],
+			['generate', { videoMode: 't2v', prompt: 'x', duration: '21' }, /from 5 to 20/],
+			['generate', { videoMode: 't2v', prompt: '={{ "  " }}' }, /Prompt is required/],
+			[
+				'generate',
+				{ videoMode: 'i2v', prompt: 'x', keyframes: { keyframe: [] } },
+				/takes 1 to 10 keyframes, got 0/,
+			],
+			[
+				'generate',
+				{
+					videoMode: 'i2v',
+					prompt: 'x',
+					keyframes: {
+						keyframe: [
+							{ source: 'url', url: 'https://e.com/1.png', seconds: '2' },
+							{ source: 'url', url: 'https://e.com/2.png' },
+						],
 					},
-					/Duration must be Auto or a whole number of seconds from 5 to 15 for Continue Video/,
-				],
-				['generate', { videoMode: 't2v', prompt: 'x', duration: '21' }, /from 5 to 20/],
-				['generate', { videoMode: 't2v', prompt: '={{ "  " }}' }, /Prompt is required/],
-				[
-					'generate',
-					{ videoMode: 'i2v', prompt: 'x', keyframes: { keyframe: [] } },
-					/takes 1 to 10 keyframes, got 0/,
-				],
-				[
-					'generate',
-					{
-						videoMode: 'i2v',
-						prompt: 'x',
-						keyframes: {
-							keyframe: [
-								{ source: 'url', url: 'https://e.com/1.png', seconds: '2' },
-								{ source: 'url', url: 'https://e.com/2.png' },
-							],
-						},
+				},
+				/time for every keyframe or for none/,
+			],
+			[
+				'generate',
+				{
+					videoMode: 'i2v',
+					prompt: 'x',
+					keyframes: {
+						keyframe: [1, 2, 3].map((n) => ({ source: 'url', url: `https://e.com/${n}.png` })),
 					},
-					/time for every keyframe or for none/,
-				],
-				[
-					'generate',
-					{
-						videoMode: 'i2v',
-						prompt: 'x',
-						keyframes: {
-							keyframe: [1, 2, 3].map((n) => ({ source: 'url', url: `https://e.com/${n}.png` })),
-						},
-					},
-					/need a set Duration/,
-				],
-				[
-					'generate',
-					{ videoMode: 'v2v', prompt: 'x' },
-					/"data" used as the start video is 60\.0 MB; BFL accepts at most 50\.0 MB/,
-					[{ json: {}, binary: { data: big } }],
-				],
-				[
-					'edit',
-					{ instruction: 'x' },
-					/"data" used as the video is not an MP4 video \(it is image\/png\)/,
-					[{ json: {}, binary: { data: file(buildImage('png', 'p'), 'image/png', 'p.png') } }],
-				],
-				[
-					'edit',
-					{ videoSource: 'url', videoUrl: 'https://e.com/a.mp4', instruction: 'y'.repeat(4097) },
-					/Instruction must be 1 to 4096 characters long/,
-				],
-				[
-					'upscale',
-					{ upscaleFactor: 4 },
-					/Upscale Factor must be a number from 1\.5 to 3/,
-					[{ json: {}, binary: { data: file(buildMp4('x'), 'video/mp4', 'a.mp4') } }],
-				],
-				[
-					'edit',
-					{
-						videoSource: 'url',
-						videoUrl: 'https://e.com/a.mp4',
-						instruction: 'x',
-						completion: 'webhook',
-						webhookUrl: 'https://n8n.example.com/webhook/x/bfl',
-					},
-					/Edit Video cannot report by webhook/,
-				],
-			];
+				},
+				/need a set Duration/,
+			],
+			[
+				'generate',
+				{ videoMode: 'v2v', prompt: 'x' },
+				/"data" used as the start video is 60\.0 MB; BFL accepts at most 50\.0 MB/,
+				[{ json: {}, binary: { data: big } }],
+			],
+			[
+				'edit',
+				{ instruction: 'x' },
+				/"data" used as the video is not an MP4 video \(it is image\/png\)/,
+				[{ json: {}, binary: { data: file(buildImage('png', 'p'), 'image/png', 'p.png') } }],
+			],
+			[
+				'edit',
+				{ videoSource: 'url', videoUrl: 'https://e.com/a.mp4', instruction: 'y'.repeat(4097) },
+				/Instruction must be 1 to 4096 characters long/,
+			],
+			[
+				'upscale',
+				{ upscaleFactor: 4 },
+				/Upscale Factor must be a number from 1\.5 to 3/,
+				[{ json: {}, binary: { data: file(buildMp4('x'), 'video/mp4', 'a.mp4') } }],
+			],
+			[
+				'edit',
+				{
+					videoSource: 'url',
+					videoUrl: 'https://e.com/a.mp4',
+					instruction: 'x',
+					completion: 'webhook',
+					webhookUrl: 'https://n8n.example.com/webhook/x/bfl',
+				},
+				/Edit Video cannot report by webhook/,
+			],
+		];
 		for (const [operation, parameters, message, input] of cases) {
 			const { error } = await video(operation, parameters, input);
 			expect({ operation, message: error?.message }).toEqual({
@@ -467,13 +466,11 @@ describe('Video in the n8n engine against the fake BFL', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(50);
-		items.forEach(
-			(item: { json: { id: string; status: string }; pairedItem: unknown }, i: number) => {
-				expect(item.json.status).toBe('Ready');
-				expect(item.pairedItem).toEqual({ item: i });
-				expect(bodyOf(item.json.id).prompt).toBe(`clip ${i}`);
-			},
-		);
+		items.forEach((item, i) => {
+			expect(item.json.status).toBe('Ready');
+			expect(item.pairedItem).toEqual({ item: i });
+			expect(bodyOf(item.json.id).prompt).toBe(`clip ${i}`);
+		});
 		const stats = fake.stats();
 		expect(stats.peakVideoInFlight).toBeLessThanOrEqual(5);
 		expect(stats.status429).toBe(0);

@@ -45,6 +45,8 @@ const request = (extra: Record<string, unknown> = {}) => ({
 	itemIndex: 0,
 	task: { taskId: 't1', pollingUrl: 'https://api.bfl.ai/v1/get_result?id=t1' },
 	timeoutMs: 1000,
+	// A custom gateway that serves results from its own host; the host check stays on.
+	scope: { customBaseUrl: 'https://delivery.example.com', allowAnyHost: false },
 	...extra,
 });
 

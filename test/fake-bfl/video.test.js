@@ -21,7 +21,12 @@ const mp4 = buildMp4('source').toString('base64');
 /** @param {Buffer} bytes @param {{ type: string, offset: number, size: number }} parent */
 const children = (bytes, parent, skip = 0) =>
 	readBoxes(bytes, parent.offset + 8 + skip, parent.offset + parent.size);
-/** @param {Array<{ type: string }>} boxes @param {string} type */
+/**
+ * @template {{ type: string }} Box
+ * @param {Box[]} boxes
+ * @param {string} type
+ * @returns {Box}
+ */
 const find = (boxes, type) => {
 	const found = boxes.find((b) => b.type === type);
 	if (!found) throw new Error(`no ${type} box`);
@@ -181,6 +186,7 @@ describe('POST /v1/flux-3-video and the video tools', () => {
 		while (fake.stats().inFlight > 0) await sleep(20);
 		fake.configure({ latencyMs: 2000 });
 		fake.resetStats();
+		/** @type {Array<[string, Record<string, unknown>]>} */
 		const bodies = [
 			['flux-3-video', { mode: 't2v', prompt: 'x' }],
 			['flux-3-video', { mode: 't2v', prompt: 'x' }],

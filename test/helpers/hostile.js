@@ -24,8 +24,9 @@ async function startHostile(routes, options = {}) {
 	/** @type {Set<import('net').Socket>} */
 	const sockets = new Set();
 	const server = http.createServer((req, res) => {
+		/** @type {Buffer[]} */
 		const chunks = [];
-		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('data', (/** @type {Buffer} */ chunk) => chunks.push(chunk));
 		req.on('end', async () => {
 			const path = new URL(req.url ?? '/', 'http://x').pathname;
 			const key = req.headers['x-key'];

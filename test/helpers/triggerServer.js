@@ -80,6 +80,10 @@ async function startTriggerServer(config) {
 	);
 	/** @type {import('n8n-workflow').INodeExecutionData[]} */
 	const emitted = [];
+	const publicBase = () => {
+		const { port } = /** @type {import('net').AddressInfo} */ (server.address());
+		return `http://127.0.0.1:${port}`;
+	};
 	/** @type {number[]} */
 	const responses = [];
 

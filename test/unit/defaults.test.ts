@@ -95,7 +95,14 @@ describe('adding an Additional Field at its default changes nothing at BFL', () 
 			model: 'flux-dev',
 			additionalFields: { steps: 50, guidance: 5, seed: 0, promptUpsampling: true },
 		};
-		const read = NodeHelpers.getNodeParameters(description.properties, saved, false, false, null);
+		const read = NodeHelpers.getNodeParameters(
+			description.properties,
+			saved,
+			false,
+			false,
+			null,
+			null,
+		);
 		expect(read?.additionalFields).toEqual(saved.additionalFields);
 		// Main fields are saved only when they differ from the default, so those defaults stay as they were.
 		const fresh = NodeHelpers.getNodeParameters(
@@ -103,6 +110,7 @@ describe('adding an Additional Field at its default changes nothing at BFL', () 
 			{ resource: 'image', operation: 'generate' },
 			true,
 			false,
+			null,
 			null,
 		);
 		expect(fresh?.model).toBe('flux-2-pro');

@@ -72,14 +72,8 @@ describe('checkImageSources', () => {
 		]);
 	});
 
-	it('rejects a URL where the endpoint takes binary data only', () => {
-		expect(checkImageSources(BINARY_ONLY, [url('https://example.com/a.png')])).toEqual([
-			{
-				field: 'Input Images',
-				message:
-					'Test Model takes its Image as binary data only, not as a URL. Download it first, for example with an HTTP Request node',
-			},
-		]);
+	it('accepts a URL where the endpoint takes base64 only: the node downloads it itself', () => {
+		expect(checkImageSources(BINARY_ONLY, [url('https://example.com/a.png')])).toEqual([]);
 	});
 
 	it.each(['ftp://example.com/a.png', 'example.com/a.png', '', '   '])(

@@ -6,7 +6,7 @@ describe('sniffMedia', () => {
 		['jpeg', 'image/jpeg', 'jpg'],
 		['png', 'image/png', 'png'],
 		['webp', 'image/webp', 'webp'],
-	])('knows a real %s by its bytes', (format, mimeType, extension) => {
+	] as const)('knows a real %s by its bytes', (format, mimeType, extension) => {
 		const bytes = buildImage(format, 'unit', 0);
 		expect(sniffMedia(bytes)).toEqual({ kind: 'image', format, mimeType, extension });
 	});

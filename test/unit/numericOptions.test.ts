@@ -1,7 +1,7 @@
-import { readNumericOption } from '../../nodes/Bfl/core/numericOptions';
+import { readNumericOption, type NumericOptionSpec } from '../../nodes/Bfl/core/numericOptions';
 import { NUMERIC_OPTIONS } from '../../nodes/Bfl/descriptions/taskOptions';
 
-const SPECS = Object.values(NUMERIC_OPTIONS);
+const SPECS: NumericOptionSpec[] = Object.values(NUMERIC_OPTIONS);
 const GARBAGE: unknown[] = [
 	'2s',
 	'x',

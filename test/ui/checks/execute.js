@@ -1,4 +1,6 @@
 // @ts-check
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 'use strict';
 
 /**

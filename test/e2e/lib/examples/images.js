@@ -156,7 +156,11 @@ const IMAGE_EXAMPLES = [
 				ctx.fake.imageFor(item.json.id)?.toString('base64'),
 			);
 			const sent = Array.isArray(task?.body.images) ? task.body.images : [];
-			const same = sent.length === 2 && sent.every((image, i) => image === expected[i]);
+			const same =
+				sent.length === 2 &&
+				sent.every(
+					(/** @type {unknown} */ image, /** @type {number} */ i) => image === expected[i],
+				);
 			checks.push([
 				`${label}: both generated images went to BFL as the images list, in order`,
 				same,
