@@ -41,6 +41,7 @@ async function buildAndPack({ outDir, build, say }) {
 	const declared = declaredDistFiles();
 	const missing = declared.filter((f) => !fs.existsSync(path.join(REPO, f)));
 	let built = false;
+	fs.mkdirSync(outDir, { recursive: true });
 	if (build || missing.length) {
 		say(missing.length ? `dist/ lacks ${missing.join(', ')}: npm run build` : 'npm run build');
 		const r = await run('npm', ['run', 'build'], {
@@ -61,7 +62,6 @@ async function buildAndPack({ outDir, build, say }) {
 	const distTime = Math.min(...declared.map((f) => fs.statSync(path.join(REPO, f)).mtimeMs));
 	const stale = !built && newestSource() > distTime;
 
-	fs.mkdirSync(outDir, { recursive: true });
 	const env = cleanEnv();
 	const r = await run(
 		'npm',
