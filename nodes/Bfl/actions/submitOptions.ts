@@ -9,20 +9,27 @@ import { readTaskOptions } from '../descriptions/taskOptions';
 import { operationError } from '../transport/errors';
 import { signWebhookUrl } from '../transport/request';
 
-/** The item's options with its Completion choice; a webhook URL gets the trigger's token. */
-export async function submitOptions(
+/** What a Completion choice needs to know of the endpoint it submits to. */
+export interface CompletionTarget {
+	displayName: string;
+	/** Whether BFL's schema for the endpoint has webhook fields. */
+	acceptsWebhook: boolean;
+}
+
+/** Adds the item's Completion choice to its options; a webhook URL gets the trigger's token. */
+export async function withCompletion(
 	ctx: IExecuteFunctions,
-	spec: ModelSpec,
+	target: CompletionTarget,
 	itemIndex: number,
+	options: TaskOptions,
 ): Promise<TaskOptions> {
-	const options = readTaskOptions(ctx, itemIndex);
 	const choice = readCompletion(ctx, itemIndex);
 	if (choice.completion !== 'webhook')
 		return { ...options, waitForCompletion: choice.completion === 'wait' };
 	const fail = (message: string) => operationError(ctx.getNode(), message, itemIndex);
-	if (spec.webhooks === false) {
+	if (!target.acceptsWebhook) {
 		throw fail(
-			`${spec.displayName} cannot report by webhook (BFL's endpoint takes no webhook URL); choose Wait or Return Immediately`,
+			`${target.displayName} cannot report by webhook (BFL's endpoint takes no webhook URL); choose Wait or Return Immediately`,
 		);
 	}
 	if (!parseHttpUrl(choice.webhookUrl)) {
@@ -37,4 +44,14 @@ export async function submitOptions(
 		);
 	}
 	return { ...options, waitForCompletion: false, webhook: { url, secret: choice.webhookSecret } };
+}
+
+/** The options of a model request, with its Completion choice. */
+export async function submitOptions(
+	ctx: IExecuteFunctions,
+	spec: ModelSpec,
+	itemIndex: number,
+): Promise<TaskOptions> {
+	const target = { displayName: spec.displayName, acceptsWebhook: spec.webhooks !== false };
+	return await withCompletion(ctx, target, itemIndex, readTaskOptions(ctx, itemIndex));
 }

@@ -11,7 +11,6 @@ import {
 	type VideoOperation,
 	type VideoSpec,
 } from '../../catalog/videoModels';
-import { parseHttpUrl } from '../../core/hosts';
 import type { TaskOptions } from '../../core/taskOptions';
 import {
 	buildVideoBody,
@@ -20,7 +19,6 @@ import {
 	type MediaSource,
 	type VideoInput,
 } from '../../core/videoRequest';
-import { readCompletion } from '../../descriptions/completion';
 import { forOperation } from '../../descriptions/display';
 import { readMediaSources, readVideoInput } from '../../descriptions/videoFields';
 import {
@@ -30,10 +28,11 @@ import {
 	videoOptionsProperty,
 } from '../../descriptions/videoOptions';
 import { operationError } from '../../transport/errors';
-import { getEndpoints, signWebhookUrl } from '../../transport/request';
+import { getEndpoints } from '../../transport/request';
 import { readVideoMedia } from '../../transport/videoInputs';
 import { runVideoTask, type VideoTask } from '../../transport/videoTask';
 import type { ConcurrencyGroup, Operation } from '../operation';
+import { withCompletion } from '../submitOptions';
 
 export interface PreparedVideoRequest {
 	group: ConcurrencyGroup;
@@ -49,23 +48,8 @@ async function videoTaskOptions(
 	spec: VideoSpec,
 	itemIndex: number,
 ): Promise<TaskOptions> {
-	const options = readVideoOptions(ctx, itemIndex);
-	const choice = readCompletion(ctx, itemIndex);
-	if (choice.completion !== 'webhook')
-		return { ...options, waitForCompletion: choice.completion !== 'return' };
-	const fail = (message: string) => operationError(ctx.getNode(), message, itemIndex);
-	if (!spec.webhooks) {
-		throw fail(
-			`${spec.displayName} cannot report by webhook (BFL's endpoint takes no webhook URL); choose Wait or Return Immediately`,
-		);
-	}
-	if (!parseHttpUrl(choice.webhookUrl)) {
-		throw fail(
-			`Webhook URL must be the http(s) Production URL of a Black Forest Labs Trigger (got "${choice.webhookUrl}")`,
-		);
-	}
-	const url = await signWebhookUrl(ctx, itemIndex, choice.webhookUrl as string);
-	return { ...options, waitForCompletion: false, webhook: { url, secret: choice.webhookSecret } };
+	const target = { displayName: spec.displayName, acceptsWebhook: spec.webhooks === true };
+	return await withCompletion(ctx, target, itemIndex, readVideoOptions(ctx, itemIndex));
 }
 
 /** Reads and checks one item, binaries included (size, kind, frame size), sending nothing. */
