@@ -65,7 +65,8 @@ export function completionProperties(
 	return [...choice, ...WEBHOOK_PROPERTIES];
 }
 
-const WEBHOOK_PROPERTIES: INodeProperties[] = [
+/** Webhook URL and Secret, shown with Completion → Webhook (image and video operations alike). */
+export const WEBHOOK_PROPERTIES: INodeProperties[] = [
 	{
 		displayName: 'Webhook URL',
 		name: 'webhookUrl',

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 import { VIDEO_CONCURRENCY_CAP } from '../catalog/videoModels';
 import type { TaskOptions } from '../core/taskOptions';
 import { MAX_VIDEO_DOWNLOAD_BYTES } from '../core/video';
+import { WEBHOOK_PROPERTIES } from './completion';
 import { DEFAULT_BINARY_PROPERTY, NUMERIC_OPTIONS, numericOption } from './taskOptions';
 
 /** Video takes minutes: a look every 5 s costs at most 5 s and keeps the poll count low. */
@@ -41,30 +42,7 @@ export function videoCompletionProperties(webhooks: boolean): INodeProperties[] 
 			: COMPLETION,
 		default: 'wait',
 	};
-	if (!webhooks) return [choice];
-	return [
-		choice,
-		{
-			displayName: 'Webhook URL',
-			name: 'webhookUrl',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'https://n8n.example.com/webhook/1f0c.../bfl',
-			description:
-				'The Production URL of a Black Forest Labs Trigger node; the node adds a token derived from the API key that the trigger checks',
-			displayOptions: { show: { completion: ['webhook'] } },
-		},
-		{
-			displayName: 'Webhook Secret',
-			name: 'webhookSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'Optional secret BFL may use to sign its call; set the same one in the trigger',
-			displayOptions: { show: { completion: ['webhook'] } },
-		},
-	];
+	return webhooks ? [choice, ...WEBHOOK_PROPERTIES] : [choice];
 }
 
 /** Return Immediately and Webhook neither poll nor download, so these options are hidden there. */
@@ -145,8 +123,11 @@ interface RawVideoOptions {
 export function readVideoOptions(ctx: IExecuteFunctions, itemIndex: number): TaskOptions {
 	const raw = ctx.getNodeParameter('options', itemIndex, {}) as RawVideoOptions;
 	// The same checks as the image options (a non-number fails, values are clamped), with video's defaults.
-	const seconds = (value: unknown, spec: (typeof NUMERIC_OPTIONS)['timeout'], defaultValue: number) =>
-		numericOption(ctx, itemIndex, value, { ...spec, defaultValue }) * 1000;
+	const seconds = (
+		value: unknown,
+		spec: (typeof NUMERIC_OPTIONS)['timeout'],
+		defaultValue: number,
+	) => numericOption(ctx, itemIndex, value, { ...spec, defaultValue }) * 1000;
 	return {
 		waitForCompletion: true,
 		pollIntervalMs: seconds(

@@ -1,9 +1,30 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ModelSpec } from '../catalog/types';
 import { checkImageBytes, type ImageSource } from '../core/images';
 import { operationError } from './errors';
 import { fetchInputImage } from './inputUrl';
+
+/** The item's binary field, or an error naming the fields the item does have. */
+export function requireBinary(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	property: string,
+	label: string,
+): IBinaryData {
+	const item = ctx.getInputData()[itemIndex];
+	const binary = item?.binary?.[property];
+	if (binary) return binary;
+	const available = Object.keys(item?.binary ?? {});
+	const hint = available.length
+		? `; this item has ${available.map((name) => `"${name}"`).join(', ')}`
+		: '; this item has no binary data';
+	throw operationError(
+		ctx.getNode(),
+		`No binary field "${property}" for ${label}${hint}`,
+		itemIndex,
+	);
+}
 
 /**
  * Reads each binary image of an item and checks it is an image BFL can take. Bytes come only from
@@ -15,19 +36,7 @@ async function readImage(
 	label: string,
 	property: string,
 ): Promise<Buffer> {
-	const item = ctx.getInputData()[itemIndex];
-	const binary = item?.binary?.[property];
-	if (!binary) {
-		const available = Object.keys(item?.binary ?? {});
-		const hint = available.length
-			? `; this item has ${available.map((name) => `"${name}"`).join(', ')}`
-			: '; this item has no binary data';
-		throw operationError(
-			ctx.getNode(),
-			`No binary field "${property}" for ${label}${hint}`,
-			itemIndex,
-		);
-	}
+	const binary = requireBinary(ctx, itemIndex, property, label);
 	const bytes = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 	const problem = checkImageBytes(label, property, bytes, binary.mimeType);
 	if (problem) throw operationError(ctx.getNode(), problem, itemIndex);

@@ -5,6 +5,7 @@ import { sniffImageFormat } from '../core/files';
 import { isMp4, megabytes, mp4FrameSize } from '../core/video';
 import { keyframeSeconds, type EncodedMedia, type MediaSource } from '../core/videoRequest';
 import { operationError } from './errors';
+import { requireBinary } from './inputImages';
 
 /** A binary field's size from its metadata, when n8n recorded it, so a huge file is refused unread. */
 function recordedBytes(binary: { bytes?: unknown }): number | undefined {
@@ -56,19 +57,7 @@ async function readMedium(
 	property: string,
 	what: string,
 ): Promise<Buffer> {
-	const item = ctx.getInputData()[itemIndex];
-	const binary = item?.binary?.[property];
-	if (!binary) {
-		const available = Object.keys(item?.binary ?? {});
-		const hint = available.length
-			? `; this item has ${available.map((name) => `"${name}"`).join(', ')}`
-			: '; this item has no binary data';
-		throw operationError(
-			ctx.getNode(),
-			`No binary field "${property}" for ${what}${hint}`,
-			itemIndex,
-		);
-	}
+	const binary = requireBinary(ctx, itemIndex, property, what);
 	const recorded = recordedBytes(binary as { bytes?: unknown });
 	if (recorded !== undefined && recorded > MAX_VIDEO_INPUT_BYTES)
 		throw operationError(ctx.getNode(), tooLarge(property, what, recorded), itemIndex);
