@@ -1,12 +1,14 @@
-import { startFakeBfl, type FakeBfl } from '../fake-bfl';
+import { LimiterRun } from '../../nodes/Bfl/core/limiterRun';
+import { manualClock, startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { startBflWorkflow, simulatorCredentials } from '../helpers/bflWorkflow';
 import { outputOf, errorOf } from '../helpers/engine';
 import { n8nLogger } from '../helpers/n8nLogger';
-import { waitFor } from '../helpers/wait';
+import { advanceUntilSettled, waitFor } from '../helpers/wait';
 
 /**
  * Several executions at once in one process share the account's cap through the node's
- * process-wide limiter (core/limiter). Assertions are counts and orders, never timings.
+ * process-wide limiter (core/limiter). Assertions are counts and orders, never timings: where an
+ * order matters, the simulator runs on a manual clock, so its tasks end only when the test says.
  */
 const CALLER = 'limiter-caller-0123456789';
 let fake: FakeBfl;
@@ -15,10 +17,31 @@ let fake: FakeBfl;
 jest.setTimeout(120_000);
 
 // A fresh simulator per test is a fresh host, hence a fresh account with its own limit.
-beforeEach(async () => {
-	fake = await startFakeBfl({ apiKey: CALLER, latencyMs: 200, imageBytes: 2048 });
-});
+async function startAccount(clock?: ReturnType<typeof manualClock>) {
+	fake = await startFakeBfl({ apiKey: CALLER, latencyMs: 200, imageBytes: 2048, clock });
+}
 afterEach(async () => await fake.close());
+
+/** The runs in the order the limiter granted them slots, named by the order they first asked. */
+function recordGrants() {
+	const acquire = LimiterRun.prototype.acquire;
+	const names = new Map<LimiterRun, number>();
+	const grants: number[] = [];
+	const asked: number[] = [];
+	const spy = jest.spyOn(LimiterRun.prototype, 'acquire').mockImplementation(async function (
+		this: LimiterRun,
+		key: string,
+		keyCap: number,
+	) {
+		if (!names.has(this)) names.set(this, names.size);
+		const name = names.get(this) ?? -1;
+		asked[name] = (asked[name] ?? 0) + 1;
+		const slot = await acquire.call(this, key, keyCap);
+		grants.push(name);
+		return slot;
+	});
+	return { grants, asked, restore: () => spy.mockRestore() };
+}
 
 function start(label: string, count: number, prompts?: string[]) {
 	return startBflWorkflow({
@@ -43,12 +66,9 @@ async function finished(label: string, running: ReturnType<typeof start>) {
 	return { label, items: outputOf(run, 'BFL') ?? [], error: errorOf(run, 'BFL') };
 }
 
-/** Task creation order at the simulator, as the execution label of each task. */
-const acceptedOrder = () =>
-	[...fake.tasks.values()].map((task) => String(task.body.prompt).split(' ')[0]);
-
 describe('the account limiter in the n8n engine', () => {
 	it('runs 4 simultaneous executions of 48 items under the cap: no 429, nothing lost', async () => {
+		await startAccount();
 		const runs = await Promise.all(
 			['e1', 'e2', 'e3', 'e4'].map(async (label) => await finished(label, start(label, 48))),
 		);
@@ -70,27 +90,40 @@ describe('the account limiter in the n8n engine', () => {
 	});
 
 	it('serves a small execution started late before the rest of a large one', async () => {
-		const big = start('big', 96);
-		await waitFor(() => fake.stats().accepted >= 24, 'the large run to fill the account', 60_000);
-		const small = start('small', 4);
-		const [bigRun, smallRun] = await Promise.all([finished('big', big), finished('small', small)]);
-		expect(bigRun.items).toHaveLength(96);
-		expect(smallRun.items).toHaveLength(4);
-		const order = acceptedOrder();
-		const lastSmall = order.lastIndexOf('small');
-		// First come first served over items would put the small run behind all 96 (index ≥ 96);
-		// sharing by slots held gives it the next 4 freed slots (indexes 24–27). The slack of 4
-		// covers submits racing on the wire, never a whole wave.
-		expect(lastSmall).toBeLessThan(32);
-		expect(fake.stats().status429).toBe(0);
+		await startAccount(manualClock());
+		const order = recordGrants();
+		try {
+			const big = start('big', 96);
+			await waitFor(() => fake.stats().accepted >= 24, 'the large run to fill the account');
+			const small = start('small', 4);
+			// The account is full and its tasks stand still until the clock moves: the small run's
+			// four items can only queue.
+			await waitFor(() => order.asked[1] === 4, 'the small run to queue its items');
+			const both = Promise.all([finished('big', big), finished('small', small)]);
+			const [bigRun, smallRun] = await advanceUntilSettled(fake, both);
+			expect(bigRun.items).toHaveLength(96);
+			expect(smallRun.items).toHaveLength(4);
+			// First come first served over items would put the small run (1) behind all 96 of the
+			// large one (0); sharing by slots held gives it the first four slots that free up.
+			expect(order.grants.slice(0, 24)).toEqual(Array(24).fill(0));
+			expect(order.grants.slice(24, 28)).toEqual([1, 1, 1, 1]);
+			expect(order.grants).toHaveLength(100);
+			expect(fake.stats().status429).toBe(0);
+		} finally {
+			order.restore();
+		}
 	});
 
 	it('absorbs 429s from a smaller real cap by lowering its limit, and logs them per run', async () => {
+		await startAccount(manualClock());
 		// Another process holds half of the account: BFL accepts only 12 more.
 		fake.configure({ concurrencyCap: 12 });
 		const debug = jest.spyOn(n8nLogger(), 'debug');
 		try {
-			const { items, error } = await finished('e1', start('e1', 48));
+			const running = finished('e1', start('e1', 48));
+			// Nothing ends before the clock moves, so the limiter's first burst of 24 meets the cap.
+			await waitFor(() => fake.stats().status429 > 0, 'the first 429');
+			const { items, error } = await advanceUntilSettled(fake, running);
 			expect(error).toBeUndefined();
 			expect(items).toHaveLength(48);
 			const stats = fake.stats();
@@ -111,19 +144,20 @@ describe('the account limiter in the n8n engine', () => {
 	});
 
 	it('after the node stops at an error, its items still queued for a slot never submit', async () => {
+		await startAccount(manualClock());
 		fake.configure({ latencyMs: 1000 });
-		// One task of the large run ends first, the other 23 take 5 s: one slot frees, then none.
+		// One task of the large run ends first, the other 23 take 5 s of the simulator's clock.
 		const holder = start(
 			'holder',
 			24,
 			Array.from({ length: 24 }, (_, i) => (i === 0 ? 'holder 0' : `holder ${i} [slow]`)),
 		);
-		await waitFor(() => fake.stats().accepted >= 24, 'the large run to fill the account', 60_000);
+		await waitFor(() => fake.stats().accepted >= 24, 'the large run to fill the account');
 		const stopped = start('stopper', 3, ['stopper 0 [402]', 'stopper 1', 'stopper 2']);
-		const [stopRun, holdRun] = await Promise.all([
-			finished('stopper', stopped),
-			finished('holder', holder),
-		]);
+		// One slot frees, then none until the stopper has ended at its 402.
+		fake.advance(1000);
+		const stopRun = await finished('stopper', stopped);
+		const holdRun = await advanceUntilSettled(fake, finished('holder', holder));
 		expect(holdRun.items).toHaveLength(24);
 		expect(stopRun.error?.message).toMatch(/402|credits/i);
 		const submitted = fake.stats().submitsByPrompt;

@@ -1,16 +1,17 @@
 // @ts-check
 'use strict';
 
-const { startFakeBfl } = require('./index');
+const { startFakeBfl, manualClock } = require('./index');
 const { buildImage } = require('./images');
 const { buildMp4, buildDraftCache, readBoxes, FRAMES } = require('./video');
-const { submit, pollUntilDone, download, sleep } = require('./testHelpers');
+const { submit, pollUntilDone, download } = require('./testHelpers');
 
 /** @type {import('./index').FakeBfl} */
 let fake;
 
 beforeAll(async () => {
-	fake = await startFakeBfl({ latencyMs: 150, credits: 100000 });
+	// A manual clock: the task phases are stepped by the test, never raced against a busy machine.
+	fake = await startFakeBfl({ latencyMs: 150, credits: 100000, clock: manualClock() });
 });
 afterAll(() => fake.close());
 beforeEach(() => fake.configure({ latencyMs: 150, credits: 100000, videoCap: 5 }));
@@ -73,7 +74,7 @@ describe('POST /v1/flux-3-video and the video tools', () => {
 	test('t2v walks the in-progress phases and serves the MP4 from a signed, expiring .mp4 URL', async () => {
 		const res = await submit(fake, 'flux-3-video', { mode: 't2v', prompt: 'waves', duration: 6 });
 		expect(res.status).toBe(200);
-		const { body, seen } = await pollUntilDone(res.json.polling_url);
+		const { body, seen } = await pollUntilDone(res.json.polling_url, { fake });
 		expect(seen).toContain('Pending');
 		expect(body.status).toBe('Ready');
 		expect(body.cost).toBe(17 * 6);
@@ -92,7 +93,7 @@ describe('POST /v1/flux-3-video and the video tools', () => {
 			prompt: 'waves',
 			draft: true,
 		});
-		const { body } = await pollUntilDone(res.json.polling_url);
+		const { body } = await pollUntilDone(res.json.polling_url, { fake });
 		expect(body.result.sample).toBeUndefined();
 		expect(body.result.draft_cache).toMatch(/\/draft_cache\.bin\?/);
 		const cache = await download(body.result.draft_cache);
@@ -182,8 +183,9 @@ describe('POST /v1/flux-3-video and the video tools', () => {
 	});
 
 	test('at most five video tasks run at once across the three endpoints; image tasks are not held back', async () => {
-		// Tasks of earlier tests end within their 150 ms; wait for them rather than guess.
-		while (fake.stats().inFlight > 0) await sleep(20);
+		// Tasks of earlier tests end within their 150 ms of the simulator's clock.
+		fake.advance(150);
+		expect(fake.stats().inFlight).toBe(0);
 		fake.configure({ latencyMs: 2000 });
 		fake.resetStats();
 		/** @type {Array<[string, Record<string, unknown>]>} */
