@@ -1,5 +1,5 @@
 /** Builders for the catalog rows: what each family of BFL endpoints has in common. Pure data. */
-import { MAX_SEED, type FieldName } from './fields';
+import { MAX_SEED, USER_ID_LENGTH, type FieldName } from './fields';
 import { FLUX3_ASPECT_RATIOS, FLUX3_ASPECT_RATIO_VALUES } from './ratios';
 import type { FieldRule, ImageInputs, ModelOperation, ModelSpec } from './types';
 
@@ -21,7 +21,7 @@ export const FLUX2_PROMPT_MAX_LENGTH = 32_768 * 4;
 
 export const SEED: Fields = { seed: { range: { min: 0, max: MAX_SEED } } };
 /** BFL's opaque end-user id for abuse tracking, 1–256 characters, on nearly every schema since mid-2026. */
-export const USER: Fields = { user: { range: { min: 1, max: 256 } } };
+export const USER: Fields = { user: { range: USER_ID_LENGTH } };
 const OUTPUT: Fields = { outputFormat: optional };
 export const FLUX2_SAFETY: Fields = { safetyTolerance: { range: { min: 0, max: 5 }, default: 2 } };
 export const FLUX1_SAFETY: Fields = { safetyTolerance: { range: { min: 0, max: 6 }, default: 2 } };
@@ -43,12 +43,19 @@ export const FILL_SAMPLING: Fields = {
 	promptUpsampling: { default: false },
 };
 
-/** Reference images input_image, input_image_2, ... up to `max`, of which the first is required. */
-export function referenceImages(
-	max: number,
-	requiredCount: number,
+/**
+ * Reference images input_image, input_image_2, ... up to `max`, of which the first `required` are
+ * required; BFL takes a URL for each unless `urlAllowed` is false.
+ */
+export function referenceImages({
+	max,
+	required: requiredCount,
 	urlAllowed = true,
-): ImageInputs {
+}: {
+	max: number;
+	required: number;
+	urlAllowed?: boolean;
+}): ImageInputs {
 	const slots = Array.from({ length: max }, (_, i) =>
 		i === 0 ? 'input_image' : `input_image_${i + 1}`,
 	);
@@ -65,24 +72,27 @@ function withoutUnset(fields: Fields): Fields {
 	return Object.fromEntries(Object.entries(fields).filter(([, rule]) => rule !== undefined));
 }
 
-type Extra = Partial<ModelSpec> & { fields?: Fields };
+/** What a row names itself; `operation` and `id` give its path. */
+interface RowIdentity {
+	operation: ModelOperation;
+	/** BFL's endpoint name, e.g. 'flux-2-pro'; the row's path is /v1/<id>. */
+	id: string;
+	displayName: string;
+	description: string;
+}
 
-function row(base: Omit<ModelSpec, 'id' | 'displayName' | 'description' | 'path' | 'operation'>) {
-	return (
-		operation: ModelOperation,
-		id: string,
-		displayName: string,
-		description: string,
-		extra: Extra = {},
-	): ModelSpec => ({
+/** One catalog row: its identity, plus whatever it changes in its family's settings. */
+export type Row = RowIdentity & Partial<Omit<ModelSpec, keyof RowIdentity | 'path'>>;
+
+type FamilySettings = Omit<ModelSpec, keyof RowIdentity | 'path'>;
+
+/** A family's row builder: `flux2({ operation, id, displayName, description, ...changes })`. */
+function family(base: FamilySettings) {
+	return ({ fields, ...row }: Row): ModelSpec => ({
 		...base,
-		id,
-		operation,
-		displayName,
-		description,
-		path: `/v1/${id}`,
-		...extra,
-		fields: withoutUnset({ ...base.fields, ...extra.fields }),
+		...row,
+		path: `/v1/${row.id}`,
+		fields: withoutUnset({ ...base.fields, ...fields }),
 	});
 }
 
@@ -90,7 +100,7 @@ function row(base: Omit<ModelSpec, 'id' | 'displayName' | 'description' | 'path'
  * FLUX 3 Image: a closed schema (any other field is a 422), so no seed, size, output format or
  * webhook. Reference images go as one list, and the output reports the tier and ratio used.
  */
-export const flux3 = row({
+export const flux3 = family({
 	family: 'flux3',
 	legacy: false,
 	fields: {
@@ -111,7 +121,7 @@ export const flux3 = row({
 });
 
 /** FLUX 3 Image's reference images: 1–10 in one `images` list, each base64 or a URL. */
-export function flux3Images(requiredCount: number): ImageInputs {
+export function flux3Images({ required: requiredCount }: { required: number }): ImageInputs {
 	return {
 		slots: Array.from({ length: 10 }, () => 'images'),
 		labels: Array.from({ length: 10 }, (_, i) => `Reference Image ${i + 1}`),
@@ -122,7 +132,7 @@ export function flux3Images(requiredCount: number): ImageInputs {
 }
 
 /** FLUX.2 [pro]/[max]/[flex]/[klein]: multiples of 16, safety 0–5, prompt required. */
-export const flux2 = row({
+export const flux2 = family({
 	family: 'flux2',
 	legacy: false,
 	fields: {
@@ -142,7 +152,7 @@ export const flux2 = row({
 });
 
 /** FLUX.1-era endpoints, labelled legacy: safety 0–6, prompt_upsampling opt-in. */
-export const flux1 = row({
+export const flux1 = family({
 	family: 'flux1',
 	legacy: true,
 	fields: {
@@ -161,7 +171,7 @@ export const flux1 = row({
 });
 
 /** The FLUX tools (erase, deblur, outpainting, try-on): safety 0–5, no prompt upsampling switch. */
-export const tool = row({
+export const tool = family({
 	family: 'tools',
 	legacy: false,
 	fields: { ...SEED, ...FLUX2_SAFETY, ...OUTPUT, ...USER },

@@ -1,14 +1,9 @@
 /** Every request field the node can send, with its BFL name and kind. Pure data. */
+import type { BodyField } from './types';
 
 export type FieldKind = 'string' | 'integer' | 'number' | 'boolean' | 'aspectRatio' | 'enum';
 
-export interface FieldDefinition {
-	/** The name in BFL's JSON body. */
-	body: string;
-	/** The name users see in the node, used in every validation message. */
-	label: string;
-	kind: FieldKind;
-	values?: readonly string[];
+export interface FieldDefinition extends BodyField<FieldKind> {
 	/** A value that means "leave it to BFL": never checked and never sent (BFL has no default to show). */
 	unset?: number;
 }
@@ -18,14 +13,21 @@ export const OUTPUT_FORMATS = ['jpeg', 'png', 'webp'] as const;
 /** FLUX 3 Image's resolution tiers: equal pixel area per tier, whatever the aspect ratio. */
 export const RESOLUTIONS = ['768sq', '1k', '1.5k', '2k', '4k'] as const;
 
-export const FIELDS = {
+/** The fields image and video requests both send, defined once. */
+export const SHARED_FIELDS = {
 	prompt: { body: 'prompt', label: 'Prompt', kind: 'string' },
+	safetyTolerance: { body: 'safety_tolerance', label: 'Safety Tolerance', kind: 'integer' },
+	user: { body: 'user', label: 'End User ID', kind: 'string' },
+} as const satisfies Record<string, BodyField<'string' | 'integer'>>;
+
+export const FIELDS = {
+	prompt: SHARED_FIELDS.prompt,
 	// BFL's FLUX.2 default 0 means "as the input image" (and is below its minimum if sent).
 	width: { body: 'width', label: 'Width', kind: 'integer', unset: 0 },
 	height: { body: 'height', label: 'Height', kind: 'integer', unset: 0 },
 	aspectRatio: { body: 'aspect_ratio', label: 'Aspect Ratio', kind: 'aspectRatio' },
 	seed: { body: 'seed', label: 'Seed', kind: 'integer', unset: -1 },
-	safetyTolerance: { body: 'safety_tolerance', label: 'Safety Tolerance', kind: 'integer' },
+	safetyTolerance: SHARED_FIELDS.safetyTolerance,
 	outputFormat: {
 		body: 'output_format',
 		label: 'Output Format',
@@ -60,12 +62,15 @@ export const FIELDS = {
 	},
 	resolution: { body: 'resolution', label: 'Resolution', kind: 'enum', values: RESOLUTIONS },
 	grounding: { body: 'grounding', label: 'Grounding', kind: 'boolean' },
-	user: { body: 'user', label: 'End User ID', kind: 'string' },
+	user: SHARED_FIELDS.user,
 } as const satisfies Record<string, FieldDefinition>;
 
 export type FieldName = keyof typeof FIELDS;
 
 export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
+
+/** BFL's opaque end-user id (`user`), image and video alike: 1–256 characters. */
+export const USER_ID_LENGTH = { min: 1, max: 256 } as const;
 
 /** Seeds are unsigned 32-bit in every BFL client; the spec itself gives no range. */
 export const MAX_SEED = 4_294_967_295;

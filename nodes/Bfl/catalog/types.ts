@@ -31,10 +31,25 @@ export type SizeRule =
 /** How the "prompt upsampling" switch reaches BFL, which renamed the field for FLUX.2 pro/max. */
 export type UpsamplingField = 'disable_pup' | 'prompt_upsampling' | 'none';
 
-/** What a model accepts for one field: its range (numbers) and whether BFL requires it. */
-export interface FieldRule {
+/** One field of a BFL request body, image or video: its JSON name, what users see, its kind. */
+export interface BodyField<Kind extends string> {
+	/** The name in BFL's JSON body. */
+	body: string;
+	/** The name users see in the node, used in every validation message. */
+	label: string;
+	kind: Kind;
+	/** The values BFL accepts, for enums. */
+	values?: readonly string[];
+}
+
+/** What every row, image or video, may say of a field: its range and whether BFL requires it. */
+export interface RuleBase {
 	range?: NumberRange;
 	required?: boolean;
+}
+
+/** What a model accepts for one field: its range (numbers) and whether BFL requires it. */
+export interface FieldRule extends RuleBase {
 	/** Text fields: the most characters BFL accepts (the OpenAPI maxLength, where it has one). */
 	maxLength?: number;
 	/** The only values BFL accepts from this model, where its schema lists them (FLUX 3's ratios). */

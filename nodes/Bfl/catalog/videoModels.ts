@@ -3,7 +3,8 @@
  * enhancement, and the two video tools. Their schemas are closed, so each row lists exactly the
  * fields it sends; the UI, validation and request body all follow from the rows. Pure data.
  */
-import type { NumberRange } from './types';
+import { SHARED_FIELDS, USER_ID_LENGTH } from './fields';
+import type { BodyField, NumberRange, RuleBase } from './types';
 
 export type VideoOperation = 'generate' | 'enhanceDraft' | 'edit' | 'upscale';
 export type VideoMode = 't2v' | 'i2v' | 'v2v';
@@ -21,13 +22,9 @@ export type VideoFieldName =
 	| 'upscaleFactor'
 	| 'creativity';
 
-export interface VideoFieldDefinition {
-	/** The name in BFL's JSON body. */
-	body: string;
-	label: string;
-	kind: 'string' | 'integer' | 'number' | 'boolean' | 'enum' | 'duration';
-	values?: readonly string[];
-}
+export type VideoFieldDefinition = BodyField<
+	'string' | 'integer' | 'number' | 'boolean' | 'enum' | 'duration'
+>;
 
 export const VIDEO_ASPECT_RATIOS = [
 	'auto',
@@ -43,7 +40,7 @@ export const VIDEO_ASPECT_RATIOS = [
 export const VIDEO_RESOLUTIONS = ['hd', 'fhd', 'qhd', 'uhd'] as const;
 
 export const VIDEO_FIELDS: Record<VideoFieldName, VideoFieldDefinition> = {
-	prompt: { body: 'prompt', label: 'Prompt', kind: 'string' },
+	prompt: SHARED_FIELDS.prompt,
 	aspectRatio: {
 		body: 'aspect_ratio',
 		label: 'Aspect Ratio',
@@ -53,20 +50,18 @@ export const VIDEO_FIELDS: Record<VideoFieldName, VideoFieldDefinition> = {
 	duration: { body: 'duration', label: 'Duration', kind: 'duration' },
 	resolution: { body: 'resolution', label: 'Resolution', kind: 'enum', values: VIDEO_RESOLUTIONS },
 	generateAudio: { body: 'generate_audio', label: 'Generate Audio', kind: 'boolean' },
-	safetyTolerance: { body: 'safety_tolerance', label: 'Safety Tolerance', kind: 'integer' },
-	user: { body: 'user', label: 'End User ID', kind: 'string' },
+	safetyTolerance: SHARED_FIELDS.safetyTolerance,
+	user: SHARED_FIELDS.user,
 	draft: { body: 'draft', label: 'Draft', kind: 'boolean' },
 	upscaleFactor: { body: 'upscale_factor', label: 'Upscale Factor', kind: 'number' },
 	creativity: { body: 'creativity', label: 'Creativity', kind: 'integer' },
 };
 
-export interface VideoFieldRule {
+export interface VideoFieldRule extends RuleBase {
 	/** The name users see for this row, where it differs from the field's own. */
 	label?: string;
-	range?: NumberRange;
 	/** Text length bounds, for strings. */
 	length?: NumberRange;
-	required?: boolean;
 	/** BFL's value when the field is not sent, reported in the output. */
 	defaultValue?: string | number | boolean;
 }
@@ -119,7 +114,7 @@ export const VIDEO_PRICE_PER_SECOND: Record<string, number> = {
 };
 
 const SAFETY: VideoFieldRule = { range: { min: 0, max: 4 }, defaultValue: 2 };
-const USER: VideoFieldRule = { length: { min: 1, max: 256 } };
+const USER: VideoFieldRule = { length: USER_ID_LENGTH };
 const GENERATION: Partial<Record<VideoFieldName, VideoFieldRule>> = {
 	prompt: { required: true },
 	aspectRatio: { defaultValue: 'auto' },

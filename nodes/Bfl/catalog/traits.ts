@@ -1,4 +1,8 @@
-/** Settings shared by several catalog rows, named after the endpoints that use them. Pure data. */
+/**
+ * Traits: settings several catalog rows share beyond their family's, named after the endpoints
+ * that use them (spread into a row). Output sizes offered in the node are size presets, in
+ * sizes.ts. Pure data.
+ */
 import { KONTEXT_MAX_CONCURRENCY_CAP, WIDE_RATIOS, optional, required } from './families';
 import type { ImageInputs } from './types';
 
