@@ -2,13 +2,18 @@
 'use strict';
 
 /**
- * @typedef {'flux2' | 'flux1' | 'tools' | 'flux3' | 'video'} ModelFamily
+ * What BFL's OpenAPI document does not say about an endpoint: its price, its product limits and
+ * when it reports its cost. The request schema and the default output format come from the document (endpoints.js); an
+ * endpoint the document lacks names a hand schema from handSchemas.js. An endpoint the document
+ * has and this file does not is still served, with the defaults of endpoints.js.
+ *
+ * @typedef {'flux2' | 'flux1' | 'tools' | 'flux3' | 'video' | 'generic'} ModelFamily
  * @typedef {object} ModelInfo
- * @property {string} schema component schema name in the OpenAPI copy, or a hand schema name from validation.js
- * @property {ModelFamily} family flux2 and tools report cost on submit; flux1 and flux3 report it on the Ready result
- * @property {'jpeg' | 'png' | 'mp4'} defaultFormat
+ * @property {string} [schema] a hand schema name from handSchemas.js, for endpoints the OpenAPI copy lacks
+ * @property {ModelFamily} family flux2, tools and generic report cost on submit; flux1, flux3 and video on the Ready result
  * @property {number} [maxRefs] how many input_image* fields the product accepts
  * @property {boolean} [finetuned] needs an existing finetune_id (or a shared "org-id/name" LoRA)
+ * @property {Record<string, string>} [tagAliases] other spellings BFL accepts for a union's tag (flux-3-video's mode)
  * @property {(body: Record<string, any>) => { cost: number, inputMp: number, outputMp: number }} price
  */
 
@@ -67,44 +72,33 @@ const kleinSmall = megapixelPrice(1.4, 0.1);
 const kleinLarge = megapixelPrice(1.5, 0.2);
 
 define(['flux-2-pro', 'flux-2-pro-preview'], {
-	schema: 'Flux2Inputs',
 	family: 'flux2',
-	defaultFormat: 'jpeg',
 	maxRefs: 8,
 	price: megapixelPrice(3, 1.5),
 });
 define(['flux-2-max'], {
-	schema: 'Flux2Inputs',
 	family: 'flux2',
-	defaultFormat: 'jpeg',
 	maxRefs: 8,
 	price: megapixelPrice(7, 3),
 });
 define(['flux-2-flex'], {
-	schema: 'Flux2FlexInputs',
 	family: 'flux2',
-	defaultFormat: 'jpeg',
 	maxRefs: 8,
 	price: megapixelPrice(5, 5),
 });
 define(['flux-2-klein-4b'], {
-	schema: 'Flux2KleinInputs',
 	family: 'flux2',
-	defaultFormat: 'jpeg',
 	maxRefs: 4,
 	price: kleinSmall,
 });
 define(['flux-2-klein-9b', 'flux-2-klein-9b-preview'], {
-	schema: 'Flux2KleinInputs',
 	family: 'flux2',
-	defaultFormat: 'jpeg',
 	maxRefs: 4,
 	price: kleinLarge,
 });
 define(['flux-2-klein-4b-finetuned', 'flux-2-klein-base-4b-finetuned'], {
 	schema: 'KleinFinetunedInputs',
 	family: 'flux2',
-	defaultFormat: 'jpeg',
 	maxRefs: 4,
 	finetuned: true,
 	price: kleinSmall,
@@ -117,85 +111,60 @@ define([
 ], {
 	schema: 'KleinFinetunedInputs',
 	family: 'flux2',
-	defaultFormat: 'jpeg',
 	maxRefs: 4,
 	finetuned: true,
 	price: kleinLarge,
 });
 define(['flux-pro-1.1'], {
-	schema: 'FluxPro11Inputs',
 	family: 'flux1',
-	defaultFormat: 'jpeg',
 	price: flatPrice(4),
 });
 define(['flux-pro-1.1-ultra'], {
-	schema: 'FluxUltraInput',
 	family: 'flux1',
-	defaultFormat: 'jpeg',
 	price: flatPrice(6),
 });
 define(['flux-dev'], {
-	schema: 'FluxDevInputs',
 	family: 'flux1',
-	defaultFormat: 'jpeg',
 	price: flatPrice(2.5),
 });
 define(['flux-kontext-pro'], {
-	schema: 'FluxKontextProInputs',
 	family: 'flux1',
-	defaultFormat: 'png',
 	maxRefs: 4,
 	price: flatPrice(4),
 });
 define(['flux-kontext-max'], {
-	schema: 'FluxKontextProInputs',
 	family: 'flux1',
-	defaultFormat: 'png',
 	maxRefs: 4,
 	price: flatPrice(8),
 });
 define(['flux-pro-1.0-fill'], {
-	schema: 'FluxProFillInputs',
 	family: 'flux1',
-	defaultFormat: 'jpeg',
 	price: flatPrice(5),
 });
 define(['flux-pro-1.0-expand'], {
-	schema: 'FluxProExpandInputs',
 	family: 'flux1',
-	defaultFormat: 'jpeg',
 	price: flatPrice(5),
 });
 define(['flux-pro-1.1-ultra-finetuned'], {
-	schema: 'FinetuneFluxUltraInput',
 	family: 'flux1',
-	defaultFormat: 'jpeg',
 	finetuned: true,
 	price: flatPrice(7),
 });
 define(['flux-pro-1.0-fill-finetuned'], {
-	schema: 'FinetuneFluxProFillInputs',
 	family: 'flux1',
-	defaultFormat: 'jpeg',
 	finetuned: true,
 	price: flatPrice(6),
 });
 define(['flux-tools/outpainting-v1'], {
-	schema: 'FluxOutpaintingInputs',
 	family: 'tools',
-	defaultFormat: 'png',
 	price: outpaintingPrice,
 });
 define(['flux-tools/erase-v1'], {
-	schema: 'Flux2EraseInputs',
 	family: 'tools',
-	defaultFormat: 'png',
 	price: flatPrice(3),
 });
 define(['flux-tools/deblur-v1'], {
-	schema: 'Flux2DeblurInputs',
 	family: 'tools',
-	defaultFormat: 'png',
 	price: flatPrice(3),
 });
 /**
@@ -216,15 +185,11 @@ function flux3Price(body) {
 }
 
 define(['flux-3-image'], {
-	schema: 'Flux3ImageInputs',
 	family: 'flux3',
-	defaultFormat: 'jpeg',
 	price: flux3Price,
 });
 define(['flux-tools/vto-v1', 'flux-tools/vto-v2'], {
-	schema: 'Flux2KleinTryonInputs',
 	family: 'tools',
-	defaultFormat: 'jpeg',
 	price: flatPrice(4.75, 2 * DEFAULT_MP),
 });
 
@@ -257,21 +222,21 @@ function videoPrice(body) {
 }
 
 define(['flux-3-video'], {
-	schema: 'Flux3VideoInputsBody',
 	family: 'video',
-	defaultFormat: 'mp4',
+	tagAliases: {
+		'text-to-video': 't2v',
+		'image-continuation': 'i2v',
+		'video-continuation': 'v2v',
+		'draft-enhance': 'draft_enhance',
+	},
 	price: videoPrice,
 });
 define(['flux-tools/video-edit-v1'], {
-	schema: 'Flux3VideoVE2VNamedInputs',
 	family: 'video',
-	defaultFormat: 'mp4',
 	price: () => ({ cost: VIDEO_PER_SECOND.hd * AUTO_SECONDS, inputMp: 0, outputMp: 0 }),
 });
 define(['flux-tools/video-upscale-v1'], {
-	schema: 'Flux3VideoUpscaleInputs',
 	family: 'video',
-	defaultFormat: 'mp4',
 	price: (body) => ({
 		cost: round2(10 * (body.upscale_factor || 2) * AUTO_SECONDS),
 		inputMp: 0,

@@ -10,7 +10,6 @@ const {
 	azureErrorXml,
 } = require('./exchange');
 const { takeFault, applyFault } = require('./faults');
-const { MODELS } = require('./models');
 const { handleSubmit } = require('./submit');
 const { pollBody } = require('./tasks');
 const { imageParts, CONTENT_TYPES } = require('./images');
@@ -32,12 +31,13 @@ const FINETUNE_ROUTES = {
 const DELIVERY_PATH = /^\/results\/([^/]+)\/(?:sample\.(jpeg|png|webp|mp4)|draft_cache\.(bin))$/;
 
 /**
+ * @param {State} state
  * @param {import('./state').ServerName} server
  * @param {string} method
  * @param {string} path
  * @returns {Endpoint}
  */
-function classify(server, method, path) {
+function classify(state, server, method, path) {
 	if (server === 'delivery')
 		return DELIVERY_PATH.test(path) ? { target: 'delivery' } : { target: 'other', status: 404 };
 	if (path === '/v1/get_result')
@@ -47,7 +47,7 @@ function classify(server, method, path) {
 		return method === 'GET' ? { target: 'credits' } : { target: 'other', status: 405 };
 	if (`${method} ${path}` in FINETUNE_ROUTES) return { target: 'finetune' };
 	const model = path.slice('/v1/'.length);
-	if (path.startsWith('/v1/') && MODELS[model]) {
+	if (path.startsWith('/v1/') && Object.hasOwn(state.endpoints, model)) {
 		return method === 'POST' ? { target: 'submit', model } : { target: 'other', status: 405 };
 	}
 	return { target: 'other', status: 404 };
@@ -128,7 +128,7 @@ async function route(state, ex) {
 		if (body === null) return;
 		text = body;
 	}
-	const endpoint = classify(ex.server, method, ex.url.pathname);
+	const endpoint = classify(state, ex.server, method, ex.url.pathname);
 	const facts = factsFor(state, ex, endpoint, text);
 	countArrival(state, endpoint, facts);
 	const fault = takeFault(state.faults, endpoint.target, facts);
@@ -158,7 +158,7 @@ async function route(state, ex) {
 				state,
 				ex,
 				/** @type {string} */ (endpoint.model),
-				MODELS[/** @type {string} */ (endpoint.model)],
+				state.endpoints[/** @type {string} */ (endpoint.model)],
 				text,
 			);
 		case 'poll':

@@ -2,6 +2,8 @@
 'use strict';
 
 const { realClock } = require('./clock');
+const { taskEndpoints } = require('./endpoints');
+const { OCTOBER_SPEC } = require('./schemas');
 
 /**
  * @typedef {'api' | 'poll' | 'delivery' | 'untrusted'} ServerName
@@ -25,6 +27,8 @@ const { realClock } = require('./clock');
  * @property {Array<Record<string, any> & { finetune_id: string }>} finetunes seeded, already trained
  * @property {boolean} log one JSON line per request on stdout
  * @property {import('./clock').Clock} clock task phases, URL expiry and stalls follow it (default: wall time)
+ * @property {import('./schemas').OpenApiDocument} openapi the BFL OpenAPI document whose task endpoints are served
+ *   (default: the October 2026 copy); read at start, configure() does not change it
  *
  * @typedef {object} RequestRecord
  * @property {ServerName} server
@@ -56,6 +60,7 @@ const { realClock } = require('./clock');
  *
  * @typedef {object} State
  * @property {FakeBflOptions} options
+ * @property {Record<string, import('./endpoints').Endpoint>} endpoints the model endpoints, by model name
  * @property {Map<string, import('./tasks').Task>} tasks
  * @property {Map<string, import('./finetunes').Finetune>} finetunes
  * @property {import('./faults').FaultStore} faults
@@ -86,6 +91,7 @@ const DEFAULT_OPTIONS = {
 	finetunes: [],
 	log: false,
 	clock: realClock(),
+	openapi: OCTOBER_SPEC,
 };
 
 /** @returns {Stats} */
@@ -118,8 +124,10 @@ function newStats() {
  * @returns {State}
  */
 function createState(options, faults) {
+	const merged = { ...DEFAULT_OPTIONS, clock: realClock(), ...dropUndefined(options) };
 	return {
-		options: { ...DEFAULT_OPTIONS, clock: realClock(), ...dropUndefined(options) },
+		options: merged,
+		endpoints: taskEndpoints(merged.openapi),
 		tasks: new Map(),
 		finetunes: new Map(),
 		faults,

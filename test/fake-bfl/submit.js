@@ -39,12 +39,14 @@ function exceededCap(state, model, video) {
  * @param {import('./state').State} state
  * @param {import('./exchange').Exchange} ex
  * @param {string} model
- * @param {import('./models').ModelInfo} info
+ * @param {import('./endpoints').Endpoint} info
  * @param {string} text raw request body
  */
 function handleSubmit(state, ex, model, info, text) {
 	const parsed = parseJsonBody(text);
-	const errors = parsed.ok ? validateSubmit(model, info, parsed.value) : parsed.errors;
+	const errors = parsed.ok
+		? validateSubmit(model, info, parsed.value, state.options.openapi)
+		: parsed.errors;
 	if (errors.length || !parsed.ok) {
 		state.stats.status422++;
 		return sendJson(ex, 422, { detail: errors });
