@@ -1,6 +1,4 @@
 // @ts-check
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 'use strict';
 
 /** Owner setup on a fresh n8n, or sign-in when the owner exists. Works on 2.41.1 and 1.123.81. */

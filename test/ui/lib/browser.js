@@ -1,6 +1,4 @@
 // @ts-check
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 'use strict';
 
 /**

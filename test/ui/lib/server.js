@@ -22,8 +22,6 @@ const API_KEY = 'ui-test-key';
  * @param {string} dir @param {boolean} build @param {(l: string) => void} say
  */
 async function packOnce(dir, build, say) {
-	// buildAndPack logs the build into outDir, which must exist first
-	fs.mkdirSync(path.join(dir, 'pack'), { recursive: true });
 	const pack = await buildAndPack({ outDir: path.join(dir, 'pack'), build, say });
 	if (pack.stale) say('note: sources are newer than dist/; pass --build to load your changes');
 	return pack.tgz;

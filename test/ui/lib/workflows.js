@@ -1,6 +1,4 @@
 // @ts-check
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 'use strict';
 
 /** Workflow files the suite imports through the editor's menu, as a user would (Import → From file). */
