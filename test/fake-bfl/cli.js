@@ -2,10 +2,12 @@
 // @ts-check
 'use strict';
 
+const fs = require('node:fs');
 const { startFakeBfl } = require('./index');
 
 const USAGE = `Usage: node test/fake-bfl/cli.js [--port 8787] [--host 127.0.0.1] [--latency 2000] [--cap 24]
-  [--key test-key] [--image-bytes N] [--url-ttl-ms N] [--credits N] [--region us1] [--log]`;
+  [--key test-key] [--image-bytes N] [--url-ttl-ms N] [--credits N] [--region us1] [--log]
+  [--openapi file.json]  serve the task endpoints of another copy of BFL's OpenAPI document`;
 
 /** @type {Record<string, [string, (v: string) => unknown]>} flag → [option name, parser] */
 const FLAGS = {
@@ -18,6 +20,7 @@ const FLAGS = {
 	'--url-ttl-ms': ['urlTtlMs', Number],
 	'--credits': ['credits', Number],
 	'--region': ['region', String],
+	'--openapi': ['openapi', (file) => JSON.parse(fs.readFileSync(file, 'utf8'))],
 };
 
 /** @param {string[]} argv */
