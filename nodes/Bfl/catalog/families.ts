@@ -82,12 +82,12 @@ interface RowIdentity {
 }
 
 /** One catalog row: its identity, plus whatever it changes in its family's settings. */
-export type Row = RowIdentity & Partial<Omit<ModelSpec, keyof RowIdentity | 'path'>>;
+type Row = RowIdentity & Partial<Omit<ModelSpec, keyof RowIdentity | 'path'>>;
 
 type FamilySettings = Omit<ModelSpec, keyof RowIdentity | 'path'>;
 
 /** A family's row builder: `flux2({ operation, id, displayName, description, ...changes })`. */
-function family(base: FamilySettings) {
+function rowBuilder(base: FamilySettings) {
 	return ({ fields, ...row }: Row): ModelSpec => ({
 		...base,
 		...row,
@@ -100,7 +100,7 @@ function family(base: FamilySettings) {
  * FLUX 3 Image: a closed schema (any other field is a 422), so no seed, size, output format or
  * webhook. Reference images go as one list, and the output reports the tier and ratio used.
  */
-export const flux3 = family({
+export const flux3 = rowBuilder({
 	family: 'flux3',
 	legacy: false,
 	fields: {
@@ -132,7 +132,7 @@ export function flux3Images({ required: requiredCount }: { required: number }): 
 }
 
 /** FLUX.2 [pro]/[max]/[flex]/[klein]: multiples of 16, safety 0–5, prompt required. */
-export const flux2 = family({
+export const flux2 = rowBuilder({
 	family: 'flux2',
 	legacy: false,
 	fields: {
@@ -152,7 +152,7 @@ export const flux2 = family({
 });
 
 /** FLUX.1-era endpoints, labelled legacy: safety 0–6, prompt_upsampling opt-in. */
-export const flux1 = family({
+export const flux1 = rowBuilder({
 	family: 'flux1',
 	legacy: true,
 	fields: {
@@ -171,7 +171,7 @@ export const flux1 = family({
 });
 
 /** The FLUX tools (erase, deblur, outpainting, try-on): safety 0–5, no prompt upsampling switch. */
-export const tool = family({
+export const tool = rowBuilder({
 	family: 'tools',
 	legacy: false,
 	fields: { ...SEED, ...FLUX2_SAFETY, ...OUTPUT, ...USER },
