@@ -49,7 +49,7 @@ export const videoOptionsProperty: INodeProperties = {
 			displayOptions: onlyWhileWaiting,
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: NUMERIC_OPTIONS.maxDownloadSize.max },
-			default: DEFAULT_MAX_DOWNLOAD_MB.video,
+			default: 1024,
 			description:
 				'Larger results are refused while they stream in, before they fill the binary storage. A 20-second 4K clip is a few hundred MB.',
 		},
