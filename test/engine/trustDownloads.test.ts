@@ -239,3 +239,32 @@ describe('result downloads come only from allowed hosts', () => {
 		}
 	});
 });
+
+describe('input URLs for base64-only fields follow the download rules', () => {
+	// The global region: no custom base URL, so no internal address is trusted.
+	const fill = (url: string) =>
+		runBfl({
+			parameters: {
+				resource: 'image',
+				operation: 'edit',
+				model: 'flux-pro-1.0-fill',
+				prompt: 'make it evening',
+				images: { image: [{ source: 'url', url }] },
+				options: { pollInterval: 0.2 },
+			},
+			input: [{ json: {} }],
+			credentials: { apiKey: CALLER, region: 'global' },
+		});
+
+	it.each([
+		['a loopback address', () => `${other.base}/sample.jpeg`],
+		['a link-local metadata address', () => 'http://169.254.169.254/latest/meta-data'],
+		['a private address', () => 'http://10.1.2.3/image.png'],
+	])('refuses an input URL on %s, sending nothing there', async (_, url) => {
+		const { error } = await fill(url());
+		expect(error?.message).toMatch(
+			/^Refusing to download Image from ".*": it points at a loopback, private or link-local address$/,
+		);
+		expect(other.requests).toEqual([]);
+	});
+});

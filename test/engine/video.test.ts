@@ -4,6 +4,7 @@ import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { buildImage } from '../fake-bfl/images';
 import { buildDraftCache, buildMp4, readBoxes } from '../fake-bfl/video';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
+import { startBinaryStore } from '../helpers/binaryStore';
 import { nodeLogger } from '../helpers/logger';
 import { bytesOf } from '../helpers/results';
 import { startTriggerServer } from '../helpers/triggerServer';
@@ -475,5 +476,81 @@ describe('Video in the n8n engine against the fake BFL', () => {
 		expect(stats.peakVideoInFlight).toBeLessThanOrEqual(5);
 		expect(stats.status429).toBe(0);
 		expect(stats.accepted).toBe(50);
+	});
+});
+
+describe('Max Download Size of a video result', () => {
+	it('is checked before any request', async () => {
+		const { error } = await video('generate', {
+			videoMode: 't2v',
+			prompt: 'x',
+			options: { maxDownloadSize: 'a lot' },
+		});
+		expect(error?.message).toMatch(/^Max Download Size \(MB\) must be a number from 1 to 2048/);
+		expect(fake.stats().submits).toBe(0);
+	});
+
+	it('refuses a larger result before reading it, where the 1024 MB default would not', async () => {
+		const served = () =>
+			fake.injectFault({
+				target: 'delivery',
+				action: 'respond',
+				status: 200,
+				contentType: 'video/mp4',
+				body: 'x'.repeat(2 * 1024 * 1024),
+			});
+		served();
+		const capped = await video('generate', {
+			videoMode: 't2v',
+			prompt: 'x',
+			options: { pollInterval: 0.2, maxDownloadSize: 1 },
+		});
+		expect(capped.error?.message).toBe(
+			'The result video is 2.0 MB, more than the 1.0 MB download limit',
+		);
+		served();
+		const byDefault = await video('generate', { videoMode: 't2v', prompt: 'x' });
+		expect(byDefault.error?.message).toMatch(/^The result is not an MP4 video/);
+	});
+});
+
+describe('video inputs in a binary store, without a recorded size', () => {
+	const store = startBinaryStore('video-test-store');
+	const MB = 1024 * 1024;
+	beforeEach(() => store.reset());
+	const continueWith = (binary: Record<string, unknown>) =>
+		video('generate', { videoMode: 'v2v', prompt: 'and then it rains' }, [
+			{ json: {}, binary: { data: binary as never } },
+		]);
+
+	it('refuses a 60 MB file from its metadata, reading none of it', async () => {
+		const { error } = await continueWith(
+			store.put('big', { size: 60 * MB, metadataSize: 60 * MB }),
+		);
+		expect(error?.message).toMatch(
+			/"data" used as the start video is 60\.0 MB; BFL accepts at most 50\.0 MB/,
+		);
+		expect(store.calls).toMatchObject({ buffers: [], streams: [], streamed: 0 });
+		expect(fake.stats().submits).toBe(0);
+	});
+
+	it('refuses a 60 MB file without metadata after reading just past 50 MB, never all of it', async () => {
+		const { error } = await continueWith(store.put('big', { size: 60 * MB }));
+		expect(error?.message).toMatch(
+			/"data" used as the start video is larger than that; BFL accepts at most 50\.0 MB/,
+		);
+		expect(store.calls.buffers).toEqual([]);
+		expect(store.calls.streams).toEqual(['big']);
+		expect(store.calls.streamed).toBeGreaterThan(50 * MB);
+		expect(store.calls.streamed).toBeLessThan(51 * MB);
+		expect(fake.stats().submits).toBe(0);
+	});
+
+	it('streams a small stored MP4 and sends exactly its bytes', async () => {
+		const mp4 = buildMp4('stored-clip');
+		const { items, error } = await continueWith(store.put('clip', { bytes: mp4 }));
+		expect(error).toBeUndefined();
+		expect(bodyOf(items[0].json.id)).toMatchObject({ start_video: mp4.toString('base64') });
+		expect(store.calls.buffers).toEqual([]);
 	});
 });

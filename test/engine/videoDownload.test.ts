@@ -1,6 +1,6 @@
 import { downloadVideo } from '../../nodes/Bfl/transport/videoDownload';
 import { buildMp4 } from '../fake-bfl/video';
-import { drain, streamOf } from '../helpers/streams';
+import { drain, lazyStream, streamOf } from '../helpers/streams';
 
 /** A context with just what downloadVideo uses; prepareBinaryData drains the stream like n8n's memory mode. */
 function contextServing(status: number, chunks: Buffer[], headers: Record<string, string> = {}) {
@@ -94,5 +94,23 @@ describe('downloadVideo streams the result into binary storage', () => {
 		const binary = await downloadVideo(ctx, request({ kind: 'draft' }));
 		expect(binary).toMatchObject({ fileName: 't1.bin', mimeType: 'application/octet-stream' });
 		expect(Buffer.from(binary.data, 'base64').equals(cache)).toBe(true);
+	});
+
+	it('closes the body of a failed attempt before retrying, and then downloads the video', async () => {
+		const mp4 = buildMp4('t1');
+		// A 503 with a 1 MB error page, then the video: the page is read only for its message.
+		const errorPage = lazyStream(1024 * 1024);
+		const answers = [
+			{ statusCode: 503, headers: {}, body: errorPage.stream },
+			{ statusCode: 200, headers: {}, body: streamOf(split(mp4, 64)) },
+		];
+		const { ctx } = contextServing(200, []);
+		const helpers = (ctx as { helpers: Record<string, unknown> }).helpers;
+		helpers.httpRequest = async () => answers.shift();
+		const binary = await downloadVideo(ctx, request());
+		expect(Buffer.from(binary.data, 'base64').equals(mp4)).toBe(true);
+		expect(answers).toHaveLength(0);
+		expect(errorPage.stream.destroyed).toBe(true);
+		expect(errorPage.produced()).toBeLessThan(1024 * 1024);
 	});
 });

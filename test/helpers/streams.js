@@ -20,4 +20,27 @@ async function drain(stream) {
 	return Buffer.concat(parts);
 }
 
-module.exports = { streamOf, drain };
+/**
+ * A body of `total` bytes made as it is read, in 16 KB chunks; `produced()` says how many bytes
+ * were pulled from it, so a test sees whether a reader stopped early.
+ * @param {number} total
+ * @param {number} [fill]
+ */
+function lazyStream(total, fill = 0x78) {
+	let made = 0;
+	const chunk = 16 * 1024;
+	const stream = new Readable({
+		read() {
+			if (made >= total) {
+				this.push(null);
+				return;
+			}
+			const size = Math.min(chunk, total - made);
+			made += size;
+			this.push(Buffer.alloc(size, fill));
+		},
+	});
+	return { stream, produced: () => made };
+}
+
+module.exports = { streamOf, drain, lazyStream };

@@ -104,6 +104,23 @@ describe('subtitle on the canvas', () => {
 		[{ resource: 'finetune', operation: 'list' }, 'List'],
 		// An expression the editor cannot resolve (it reads the input) leaves the operation alone.
 		[{ resource: 'image', operation: 'generate', model: '={{ $json.model }}' }, 'Generate'],
+		[
+			{ resource: 'video', operation: 'generate', videoMode: 'i2v' },
+			'Video: Generate (Image to Video)',
+		],
+		[
+			{ resource: 'video', operation: 'generate', videoMode: 'v2v' },
+			'Video: Generate (Continue Video)',
+		],
+		// The mode left at its default is not stored in the workflow.
+		[{ resource: 'video', operation: 'generate' }, 'Video: Generate (Text to Video)'],
+		[
+			{ resource: 'video', operation: 'generate', videoMode: '={{ $json.mode }}' },
+			'Video: Generate',
+		],
+		[{ resource: 'video', operation: 'enhanceDraft' }, 'Video: Enhance Draft'],
+		[{ resource: 'video', operation: 'edit' }, 'Video: Edit'],
+		[{ resource: 'video', operation: 'upscale' }, 'Video: Upscale'],
 	])('%j reads "%s"', (parameters, expected) => {
 		expect(subtitleFor(parameters)).toBe(expected);
 	});

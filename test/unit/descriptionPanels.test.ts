@@ -130,3 +130,35 @@ describe('Aspect Ratio is a list from the catalog', () => {
 		},
 	);
 });
+
+describe('Completion is one property for images and video', () => {
+	const choices = (parameters: Record<string, unknown>) =>
+		(shownProperty(parameters as never, 'completion').options as INodePropertyOptions[]).map(
+			(option) => [option.value, option.name, option.description],
+		);
+	const forVideo = (choice: unknown[]) =>
+		choice.map((part) => (typeof part === 'string' ? part.replace('image', 'video') : part));
+
+	it('Video → Upscale offers the image operations’ three choices, worded for video', () => {
+		expect(choices({ resource: 'video', operation: 'upscale' })).toEqual(
+			choices(GENERATE).map(forVideo),
+		);
+	});
+
+	it.each(['generate', 'enhanceDraft', 'edit'])('Video → %s offers no Webhook', (operation) => {
+		expect(choices({ resource: 'video', operation })).toEqual(
+			choices(GENERATE)
+				.filter(([value]) => value !== 'webhook')
+				.map(forVideo),
+		);
+	});
+
+	it('video shows Max Download Size while waiting, defaulting to 1024 MB', () => {
+		expect(shownOptions({ resource: 'video', operation: 'edit' }, 'options')).toContain(
+			'maxDownloadSize',
+		);
+		const options = shownProperty({ resource: 'video', operation: 'edit' } as never, 'options')
+			.options as Array<{ name: string; default?: unknown }>;
+		expect(options.find((option) => option.name === 'maxDownloadSize')?.default).toBe(1024);
+	});
+});

@@ -1,4 +1,4 @@
-import { mediaFileName, sniffMedia } from '../../nodes/Bfl/core/media';
+import { base64ByteLength, mediaFileName, sniffMedia } from '../../nodes/Bfl/core/media';
 import { buildImage } from '../fake-bfl/images';
 
 describe('sniffMedia', () => {
@@ -34,5 +34,13 @@ describe('sniffMedia', () => {
 		expect(mediaFileName('a/b:c', png)).toBe('a_b_c.png');
 		expect(mediaFileName('../../etc', png)).toBe('.._.._etc.png');
 		expect(mediaFileName('', png)).toBe('result.png');
+	});
+});
+
+describe('base64ByteLength', () => {
+	it.each([0, 1, 2, 3, 4, 5, 1000, 1001, 1002])('gives the decoded size of %i bytes', (n) => {
+		const text = Buffer.alloc(n, 7).toString('base64');
+		expect(base64ByteLength(text)).toBe(n);
+		expect(base64ByteLength(text.replace(/(.{76})/g, '$1\n'))).toBe(n);
 	});
 });

@@ -61,3 +61,10 @@ export function mediaFileName(taskId: string, media: MediaType): string {
 	const safeId = taskId.replace(/[^A-Za-z0-9._-]/g, '_') || 'result';
 	return `${safeId}.${media.extension}`;
 }
+
+/** The number of bytes base64 text decodes to, read from its length (no decoding). */
+export function base64ByteLength(text: string): number {
+	const clean = text.replace(/\s/g, '');
+	const padding = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
+	return Math.max(0, Math.floor((clean.length * 3) / 4) - padding);
+}

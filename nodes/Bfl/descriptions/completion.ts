@@ -4,35 +4,49 @@ import type { ModelSpec } from '../catalog/types';
 
 export type Completion = 'wait' | 'return' | 'webhook';
 
-const COMPLETION_OPTIONS: INodePropertyOptions[] = [
-	{
-		name: 'Wait',
-		value: 'wait',
-		description: 'Poll until the image is ready and return it (the usual choice)',
-	},
-	{
-		name: 'Return Immediately',
-		value: 'return',
-		description:
-			'Return the task ID and polling URL at once; fetch the result later with Task → Get Result',
-	},
-	{
-		name: 'Webhook',
-		value: 'webhook',
-		description:
-			'BFL posts the result to a Black Forest Labs Trigger; no execution waits. BFL then returns no polling URL.',
-	},
-];
+/** What a Completion list waits for: "the image" or "the video". */
+export type CompletionSubject = 'image' | 'video';
 
-function completionProperty(
-	modelIds: string[] | undefined,
-	options: INodePropertyOptions[],
+function completionOptions(subject: CompletionSubject, webhooks: boolean): INodePropertyOptions[] {
+	return [
+		{
+			name: 'Wait',
+			value: 'wait',
+			description: `Poll until the ${subject} is ready and return it (the usual choice)`,
+		},
+		{
+			name: 'Return Immediately',
+			value: 'return',
+			description:
+				'Return the task ID and polling URL at once; fetch the result later with Task → Get Result',
+		},
+		...(webhooks
+			? [
+					{
+						name: 'Webhook',
+						value: 'webhook',
+						description:
+							'BFL posts the result to a Black Forest Labs Trigger; no execution waits. BFL then returns no polling URL.',
+					},
+				]
+			: []),
+	];
+}
+
+/**
+ * The one Completion property; `modelIds` limits it to those models (two lists, with and without
+ * Webhook, then share the parameter name).
+ */
+export function completionProperty(
+	subject: CompletionSubject,
+	webhooks: boolean,
+	modelIds?: string[],
 ): INodeProperties {
 	return {
 		displayName: 'Completion',
 		name: 'completion',
 		type: 'options',
-		options,
+		options: completionOptions(subject, webhooks),
 		default: 'wait',
 		...(modelIds && { displayOptions: { show: { '/model': modelIds } } }),
 	};
@@ -49,20 +63,20 @@ export function completionProperties(
 	const without = models.filter((model) => model.webhooks === false).map((model) => model.id);
 	const choice = without.length
 		? [
-				completionProperty(
-					[
-						...models.filter((model) => model.webhooks !== false).map((model) => model.id),
-						...otherModelIds,
-					],
-					COMPLETION_OPTIONS,
-				),
-				completionProperty(
-					without,
-					COMPLETION_OPTIONS.filter((option) => option.value !== 'webhook'),
-				),
+				completionProperty('image', true, [
+					...models.filter((model) => model.webhooks !== false).map((model) => model.id),
+					...otherModelIds,
+				]),
+				completionProperty('image', false, without),
 			]
-		: [completionProperty(undefined, COMPLETION_OPTIONS)];
+		: [completionProperty('image', true)];
 	return [...choice, ...WEBHOOK_PROPERTIES];
+}
+
+/** Completion of a video operation; only the upscaler's schema takes a webhook. */
+export function videoCompletionProperties(webhooks: boolean): INodeProperties[] {
+	const choice = completionProperty('video', webhooks);
+	return webhooks ? [choice, ...WEBHOOK_PROPERTIES] : [choice];
 }
 
 /** Webhook URL and Secret, shown with Completion → Webhook (image and video operations alike). */

@@ -1,9 +1,8 @@
-import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { VIDEO_CONCURRENCY_CAP } from '../catalog/videoModels';
 import type { TaskOptions } from '../core/taskOptions';
-import { MAX_VIDEO_DOWNLOAD_BYTES } from '../core/video';
-import { WEBHOOK_PROPERTIES } from './completion';
+import { DEFAULT_MAX_DOWNLOAD_MB } from '../core/media';
 import { DEFAULT_BINARY_PROPERTY, NUMERIC_OPTIONS, numericOption } from './taskOptions';
 
 /** Video takes minutes: a look every 5 s costs at most 5 s and keeps the poll count low. */
@@ -13,37 +12,8 @@ export const DEFAULT_VIDEO_TIMEOUT_SECONDS = 1800;
 /** Uploading a 50 MB video as base64, or downloading a long 4K clip, takes a while. */
 export const DEFAULT_VIDEO_REQUEST_TIMEOUT_SECONDS = 300;
 
-const COMPLETION: INodePropertyOptions[] = [
-	{ name: 'Wait', value: 'wait', description: 'Poll until the video is ready and return it' },
-	{
-		name: 'Return Immediately',
-		value: 'return',
-		description:
-			'Return the task ID and polling URL at once; fetch the result later with Task → Get Result',
-	},
-];
-
-/** Completion of a video operation; only the upscaler's schema takes a webhook. */
-export function videoCompletionProperties(webhooks: boolean): INodeProperties[] {
-	const choice: INodeProperties = {
-		displayName: 'Completion',
-		name: 'completion',
-		type: 'options',
-		options: webhooks
-			? [
-					...COMPLETION,
-					{
-						name: 'Webhook',
-						value: 'webhook',
-						description:
-							'BFL posts the result to a Black Forest Labs Trigger; no execution waits. BFL then returns no polling URL.',
-					},
-				]
-			: COMPLETION,
-		default: 'wait',
-	};
-	return webhooks ? [choice, ...WEBHOOK_PROPERTIES] : [choice];
-}
+/** Built with the image operations' Completion (descriptions/completion.ts); re-exported here. */
+export { videoCompletionProperties } from './completion';
 
 /** Return Immediately and Webhook neither poll nor download, so these options are hidden there. */
 const onlyWhileWaiting = { hide: { '/completion': ['return', 'webhook'] } };
@@ -72,6 +42,16 @@ export const videoOptionsProperty: INodeProperties = {
 			default: true,
 			description:
 				'Whether to download the result (the MP4, or the draft cache) as binary data. Result URLs expire, so keep this on unless you only need the URL right away.',
+		},
+		{
+			displayName: 'Max Download Size (MB)',
+			name: 'maxDownloadSize',
+			displayOptions: onlyWhileWaiting,
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: NUMERIC_OPTIONS.maxDownloadSize.max },
+			default: 1024,
+			description:
+				'Larger results are refused while they stream in, before they fill the binary storage. A 20-second 4K clip is a few hundred MB.',
 		},
 		{
 			displayName: 'Poll Interval (Seconds)',
@@ -118,6 +98,7 @@ interface RawVideoOptions {
 	download?: boolean;
 	binaryPropertyName?: string;
 	requestTimeout?: number;
+	maxDownloadSize?: unknown;
 }
 
 export function readVideoOptions(ctx: IExecuteFunctions, itemIndex: number): TaskOptions {
@@ -143,7 +124,13 @@ export function readVideoOptions(ctx: IExecuteFunctions, itemIndex: number): Tas
 			NUMERIC_OPTIONS.requestTimeout,
 			DEFAULT_VIDEO_REQUEST_TIMEOUT_SECONDS,
 		),
-		maxDownloadBytes: MAX_VIDEO_DOWNLOAD_BYTES,
+		maxDownloadBytes:
+			numericOption(ctx, itemIndex, raw.maxDownloadSize, {
+				...NUMERIC_OPTIONS.maxDownloadSize,
+				defaultValue: DEFAULT_MAX_DOWNLOAD_MB.video,
+			}) *
+			1024 *
+			1024,
 		allowAnyDownloadHost: false,
 	};
 }

@@ -1,17 +1,33 @@
-import type { IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { MAX_BASE64_IMAGE_BYTES, checkImageBytes } from '../core/images';
+import { boundedDownload, readCapped, type DownloadFailure } from './boundedDownload';
 import { describeNetworkError, operationError } from './errors';
-import { MAX_TRANSIENT_ATTEMPTS } from './request';
-import { sendWithRetries } from './retry';
+import { getEndpoints } from './request';
 
 /** The largest image whose base64 stays within BFL's 20 MB limit. */
 const MAX_IMAGE_BYTES = Math.floor((MAX_BASE64_IMAGE_BYTES * 3) / 4);
 
+function describeInputFailure(label: string, url: string, failure: DownloadFailure): string {
+	switch (failure.kind) {
+		case 'refused':
+			return `Refusing to download ${label} from "${failure.url}": ${failure.reason}`;
+		case 'tooLarge':
+			return `${label} at ${url} is larger than BFL accepts (about ${Math.round(MAX_IMAGE_BYTES / 1048576)} MB)`;
+		case 'deadline':
+			return `Downloading ${label} from ${url} did not finish in time`;
+		case 'network':
+			return `Could not download ${label} from ${url}: ${describeNetworkError(failure.code)}`;
+		case 'status':
+			return `Downloading ${label} from ${url} failed (${failure.statusCode})`;
+	}
+}
+
 /**
  * Downloads an input image for a field BFL takes as base64 only (Fill, Expand, image prompts).
- * The request is unauthenticated: the key is for BFL's API and never goes to an image host.
- * The size cap and the image check are those of binary inputs.
+ * The request is unauthenticated: the key is for BFL's API and never goes to an image host. Any
+ * public host may serve it, but, as for results, no loopback, private or link-local address
+ * unless the custom base URL is one; redirects, size and time are bounded like every download.
  */
 export async function fetchInputImage(
 	ctx: IExecuteFunctions,
@@ -20,39 +36,32 @@ export async function fetchInputImage(
 	itemIndex: number,
 	timeoutMs: number,
 ): Promise<Buffer> {
-	const fail = (message: string) => operationError(ctx.getNode(), message, itemIndex);
-	const outcome = await sendWithRetries(
-		ctx,
-		{ method: 'GET', maxAttempts: MAX_TRANSIENT_ATTEMPTS, attemptTimeoutMs: timeoutMs },
-		async (signal) =>
-			(await ctx.helpers.httpRequest({
-				method: 'GET',
-				url,
-				encoding: 'arraybuffer',
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				timeout: timeoutMs,
-				abortSignal: signal,
-			})) as IN8nHttpFullResponse,
-	);
-	if (outcome.kind === 'network')
-		throw fail(`Could not download ${label} from ${url}: ${describeNetworkError(outcome.code)}`);
-	if (outcome.kind === 'deadline')
-		throw fail(`Downloading ${label} from ${url} did not finish in time`);
-	const { statusCode, headers, body } = outcome.response;
-	if (statusCode >= 400) throw fail(`Downloading ${label} from ${url} failed (${statusCode})`);
-	const declared = Number(headers?.['content-length']);
-	const data = Buffer.isBuffer(body) ? body : Buffer.from(body as ArrayBuffer);
-	if (declared > MAX_IMAGE_BYTES || data.length > MAX_IMAGE_BYTES)
-		throw fail(
-			`${label} at ${url} is larger than BFL accepts (about ${Math.round(MAX_IMAGE_BYTES / 1048576)} MB)`,
-		);
+	const describe = (failure: DownloadFailure) => ({
+		message: describeInputFailure(label, url, failure),
+	});
+	const tooLarge = () =>
+		operationError(ctx.getNode(), describe({ kind: 'tooLarge' }).message, itemIndex);
+	const { customBaseUrl } = await getEndpoints(ctx, itemIndex);
+	const { value: data, response } = await boundedDownload(ctx, {
+		url,
+		scope: { customBaseUrl, allowAnyHost: true },
+		maxBytes: MAX_IMAGE_BYTES,
+		timeoutMs,
+		itemIndex,
+		describe,
+		read: async (body) => await readCapped(body, MAX_IMAGE_BYTES, tooLarge),
+	});
 	const problem = checkImageBytes(
 		label,
 		url,
 		data,
-		headers?.['content-type'] as string | undefined,
+		response.headers?.['content-type'] as string | undefined,
 	);
-	if (problem) throw fail(problem.replace(`The binary field "${url}"`, `The URL ${url}`));
+	if (problem)
+		throw operationError(
+			ctx.getNode(),
+			problem.replace(`The binary field "${url}"`, `The URL ${url}`),
+			itemIndex,
+		);
 	return data;
 }

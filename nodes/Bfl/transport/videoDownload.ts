@@ -1,6 +1,6 @@
-import type { IBinaryData, IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
-import { downloadRefusal, parseHttpUrl, type DownloadScope } from '../core/hosts';
+import type { DownloadScope } from '../core/hosts';
 import { describeErrorBody } from '../core/responses';
 import {
 	isMp4,
@@ -10,9 +10,8 @@ import {
 	videoMimeType,
 	type VideoResultKind,
 } from '../core/video';
+import { boundedDownload, type DownloadFailure } from './boundedDownload';
 import { describeNetworkError, operationError, type TaskContext } from './errors';
-import { MAX_TRANSIENT_ATTEMPTS } from './request';
-import { sendWithRetries } from './retry';
 
 /** The parts of a Node.js readable stream this file uses (the lint forbids importing 'stream'). */
 interface ByteStream {
@@ -103,58 +102,50 @@ function guardedStream(source: ByteStream, maxBytes: number): GuardedStream {
 	return { ready, failed };
 }
 
+/** The wording of a failed video download. */
+function describeVideoFailure(maxBytes: number, failure: DownloadFailure): string {
+	switch (failure.kind) {
+		case 'refused':
+			return `Refusing to download the result from "${failure.url}": ${failure.reason}`;
+		case 'tooLarge':
+			return `The result video is ${megabytes(failure.declaredBytes ?? maxBytes)}, more than the ${megabytes(maxBytes)} download limit`;
+		case 'deadline':
+			return 'Downloading the result video did not finish in time';
+		case 'network':
+			return `Could not download the result video: ${describeNetworkError(failure.code)}`;
+		case 'status': {
+			const text = failure.body.toString('utf8');
+			if (failure.statusCode === 403 && /expir|after current time/i.test(text))
+				return 'The result URL expired before the video could be downloaded; generate again, or download sooner';
+			const detail = describeErrorBody(text);
+			return `Downloading the result video failed (${failure.statusCode})${detail ? `: ${detail}` : ''}`;
+		}
+	}
+}
+
 /**
  * Downloads a video result (MP4 or draft cache) from its signed URL, unauthenticated (delivery
- * hosts are storage and never see the key), straight into n8n's binary storage as a stream.
+ * hosts are storage and never see the key), straight into n8n's binary storage as a stream. The
+ * host, redirect, size and time rules are those of every download (transport/download.ts).
  */
 export async function downloadVideo(
 	ctx: IExecuteFunctions,
 	request: VideoDownload,
 ): Promise<IBinaryData> {
-	const node = ctx.getNode();
-	const fail = (message: string) => operationError(node, message, request.itemIndex, request.task);
-	const url = parseHttpUrl(request.url);
-	if (!url) throw fail(`BFL returned a result URL that is not http(s): "${request.url}"`);
-	const refusal = downloadRefusal(request.url, request.scope);
-	if (refusal) throw fail(`Refusing to download the result from "${request.url}": ${refusal}`);
-	const outcome = await sendWithRetries(
-		ctx,
-		{ method: 'GET', maxAttempts: MAX_TRANSIENT_ATTEMPTS, attemptTimeoutMs: request.timeoutMs },
-		async (signal) =>
-			(await ctx.helpers.httpRequest({
-				method: 'GET',
-				url: url.toString(),
-				encoding: 'stream',
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				timeout: request.timeoutMs,
-				disableFollowRedirect: true,
-				maxRedirects: 0,
-				abortSignal: signal,
-			})) as IN8nHttpFullResponse,
-	);
-	if (outcome.kind === 'network')
-		throw fail(`Could not download the result video: ${describeNetworkError(outcome.code)}`);
-	if (outcome.kind === 'deadline') throw fail('Downloading the result video did not finish in time');
-	const { statusCode, headers } = outcome.response;
-	const body = outcome.response.body as ByteStream;
-	if (statusCode >= 400) {
-		const text = await ctx.helpers.binaryToString(body as unknown as Buffer);
-		const expired = statusCode === 403 && /expir|after current time/i.test(text);
-		throw fail(
-			expired
-				? 'The result URL expired before the video could be downloaded; generate again, or download sooner'
-				: `Downloading the result video failed (${statusCode})${describeErrorBody(text) ? `: ${describeErrorBody(text)}` : ''}`,
-		);
-	}
+	const fail = (message: string) =>
+		operationError(ctx.getNode(), message, request.itemIndex, request.task);
 	const maxBytes = request.maxBytes ?? MAX_VIDEO_DOWNLOAD_BYTES;
-	const declared = Number(headers?.['content-length']);
-	if (Number.isFinite(declared) && declared > maxBytes) {
-		body.destroy();
-		throw fail(
-			`The result video is ${megabytes(declared)}, more than the ${megabytes(maxBytes)} download limit`,
-		);
-	}
+	const { value: body, response } = await boundedDownload(ctx, {
+		url: request.url,
+		scope: request.scope,
+		maxBytes,
+		timeoutMs: request.timeoutMs,
+		itemIndex: request.itemIndex,
+		task: request.task,
+		describe: (failure) => ({ message: describeVideoFailure(maxBytes, failure) }),
+		// Handed on unread: the bytes stream into binary storage below.
+		read: async (stream) => stream as unknown as ByteStream,
+	});
 	const guard = guardedStream(body, maxBytes);
 	let guarded: { stream: ByteStream; head: Buffer };
 	try {
@@ -166,7 +157,7 @@ export async function downloadVideo(
 	if (request.kind === 'mp4' && !isMp4(guarded.head)) {
 		guarded.stream.destroy();
 		throw fail(
-			`The result is not an MP4 video (content-type ${String(headers?.['content-type'] ?? 'none')})`,
+			`The result is not an MP4 video (content-type ${String(response.headers?.['content-type'] ?? 'none')})`,
 		);
 	}
 	try {

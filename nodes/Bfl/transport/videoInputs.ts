@@ -1,21 +1,75 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { MAX_UPSCALE_INPUT, MAX_VIDEO_INPUT_BYTES, type VideoSpec } from '../catalog/videoModels';
 import { sniffImageFormat } from '../core/files';
+import { base64ByteLength } from '../core/media';
 import { isMp4, megabytes, mp4FrameSize } from '../core/video';
 import { keyframeSeconds, type EncodedMedia, type MediaSource } from '../core/videoRequest';
 import { operationError } from './errors';
 import { requireBinary } from './inputImages';
 
-/** A binary field's size from its metadata, when n8n recorded it, so a huge file is refused unread. */
-function recordedBytes(binary: { bytes?: unknown }): number | undefined {
+/** A binary field's size from the item, when n8n recorded it, so a huge file is refused unread. */
+function recordedBytes(binary: IBinaryData): number | undefined {
 	return typeof binary.bytes === 'number' && Number.isFinite(binary.bytes)
 		? binary.bytes
 		: undefined;
 }
 
-function tooLarge(property: string, what: string, bytes: number): string {
-	return `The binary field "${property}" used as ${what} is ${megabytes(bytes)}; BFL accepts at most ${megabytes(MAX_VIDEO_INPUT_BYTES)} (50 MB). Send a URL instead, or shorten or downscale the file`;
+/**
+ * The size of a binary field without reading its bytes: recorded in the item, or in the binary
+ * store's metadata, or (inline data, n8n 1.x's default mode) from the length of the base64 text
+ * already in the item. Undefined when none of them tells.
+ */
+async function knownBytes(
+	ctx: IExecuteFunctions,
+	binary: IBinaryData,
+): Promise<number | undefined> {
+	const recorded = recordedBytes(binary);
+	if (recorded !== undefined) return recorded;
+	if (!binary.id)
+		return typeof binary.data === 'string' ? base64ByteLength(binary.data) : undefined;
+	if (typeof ctx.helpers.getBinaryMetadata !== 'function') return undefined;
+	try {
+		const { fileSize } = await ctx.helpers.getBinaryMetadata(binary.id);
+		return typeof fileSize === 'number' && Number.isFinite(fileSize) ? fileSize : undefined;
+	} catch {
+		// A store without metadata for it: the bounded read below still stops at the limit.
+		return undefined;
+	}
+}
+
+/**
+ * The bytes of a binary field, read no further than `limit` + 1 bytes: a stored file is streamed
+ * and the stream closed once it passes the limit (undefined then). Inline data is already in
+ * memory and was measured by knownBytes.
+ */
+async function readBounded(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	property: string,
+	binary: IBinaryData,
+	limit: number,
+): Promise<Buffer | undefined> {
+	if (!binary.id || typeof ctx.helpers.getBinaryStream !== 'function')
+		return await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+	const stream = await ctx.helpers.getBinaryStream(binary.id);
+	const chunks: Buffer[] = [];
+	let total = 0;
+	try {
+		for await (const chunk of stream as AsyncIterable<Buffer>) {
+			total += chunk.length;
+			if (total > limit) return undefined;
+			chunks.push(chunk);
+		}
+	} finally {
+		stream.destroy();
+	}
+	return Buffer.concat(chunks);
+}
+
+function tooLarge(property: string, what: string, bytes?: number): string {
+	const size = bytes === undefined ? 'larger than that' : megabytes(bytes);
+	return `The binary field "${property}" used as ${what} is ${size}; BFL accepts at most ${megabytes(MAX_VIDEO_INPUT_BYTES)} (50 MB). Send a URL instead, or shorten or downscale the file`;
 }
 
 /** What the bytes must be for the row's media, or a message saying why they are not. */
@@ -58,14 +112,13 @@ async function readMedium(
 	what: string,
 ): Promise<Buffer> {
 	const binary = requireBinary(ctx, itemIndex, property, what);
-	const recorded = recordedBytes(binary as { bytes?: unknown });
-	if (recorded !== undefined && recorded > MAX_VIDEO_INPUT_BYTES)
-		throw operationError(ctx.getNode(), tooLarge(property, what, recorded), itemIndex);
-	const bytes = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
-	const problem =
-		bytes.length > MAX_VIDEO_INPUT_BYTES
-			? tooLarge(property, what, bytes.length)
-			: contentProblem(spec, property, what, bytes, binary.mimeType);
+	const refuse = (bytes?: number) =>
+		operationError(ctx.getNode(), tooLarge(property, what, bytes), itemIndex);
+	const known = await knownBytes(ctx, binary);
+	if (known !== undefined && known > MAX_VIDEO_INPUT_BYTES) throw refuse(known);
+	const bytes = await readBounded(ctx, itemIndex, property, binary, MAX_VIDEO_INPUT_BYTES);
+	if (!bytes || bytes.length > MAX_VIDEO_INPUT_BYTES) throw refuse(bytes?.length);
+	const problem = contentProblem(spec, property, what, bytes, binary.mimeType);
 	if (problem) throw operationError(ctx.getNode(), problem, itemIndex);
 	return bytes;
 }

@@ -52,7 +52,7 @@ async function runQueueMode({ release, dir, tgz, say, check }) {
 		await home.importCredential(fake.apiBase, apiKey);
 		const workflow = withCredential(loadExample(WORKFLOW_FILE));
 		const hook = webhookWorkflows(home);
-		await home.importWorkflows([workflow, hook.generate, hook.trigger]);
+		await home.importWorkflows([workflow, hook.generate, hook.trigger, hook.video]);
 		await home.publish(workflow.id);
 		await home.publish(hook.trigger.id);
 		check(

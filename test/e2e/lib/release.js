@@ -35,9 +35,9 @@ async function runExamples(rel, dir, tgz, say, check) {
 			return wf;
 		});
 		const hook = webhookWorkflows(home);
-		await home.importWorkflows([...workflows, hook.generate, hook.trigger]);
+		await home.importWorkflows([...workflows, hook.generate, hook.trigger, hook.video]);
 		check(
-			`package, credential and ${workflows.length + 2} workflows imported`,
+			`package, credential and ${workflows.length + 3} workflows imported`,
 			true,
 			`user folder ${home.home}`,
 		);

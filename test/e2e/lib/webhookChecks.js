@@ -15,7 +15,7 @@ const { itemsOf, short, imageItemProblem, CORE_FIELDS } = require('./examples/ju
 
 /**
  * @typedef {(name: string, ok: boolean, detail: string) => void} CheckFn
- * @typedef {{ generate: any, trigger: any, triggerPath: string, webhookUrl: string, secret: string,
+ * @typedef {{ generate: any, trigger: any, video: any, triggerPath: string, webhookUrl: string, secret: string,
  *             generateNode: string, triggerNode: string, writeNode: string, otherNode: string }} WebhookWorkflows
  */
 

@@ -17,6 +17,7 @@ const { loadExample } = require('./examples');
 const { short } = require('./examples/judge');
 const { judgeSubmit, judgeTriggerRun, forgedAndReplayed, post } = require('./webhookChecks');
 const { notAnImageDeliveries } = require('./webhookBranches');
+const { VIDEO_FILE, videoWebhookWorkflow, upscaleByWebhook } = require('./webhookVideo');
 
 const GENERATE_FILE = '08a-generate-by-webhook.json';
 const TRIGGER_FILE = '08b-bfl-trigger.json';
@@ -31,9 +32,9 @@ const BATCH_TIMEOUT_MS = 4 * 60000;
  */
 
 /**
- * 08a and 08b for this home: the simulator credential, the trigger's Production URL on this home's port in
+ * 08a, 08b and 14 (Video → Upscale by webhook, webhookVideo.js) for this home: the simulator credential, the trigger's Production URL on this home's port in
  * the Generate node, the same Webhook Secret on both nodes, and the trigger's file written into home.files.
- * Call after home.allocatePorts(); import both with the other workflows.
+ * Call after home.allocatePorts(); import all three with the other workflows.
  * @param {import('./n8n').N8nHome} home @returns {WebhookWorkflows}
  */
 function webhookWorkflows(home) {
@@ -50,9 +51,15 @@ function webhookWorkflows(home) {
 	const gen = generate.nodes.find((/** @type {any} */ n) => n.name === generateNode);
 	gen.parameters.webhookUrl = webhookUrl;
 	gen.parameters.webhookSecret = WEBHOOK_SECRET;
+	const video = videoWebhookWorkflow(
+		withCredential(loadExample(VIDEO_FILE)),
+		webhookUrl,
+		WEBHOOK_SECRET,
+	);
 	return {
 		generate,
 		trigger,
+		video,
 		triggerPath,
 		webhookUrl,
 		secret: WEBHOOK_SECRET,
@@ -147,6 +154,8 @@ async function exerciseWebhookCompletion({ home, fake, apiKey, hook, say, check,
 	judgeTriggerRun(runs, taskId, { home, fake, apiKey, hook, check });
 	await forgedAndReplayed({ home, fake, hook, taskId, before: runs.length, check });
 	await notAnImageDeliveries({ home, fake, apiKey, hook, taskId, check });
+	say(`${label || `[${home.release.version}]`} 14 in a second n8n process while n8n serves 08b`);
+	await upscaleByWebhook({ home, fake, hook, check });
 
 	const all = await executionsOf(home.release, home.home, triggerId);
 	const written = JSON.stringify({ batch: batch.snapshots, runs: all.map((r) => r.data) });

@@ -22,6 +22,7 @@ const OTHER_EXAMPLE_FILES = [
 	'07-webhook-generate.json',
 	'08a-generate-by-webhook.json',
 	'08b-bfl-trigger.json',
+	'14-video-upscale-by-webhook.json',
 ];
 
 /** Problems in the shipped examples/*.json (see lint.js), with every example the suite runs required. */
