@@ -36,13 +36,14 @@ export async function prepareCustomRequest(
 		sources: [],
 		count: count as number,
 		customBody: parsed.body,
-		task: {
+		plan: {
 			endpoints,
 			baseUrl: endpoints.apiBaseUrl,
 			path: spec.path,
 			model: path,
 			options: await submitOptions(ctx, spec, itemIndex),
 			itemIndex,
+			media: 'image',
 		},
 	};
 }

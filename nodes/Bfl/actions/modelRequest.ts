@@ -24,10 +24,9 @@ import { CUSTOM_MODEL } from '../core/customEndpoint';
 import { operationError } from '../transport/errors';
 import { assertInputImages, encodeInputImages } from '../transport/inputImages';
 import { getEndpoints, requireFinetuneBaseUrl } from '../transport/request';
-import { runImageTask, type ImageTask } from '../transport/task';
-import { forOperation } from '../descriptions/display';
 import { prepareCustomRequest } from './customRequest';
 import { withAccountSlot } from './accountLimiter';
+import { runTask, type TaskPlan } from './lifecycle';
 import type { ConcurrencyGroup, Operation } from './operation';
 import { submitOptions } from './submitOptions';
 
@@ -75,7 +74,7 @@ export interface PreparedModelRequest {
 	count: number;
 	/** Model → Custom Endpoint: the user's JSON, sent as is. */
 	customBody?: Record<string, unknown>;
-	task: Omit<ImageTask, 'body'>;
+	plan: TaskPlan;
 }
 
 /** The catalog row for an item; the model may be an expression, so it is read per item. */
@@ -136,7 +135,7 @@ export async function prepareModelRequest(
 		input,
 		sources,
 		count: count as number,
-		task: {
+		plan: {
 			endpoints,
 			baseUrl: spec.pinnedToFinetuneRegion
 				? requireFinetuneBaseUrl(ctx, endpoints, itemIndex)
@@ -145,6 +144,7 @@ export async function prepareModelRequest(
 			model: spec.id,
 			options: await submitOptions(ctx, spec, itemIndex),
 			itemIndex,
+			media: 'image',
 		},
 	};
 }
@@ -157,50 +157,45 @@ export async function executeModelRequest(
 	ctx: IExecuteFunctions,
 	prepared: PreparedModelRequest,
 ): Promise<INodeExecutionData[]> {
-	const { spec, input, sources, task } = prepared;
+	const { spec, input, sources, plan } = prepared;
 	return await withAccountSlot(ctx, prepared.group, async (release) => {
 		const images = await encodeInputImages(
 			ctx,
 			spec,
 			sources,
-			task.itemIndex,
-			task.options.requestTimeoutMs,
+			plan.itemIndex,
+			plan.options.requestTimeoutMs,
 		);
-		const webhook = task.options.webhook;
+		const webhook = plan.options.webhook;
 		const body = {
 			...(prepared.customBody ?? buildBody(spec, input, images)),
 			...(webhook && { webhook_url: webhook.url }),
 			...(webhook?.secret && { webhook_secret: webhook.secret }),
 		};
-		const item = await runImageTask(ctx, { ...task, body, onFinished: release });
-		return [{ ...item, json: { ...item.json, ...usedSettings(spec, input) } }];
+		const reports = usedSettings(spec, input);
+		return [await runTask(ctx, plan, body, { reports, onFinished: release })];
 	});
 }
 
 /**
  * A catalog-driven operation: the model picker, fields, images, completion and options of the
- * models of `models`, shown for one resource and operation. Generate, Edit and Finetune → Generate
- * are this one shape with other rows.
+ * models of `models`. Generate, Edit and Finetune → Generate are this one shape with other rows.
  */
 export function modelOperation(
-	resource: string,
-	operation: string,
 	models: ModelOperation,
 	modelHint: string,
 	extraProperties: INodeProperties[] = [],
 ): Operation<PreparedModelRequest> {
 	return {
-		description: forOperation(resource, operation, [
-			...extraProperties,
-			...modelRequestProperties(models, modelHint),
-		]),
+		properties: [...extraProperties, ...modelRequestProperties(models, modelHint)],
 		async prepare(this: IExecuteFunctions, itemIndex: number) {
 			return await prepareModelRequest(this, models, itemIndex);
 		},
 		async execute(this: IExecuteFunctions, prepared: PreparedModelRequest) {
 			return await executeModelRequest(this, prepared);
 		},
-		expand(this: IExecuteFunctions, prepared: PreparedModelRequest) {
+		concurrency: (prepared) => prepared.group,
+		expand(prepared: PreparedModelRequest) {
 			if (prepared.count <= 1) return [prepared];
 			const seed = isUnset('seed', prepared.input.seed) ? undefined : Number(prepared.input.seed);
 			return seedsFor(prepared.spec.fields.seed ? seed : undefined, prepared.count).map(

@@ -15,17 +15,35 @@ import { joinAccount, type AccountSession } from './accountLimiter';
 import * as account from './account';
 import * as finetune from './finetune';
 import * as image from './image';
+import type { BflResource } from './node.type';
+import type { Job, RegisteredOperation, ResourceOperations } from './operation';
 import * as task from './task';
 import * as video from './video';
-import type { Operation, PreparedItem } from './operation';
 
-const RESOURCES: Record<string, Record<string, Operation>> = {
+const REGISTRY: { [R in BflResource]: ResourceOperations<R> } = {
+	account: account.operations,
+	finetune: finetune.operations,
 	image: image.operations,
 	task: task.operations,
-	finetune: finetune.operations,
-	account: account.operations,
 	video: video.operations,
 };
+
+function isKeyOf<T extends object>(map: T, key: string): key is Extract<keyof T, string> {
+	return Object.prototype.hasOwnProperty.call(map, key);
+}
+
+function operationIn<R extends BflResource>(
+	resource: R,
+	name: string,
+): RegisteredOperation | undefined {
+	const operations: ResourceOperations<R> = REGISTRY[resource];
+	return isKeyOf(operations, name) ? operations[name] : undefined;
+}
+
+/** The operation the node's parameters name; parameters are strings, the registry is typed. */
+function operationOf(resource: string, name: string): RegisteredOperation | undefined {
+	return isKeyOf(REGISTRY, resource) ? operationIn(resource, name) : undefined;
+}
 
 /** Items in flight for the whole execution; read once, from the first item. */
 function readConcurrency(ctx: IExecuteFunctions): number {
@@ -83,13 +101,14 @@ function errorItem(
 /** One request for the whole input: its outputs are paired with every input item. */
 async function routeAggregate(
 	ctx: IExecuteFunctions,
-	operation: Operation,
+	operation: RegisteredOperation,
 	itemCount: number,
 	scrub: Scrubber,
 ): Promise<INodeExecutionData[][]> {
 	const pairedItem = Array.from({ length: itemCount }, (_, item) => ({ item }));
 	try {
-		const produced = await operation.execute.call(ctx, await operation.prepare.call(ctx, 0), 0);
+		const produced: INodeExecutionData[] = [];
+		for (const job of await operation.prepare.call(ctx, 0)) produced.push(...(await job.run()));
 		return [produced.map((item) => ({ ...item, json: scrub(item.json), pairedItem }))];
 	} catch (error) {
 		if (!ctx.continueOnFail()) throw asNodeError(ctx, error, 0, scrub);
@@ -106,7 +125,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = RESOURCES[resource]?.[operationName];
+	const operation = operationOf(resource, operationName);
 	if (!operation) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -118,7 +137,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		return await routeAggregate(this, operation, items.length, scrub);
 	const continueOnFail = this.continueOnFail();
 
-	const prepared: Array<Settled<PreparedItem>> = [];
+	const prepared: Array<Settled<Job[]>> = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
 			prepared.push({ ok: true, value: await operation.prepare.call(this, i) });
@@ -131,22 +150,21 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const concurrency = readConcurrency(this);
 	// Items that start BFL tasks share the account's slots with every other run of this process.
 	const session: AccountSession | undefined = prepared.some(
-		(entry) => entry.ok && entry.value.group,
+		(entry) => entry.ok && entry.value.some((job) => job.group),
 	)
 		? await joinAccount(this, !continueOnFail)
 		: undefined;
-	const tasks: Array<PoolTask<INodeExecutionData[]>> = [];
-	// An item may make several tasks (Number of Images); each counts against the caps on its own.
-	const tasksOfItem = new Map<number, number[]>();
+	const poolJobs: Array<PoolTask<INodeExecutionData[]>> = [];
+	// An item may make several jobs (Number of Images); each counts against the caps on its own.
+	const jobsOfItem = new Map<number, number[]>();
 	prepared.forEach((entry, i) => {
 		if (!entry.ok) return;
-		const parts = operation.expand?.call(this, entry.value) ?? [entry.value];
-		tasksOfItem.set(
+		jobsOfItem.set(
 			i,
-			parts.map((part) => {
-				tasks.push({
-					key: part.group?.key ?? 'default',
-					keyCap: part.group?.cap ?? concurrency,
+			entry.value.map((job) => {
+				poolJobs.push({
+					key: job.group?.key ?? 'default',
+					keyCap: job.group?.cap ?? concurrency,
 					run: async () => {
 						// After a cancel, items still queued must not submit (and pay for) anything.
 						if (this.getExecutionCancelSignal?.()?.aborted) {
@@ -154,28 +172,31 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 								itemIndex: i,
 							});
 						}
-						return await operation.execute.call(this, part, i);
+						return await job.run();
 					},
 				});
-				return tasks.length - 1;
+				return poolJobs.length - 1;
 			}),
 		);
 	});
 	let results: Array<Settled<INodeExecutionData[]> | undefined>;
 	try {
-		results = await runPool(tasks, { concurrency, stopOnError: !continueOnFail });
+		results = await runPool(poolJobs, { concurrency, stopOnError: !continueOnFail });
 	} finally {
 		session?.end();
 	}
 
 	const output: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
-		const outcomes = tasksOfItem.get(i)?.map((task) => results[task]) ?? [prepared[i]];
+		const entry = prepared[i];
+		const outcomes = entry.ok
+			? (jobsOfItem.get(i) ?? []).map((jobIndex) => results[jobIndex])
+			: [entry];
 		for (const outcome of outcomes) {
 			if (!outcome || (!outcome.ok && outcome.error === NOT_STARTED)) continue;
 			if (outcome.ok) {
-				const produced = outcome.value as INodeExecutionData[];
-				for (const item of produced) output.push({ ...item, json: scrub(item.json), pairedItem: { item: i } });
+				for (const item of outcome.value)
+					output.push({ ...item, json: scrub(item.json), pairedItem: { item: i } });
 				continue;
 			}
 			const error = asNodeError(this, outcome.error, i, scrub);

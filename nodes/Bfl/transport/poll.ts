@@ -109,7 +109,7 @@ function failureMessage(body: JsonRecord, subject = 'image'): string {
  * Polls a task through the polling_url BFL returned until it reaches a terminal status, and returns
  * the final body. Unknown statuses mean "still running"; moderation, errors and timeouts throw.
  */
-export async function awaitTask(
+export async function pollUntilFinal(
 	ctx: IExecuteFunctions,
 	endpoints: Endpoints,
 	task: SubmittedTask,

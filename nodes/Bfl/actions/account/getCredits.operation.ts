@@ -4,23 +4,18 @@ import { isRecord, optionalNumber } from '../../core/responses';
 import type { Endpoints } from '../../core/routing';
 import { operationError } from '../../transport/errors';
 import { bflRequest, getEndpoints } from '../../transport/request';
-import { forOperation } from '../../descriptions/display';
-
-export const description = forOperation('account', 'getCredits', []);
+import { defineOperation } from '../operation';
 
 export interface PreparedCredits {
 	endpoints: Endpoints;
 	itemIndex: number;
 }
 
-export async function prepare(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<PreparedCredits> {
+async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedCredits> {
 	return { endpoints: await getEndpoints(this, itemIndex), itemIndex };
 }
 
-export async function execute(
+async function execute(
 	this: IExecuteFunctions,
 	{ endpoints, itemIndex }: PreparedCredits,
 ): Promise<INodeExecutionData[]> {
@@ -39,3 +34,9 @@ export async function execute(
 		);
 	return [{ json: { credits } }];
 }
+
+export const operation = defineOperation('account', 'getCredits', {
+	properties: [],
+	prepare,
+	execute,
+});

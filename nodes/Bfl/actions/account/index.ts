@@ -1,15 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationProperty } from '../../descriptions/display';
-import type { Operation } from '../operation';
+import { operationPicker, type ResourceOperations } from '../operation';
 import * as getCredits from './getCredits.operation';
 
-export const operations: Record<string, Operation> = {
-	getCredits: getCredits as unknown as Operation,
+export const operations: ResourceOperations<'account'> = {
+	getCredits: getCredits.operation,
 };
 
 export const description: INodeProperties[] = [
-	operationProperty('account', 'getCredits', [
+	operationPicker('account', 'getCredits', [
 		{
 			name: 'Get Credits',
 			value: 'getCredits',
@@ -17,5 +16,5 @@ export const description: INodeProperties[] = [
 			description: 'Return the credits left on the account (1 credit = 1 US cent)',
 		},
 	]),
-	...getCredits.description,
+	...getCredits.operation.description,
 ];

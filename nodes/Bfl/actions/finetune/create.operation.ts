@@ -19,13 +19,7 @@ import {
 import { operationError } from '../../transport/errors';
 import { bflRequest } from '../../transport/request';
 import { pinnedHost, type PinnedHost } from './reference';
-import { forOperation } from '../../descriptions/display';
-
-export const description = forOperation('finetune', 'create', [
-	deprecationNotice,
-	regionNotice,
-	...finetuneCreateProperties,
-]);
+import { defineOperation } from '../operation';
 
 const TRAINING_GONE = `Finetune training is no longer offered for this account: BFL deprecated it on ${TRAINING_DEPRECATED_ON}. Existing finetunes still work; FLUX.2 [klein] LoRAs are uploaded in the BFL dashboard`;
 
@@ -35,7 +29,7 @@ interface PreparedCreate extends PinnedHost {
 }
 
 /** With "Images of All Input Items", the whole input becomes one finetune. */
-export function aggregate(this: IExecuteFunctions): boolean {
+function aggregate(this: IExecuteFunctions): boolean {
 	return this.getNodeParameter('trainingData', 0) === 'images';
 }
 
@@ -81,7 +75,7 @@ async function zipOfAllItems(ctx: IExecuteFunctions): Promise<Buffer> {
 	return createZip(entries);
 }
 
-export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedCreate> {
+async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedCreate> {
 	const input = readFinetuneCreateInput(this, itemIndex);
 	const problems = validateFinetuneCreate(input);
 	if (problems.length)
@@ -97,7 +91,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	return { ...host, input, zip };
 }
 
-export async function execute(
+async function execute(
 	this: IExecuteFunctions,
 	prepared: PreparedCreate,
 ): Promise<INodeExecutionData[]> {
@@ -127,3 +121,10 @@ export async function execute(
 		},
 	];
 }
+
+export const operation = defineOperation('finetune', 'create', {
+	properties: [deprecationNotice, regionNotice, ...finetuneCreateProperties],
+	prepare,
+	execute,
+	aggregate,
+});

@@ -4,13 +4,9 @@ import { isRecord } from '../../core/responses';
 import { finetuneIdProperty, regionNotice } from '../../descriptions/finetune';
 import { bflRequest } from '../../transport/request';
 import { prepareReference, type FinetuneReference } from './reference';
-import { forOperation } from '../../descriptions/display';
+import { defineOperation } from '../operation';
 
-export const description = forOperation('finetune', 'delete', [regionNotice, finetuneIdProperty]);
-
-export { prepareReference as prepare };
-
-export async function execute(
+async function execute(
 	this: IExecuteFunctions,
 	reference: FinetuneReference,
 ): Promise<INodeExecutionData[]> {
@@ -33,3 +29,9 @@ export async function execute(
 	}
 	return [{ json }];
 }
+
+export const operation = defineOperation('finetune', 'delete', {
+	properties: [regionNotice, finetuneIdProperty],
+	prepare: prepareReference,
+	execute,
+});

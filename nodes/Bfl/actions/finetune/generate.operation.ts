@@ -1,10 +1,13 @@
 import { regionNotice } from '../../descriptions/finetune';
 import { modelOperation } from '../modelRequest';
+import { defineOperation } from '../operation';
 
-export const { description, prepare, execute } = modelOperation(
+export const operation = defineOperation(
 	'finetune',
 	'generate',
-	'finetune',
-	'The endpoint that matches your finetune or LoRA (base model and precision)',
-	[regionNotice],
+	modelOperation(
+		'finetune',
+		'The endpoint that matches your finetune or LoRA (base model and precision)',
+		[regionNotice],
+	),
 );

@@ -2,16 +2,9 @@ import { type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { finetuneIdProperty, regionNotice } from '../../descriptions/finetune';
 import { fetchDetails, prepareReference, type FinetuneReference } from './reference';
-import { forOperation } from '../../descriptions/display';
+import { defineOperation } from '../operation';
 
-export const description = forOperation('finetune', 'getDetails', [
-	regionNotice,
-	finetuneIdProperty,
-]);
-
-export { prepareReference as prepare };
-
-export async function execute(
+async function execute(
 	this: IExecuteFunctions,
 	reference: FinetuneReference,
 ): Promise<INodeExecutionData[]> {
@@ -19,3 +12,9 @@ export async function execute(
 		{ json: { finetuneId: reference.finetuneId, details: await fetchDetails(this, reference) } },
 	];
 }
+
+export const operation = defineOperation('finetune', 'getDetails', {
+	properties: [regionNotice, finetuneIdProperty],
+	prepare: prepareReference,
+	execute,
+});

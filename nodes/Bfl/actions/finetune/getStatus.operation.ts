@@ -5,14 +5,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { optionalNumber, isRecord, type JsonRecord } from '../../core/responses';
+import { optionalNumber } from '../../core/responses';
 import { finetuneIdProperty, regionNotice } from '../../descriptions/finetune';
 import { NUMERIC_OPTIONS, numericOption } from '../../descriptions/taskOptions';
-import { operationError } from '../../transport/errors';
-import { awaitTask } from '../../transport/poll';
-import { bflRequest } from '../../transport/request';
+import { checkTask } from '../../transport/check';
+import { defineOperation } from '../operation';
 import { prepareReference, type FinetuneReference } from './reference';
-import { forOperation } from '../../descriptions/display';
 
 /** Training takes minutes to hours. */
 const DEFAULT_TRAINING_POLL_SECONDS = 30;
@@ -47,13 +45,11 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = forOperation('finetune', 'getStatus', properties);
-
 interface PreparedStatus extends FinetuneReference {
 	wait?: { intervalMs: number; timeoutMs: number };
 }
 
-export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedStatus> {
+async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedStatus> {
 	const reference = await prepareReference.call(this, itemIndex);
 	const wait = this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
 	return {
@@ -83,7 +79,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 }
 
 /** Training progress is a task on the pinned host whose id is the finetune id. */
-export async function execute(
+async function execute(
 	this: IExecuteFunctions,
 	prepared: PreparedStatus,
 ): Promise<INodeExecutionData[]> {
@@ -92,32 +88,11 @@ export async function execute(
 		taskId: finetuneId,
 		pollingUrl: `${baseUrl}/v1/get_result?id=${encodeURIComponent(finetuneId)}`,
 	};
-	let body: JsonRecord;
-	if (prepared.wait) {
-		body = await awaitTask(this, prepared.endpoints, task, {
-			...prepared.wait,
-			itemIndex,
-			firstPollDelayMs: 0,
-		});
-	} else {
-		const answer = await bflRequest(this, {
-			method: 'GET',
-			url: task.pollingUrl,
-			itemIndex,
-			what: `the training status of ${finetuneId}`,
-			task,
-			acceptTaskBody: true,
-		});
-		if (!isRecord(answer) || typeof answer.status !== 'string') {
-			throw operationError(
-				this.getNode(),
-				`BFL's training status for ${finetuneId} could not be read`,
-				itemIndex,
-				task,
-			);
-		}
-		body = answer;
-	}
+	const body = await checkTask(this, prepared.endpoints, task, {
+		itemIndex,
+		what: `the training status of ${finetuneId}`,
+		wait: prepared.wait && { ...prepared.wait, firstPollDelayMs: 0 },
+	});
 	const json: IDataObject = { finetuneId, status: body.status as string };
 	const progress = optionalNumber(body.progress);
 	if (progress !== undefined) json.progress = progress;
@@ -126,3 +101,5 @@ export async function execute(
 		json.details = body.details as IDataObject;
 	return [{ json }];
 }
+
+export const operation = defineOperation('finetune', 'getStatus', { properties, prepare, execute });

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationProperty } from '../../descriptions/display';
-import type { Operation } from '../operation';
+import { operationPicker, type ResourceOperations } from '../operation';
 import * as create from './create.operation';
 import * as deleteFinetune from './delete.operation';
 import * as generate from './generate.operation';
@@ -9,17 +8,17 @@ import * as getDetails from './getDetails.operation';
 import * as getStatus from './getStatus.operation';
 import * as list from './list.operation';
 
-export const operations: Record<string, Operation> = {
-	create: create as unknown as Operation,
-	delete: deleteFinetune as unknown as Operation,
-	generate: generate as unknown as Operation,
-	getDetails: getDetails as unknown as Operation,
-	getStatus: getStatus as unknown as Operation,
-	list: list as unknown as Operation,
+export const operations: ResourceOperations<'finetune'> = {
+	create: create.operation,
+	delete: deleteFinetune.operation,
+	generate: generate.operation,
+	getDetails: getDetails.operation,
+	getStatus: getStatus.operation,
+	list: list.operation,
 };
 
 export const description: INodeProperties[] = [
-	operationProperty('finetune', 'generate', [
+	operationPicker('finetune', 'generate', [
 		{ name: 'Delete', value: 'delete', action: 'Delete a finetune' },
 		{
 			name: 'Generate',
@@ -53,10 +52,10 @@ export const description: INodeProperties[] = [
 			description: 'Train a finetune from images; BFL deprecated training',
 		},
 	]),
-	...create.description,
-	...deleteFinetune.description,
-	...generate.description,
-	...getDetails.description,
-	...getStatus.description,
-	...list.description,
+	...create.operation.description,
+	...deleteFinetune.operation.description,
+	...generate.operation.description,
+	...getDetails.operation.description,
+	...getStatus.operation.description,
+	...list.operation.description,
 ];

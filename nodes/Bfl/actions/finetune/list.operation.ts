@@ -8,7 +8,7 @@ import { isRecord } from '../../core/responses';
 import { regionNotice } from '../../descriptions/finetune';
 import { bflRequest } from '../../transport/request';
 import { fetchDetails, pinnedHost, type PinnedHost } from './reference';
-import { forOperation } from '../../descriptions/display';
+import { defineOperation } from '../operation';
 
 const properties: INodeProperties[] = [
 	regionNotice,
@@ -22,13 +22,11 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = forOperation('finetune', 'list', properties);
-
 interface PreparedList extends PinnedHost {
 	includeDetails: boolean;
 }
 
-export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedList> {
+async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedList> {
 	return {
 		...(await pinnedHost(this, itemIndex)),
 		includeDetails: this.getNodeParameter('includeDetails', itemIndex, false) as boolean,
@@ -36,7 +34,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 }
 
 /** One output item per finetune on the pinned host. */
-export async function execute(
+async function execute(
 	this: IExecuteFunctions,
 	prepared: PreparedList,
 ): Promise<INodeExecutionData[]> {
@@ -57,3 +55,5 @@ export async function execute(
 	}
 	return items;
 }
+
+export const operation = defineOperation('finetune', 'list', { properties, prepare, execute });

@@ -1,8 +1,11 @@
 import { modelOperation } from '../modelRequest';
+import { defineOperation } from '../operation';
 
-export const { description, prepare, execute, expand } = modelOperation(
+export const operation = defineOperation(
 	'image',
 	'generate',
-	'generate',
-	'The FLUX model. FLUX.2 [pro] suits most prompts; [max] gives the highest quality, [flex] the best text and typography, [klein] the lowest cost and latency. FLUX.1 models are legacy.',
+	modelOperation(
+		'generate',
+		'The FLUX model. FLUX.2 [pro] suits most prompts; [max] gives the highest quality, [flex] the best text and typography, [klein] the lowest cost and latency. FLUX.1 models are legacy.',
+	),
 );

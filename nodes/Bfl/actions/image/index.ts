@@ -1,17 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationProperty } from '../../descriptions/display';
-import type { Operation } from '../operation';
+import { operationPicker, type ResourceOperations } from '../operation';
 import * as edit from './edit.operation';
 import * as generate from './generate.operation';
 
-export const operations: Record<string, Operation> = {
-	generate: generate as Operation,
-	edit: edit as Operation,
+export const operations: ResourceOperations<'image'> = {
+	generate: generate.operation,
+	edit: edit.operation,
 };
 
 export const description: INodeProperties[] = [
-	operationProperty('image', 'generate', [
+	operationPicker('image', 'generate', [
 		{
 			name: 'Generate',
 			value: 'generate',
@@ -26,6 +25,6 @@ export const description: INodeProperties[] = [
 				'Change, extend, inpaint, erase, deblur or dress images with FLUX models and tools',
 		},
 	]),
-	...generate.description,
-	...edit.description,
+	...generate.operation.description,
+	...edit.operation.description,
 ];

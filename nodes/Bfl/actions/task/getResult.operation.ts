@@ -5,15 +5,15 @@ import {
 } from 'n8n-workflow';
 
 import { parseHttpUrl } from '../../core/hosts';
-import { isRecord, type JsonRecord } from '../../core/responses';
 import type { Endpoints } from '../../core/routing';
 import type { TaskOptions } from '../../core/taskOptions';
 import { lookupOptionsProperty, readTaskOptions } from '../../descriptions/taskOptions';
+import { checkTask } from '../../transport/check';
 import { operationError, type SubmittedTask } from '../../transport/errors';
-import { assertTrustedPollingUrl, awaitTask } from '../../transport/poll';
-import { bflRequest, getEndpoints } from '../../transport/request';
-import { resultItem } from '../../transport/task';
-import { forOperation } from '../../descriptions/display';
+import { assertTrustedPollingUrl } from '../../transport/poll';
+import { getEndpoints } from '../../transport/request';
+import { deliver, finishedTask } from '../delivery';
+import { defineOperation } from '../operation';
 
 const GLOBAL_ID_HINT =
 	"With a task ID alone the node asks the credential's host. On the Global region a task usually lives on a regional cluster, where api.bfl.ai may not find it: use the polling URL instead.";
@@ -60,9 +60,7 @@ const properties: INodeProperties[] = [
 	lookupOptionsProperty,
 ];
 
-export const description = forOperation('task', 'getResult', properties);
-
-export interface PreparedLookup {
+interface PreparedLookup {
 	endpoints: Endpoints;
 	task: SubmittedTask;
 	byId: boolean;
@@ -71,7 +69,7 @@ export interface PreparedLookup {
 }
 
 /** Resolves and checks the task reference, refusing any URL the key may not go to. */
-export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedLookup> {
+async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedLookup> {
 	const endpoints = await getEndpoints(this, itemIndex);
 	const byId = this.getNodeParameter('by', itemIndex) === 'taskId';
 	let task: SubmittedTask;
@@ -103,53 +101,33 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	return { endpoints, task, byId, options: readTaskOptions(this, itemIndex), itemIndex };
 }
 
-export async function execute(
+/** One look at the task, or a wait until it is final; then its file, when Ready and asked for. */
+async function execute(
 	this: IExecuteFunctions,
 	prepared: PreparedLookup,
 ): Promise<INodeExecutionData[]> {
 	const { endpoints, task, options, itemIndex } = prepared;
 	const notFoundHint = prepared.byId && !endpoints.customHostname ? GLOBAL_ID_HINT : undefined;
 	const deadline = Date.now() + options.timeoutMs;
-	let body: JsonRecord;
-	if (options.waitForCompletion) {
-		body = await awaitTask(this, endpoints, task, {
-			intervalMs: options.pollIntervalMs,
-			timeoutMs: options.timeoutMs,
-			deadline,
-			itemIndex,
-			firstPollDelayMs: 0,
-			notFoundHint,
-			requestTimeoutMs: options.requestTimeoutMs,
-		});
-	} else {
-		const answer = await bflRequest(this, {
-			method: 'GET',
-			url: task.pollingUrl,
-			itemIndex,
-			what: `the status of task ${task.taskId}`,
-			task,
-			acceptTaskBody: true,
-			timeoutMs: options.requestTimeoutMs,
-			deadline,
-		});
-		if (!isRecord(answer) || typeof answer.status !== 'string') {
-			throw operationError(
-				this.getNode(),
-				`BFL's status answer for task ${task.taskId} could not be read`,
-				itemIndex,
-				task,
-			);
-		}
-		body = answer;
-	}
-	const item = await resultItem(this, { id: task.taskId, ...body }, {}, undefined, {
-		options,
-		endpoints,
+	const body = await checkTask(this, endpoints, task, {
 		itemIndex,
-		submitted: task,
+		what: `the status of task ${task.taskId}`,
+		requestTimeoutMs: options.requestTimeoutMs,
 		deadline,
+		wait: options.waitForCompletion
+			? {
+					intervalMs: options.pollIntervalMs,
+					timeoutMs: options.timeoutMs,
+					firstPollDelayMs: 0,
+					notFoundHint,
+				}
+			: undefined,
 	});
+	const finished = finishedTask({ id: task.taskId, ...body });
+	const item = await deliver(this, finished, { endpoints, options, itemIndex, task, deadline });
 	if (!options.waitForCompletion && body.status !== 'Ready')
 		item.json = { ...item.json, pollingUrl: task.pollingUrl };
 	return [item];
 }
+
+export const operation = defineOperation('task', 'getResult', { properties, prepare, execute });

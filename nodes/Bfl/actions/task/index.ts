@@ -1,15 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationProperty } from '../../descriptions/display';
-import type { Operation } from '../operation';
+import { operationPicker, type ResourceOperations } from '../operation';
 import * as getResult from './getResult.operation';
 
-export const operations: Record<string, Operation> = {
-	getResult: getResult as unknown as Operation,
+export const operations: ResourceOperations<'task'> = {
+	getResult: getResult.operation,
 };
 
 export const description: INodeProperties[] = [
-	operationProperty('task', 'getResult', [
+	operationPicker('task', 'getResult', [
 		{
 			name: 'Get Result',
 			value: 'getResult',
@@ -17,5 +16,5 @@ export const description: INodeProperties[] = [
 			description: 'Fetch or wait for a task by its polling URL or ID, and download its image',
 		},
 	]),
-	...getResult.description,
+	...getResult.operation.description,
 ];

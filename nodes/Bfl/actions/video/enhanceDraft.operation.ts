@@ -3,10 +3,14 @@ import {
 	resolutionProperty,
 	videoAdditionalFields,
 } from '../../descriptions/videoFields';
+import { defineOperation } from '../operation';
 import { onlySpec, videoOperation } from './videoRequest';
 
-export const { description, prepare, execute } = videoOperation(
+export const operation = defineOperation(
+	'video',
 	'enhanceDraft',
-	[...draftMediaProperties(), resolutionProperty('fhd'), videoAdditionalFields(false)],
-	onlySpec('enhanceDraft'),
+	videoOperation(
+		[...draftMediaProperties(), resolutionProperty('fhd'), videoAdditionalFields(false)],
+		onlySpec('enhanceDraft'),
+	),
 );

@@ -11,6 +11,7 @@ import {
 	videoMediaProperties,
 } from '../../descriptions/videoFields';
 import { operationError } from '../../transport/errors';
+import { defineOperation } from '../operation';
 import { videoOperation } from './videoRequest';
 
 const MODES = VIDEO_MODELS.filter((spec) => spec.operation === 'generate');
@@ -25,48 +26,51 @@ function specFor(ctx: IExecuteFunctions, itemIndex: number) {
 	return spec;
 }
 
-export const { description, prepare, execute } = videoOperation(
+export const operation = defineOperation(
+	'video',
 	'generate',
-	[
-		{
-			displayName: 'Mode',
-			name: 'videoMode',
-			type: 'options',
-			options: [
-				{ name: 'Text to Video', value: 't2v', description: 'A clip from a prompt' },
-				{
-					name: 'Image to Video',
-					value: 'i2v',
-					description: 'A clip through one to ten keyframe images',
-				},
-				{
-					name: 'Continue Video',
-					value: 'v2v',
-					description: 'A clip that carries on from the end of a video',
-				},
-			],
-			default: 't2v',
-		},
-		{
-			displayName: 'Prompt',
-			name: 'prompt',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			required: true,
-			default: '',
-			description: 'What happens in the clip',
-		},
-		{ ...keyframesProperty, displayOptions: { show: { videoMode: ['i2v'] } } },
-		...videoMediaProperties().map((property) => ({
-			...property,
-			displayName: property.displayName.replace('Video', 'Start Video'),
-			displayOptions: { show: { ...property.displayOptions?.show, videoMode: ['v2v'] } },
-		})),
-		aspectRatioProperty,
-		durationProperty,
-		resolutionProperty('hd'),
-		generateAudioProperty,
-		videoAdditionalFields(true),
-	],
-	specFor,
+	videoOperation(
+		[
+			{
+				displayName: 'Mode',
+				name: 'videoMode',
+				type: 'options',
+				options: [
+					{ name: 'Text to Video', value: 't2v', description: 'A clip from a prompt' },
+					{
+						name: 'Image to Video',
+						value: 'i2v',
+						description: 'A clip through one to ten keyframe images',
+					},
+					{
+						name: 'Continue Video',
+						value: 'v2v',
+						description: 'A clip that carries on from the end of a video',
+					},
+				],
+				default: 't2v',
+			},
+			{
+				displayName: 'Prompt',
+				name: 'prompt',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				required: true,
+				default: '',
+				description: 'What happens in the clip',
+			},
+			{ ...keyframesProperty, displayOptions: { show: { videoMode: ['i2v'] } } },
+			...videoMediaProperties().map((property) => ({
+				...property,
+				displayName: property.displayName.replace('Video', 'Start Video'),
+				displayOptions: { show: { ...property.displayOptions?.show, videoMode: ['v2v'] } },
+			})),
+			aspectRatioProperty,
+			durationProperty,
+			resolutionProperty('hd'),
+			generateAudioProperty,
+			videoAdditionalFields(true),
+		],
+		specFor,
+	),
 );

@@ -1,21 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationProperty } from '../../descriptions/display';
-import type { Operation } from '../operation';
+import { operationPicker, type ResourceOperations } from '../operation';
 import * as edit from './edit.operation';
 import * as enhanceDraft from './enhanceDraft.operation';
 import * as generate from './generate.operation';
 import * as upscale from './upscale.operation';
 
-export const operations: Record<string, Operation> = {
-	generate: generate as Operation,
-	enhanceDraft: enhanceDraft as Operation,
-	edit: edit as Operation,
-	upscale: upscale as Operation,
+export const operations: ResourceOperations<'video'> = {
+	generate: generate.operation,
+	enhanceDraft: enhanceDraft.operation,
+	edit: edit.operation,
+	upscale: upscale.operation,
 };
 
 export const description: INodeProperties[] = [
-	operationProperty('video', 'generate', [
+	operationPicker('video', 'generate', [
 		{
 			name: 'Generate',
 			value: 'generate',
@@ -41,8 +40,8 @@ export const description: INodeProperties[] = [
 			description: 'Raise a clip’s resolution 1.5 to 3 times',
 		},
 	]),
-	...generate.description,
-	...enhanceDraft.description,
-	...edit.description,
-	...upscale.description,
+	...generate.operation.description,
+	...enhanceDraft.operation.description,
+	...edit.operation.description,
+	...upscale.operation.description,
 ];

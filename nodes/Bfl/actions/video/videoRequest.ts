@@ -19,7 +19,6 @@ import {
 	type MediaSource,
 	type VideoInput,
 } from '../../core/videoRequest';
-import { forOperation } from '../../descriptions/display';
 import { readMediaSources, readVideoInput } from '../../descriptions/videoFields';
 import {
 	readVideoConcurrency,
@@ -30,7 +29,7 @@ import {
 import { operationError } from '../../transport/errors';
 import { getEndpoints } from '../../transport/request';
 import { readVideoMedia } from '../../transport/videoInputs';
-import { runVideoTask, type VideoTask } from '../../transport/videoTask';
+import { runTask, type TaskPlan } from '../lifecycle';
 import type { ConcurrencyGroup, Operation } from '../operation';
 import { withCompletion } from '../submitOptions';
 
@@ -39,7 +38,9 @@ export interface PreparedVideoRequest {
 	spec: VideoSpec;
 	input: VideoInput;
 	sources: MediaSource[];
-	task: Omit<VideoTask, 'body'>;
+	plan: TaskPlan;
+	/** Settings the output reports (mode, duration, resolution, aspect ratio). */
+	reports: IDataObject;
 }
 
 /** Options with the Completion choice; a webhook URL gets the trigger's token. */
@@ -65,6 +66,7 @@ async function prepareVideoRequest(
 		throw operationError(ctx.getNode(), problems.map((p) => p.message).join('; '), itemIndex);
 	}
 	await readVideoMedia(ctx, spec, sources, itemIndex, false);
+	const endpoints = await getEndpoints(ctx, itemIndex);
 	return {
 		group: {
 			key: VIDEO_CONCURRENCY_KEY,
@@ -73,14 +75,16 @@ async function prepareVideoRequest(
 		spec,
 		input,
 		sources,
-		task: {
-			endpoints: await getEndpoints(ctx, itemIndex),
+		plan: {
+			endpoints,
+			baseUrl: endpoints.apiBaseUrl,
 			path: spec.path,
 			model: spec.model,
 			options: await videoTaskOptions(ctx, spec, itemIndex),
 			itemIndex,
-			reports: usedVideoSettings(spec, input) as IDataObject,
+			media: 'video',
 		},
+		reports: usedVideoSettings(spec, input) as IDataObject,
 	};
 }
 
@@ -89,15 +93,15 @@ async function executeVideoRequest(
 	ctx: IExecuteFunctions,
 	prepared: PreparedVideoRequest,
 ): Promise<INodeExecutionData[]> {
-	const { spec, input, sources, task } = prepared;
-	const media = await readVideoMedia(ctx, spec, sources, task.itemIndex, true);
-	const webhook = task.options.webhook;
+	const { spec, input, sources, plan } = prepared;
+	const media = await readVideoMedia(ctx, spec, sources, plan.itemIndex, true);
+	const webhook = plan.options.webhook;
 	const body = {
 		...buildVideoBody(spec, input, media),
 		...(webhook && { webhook_url: webhook.url }),
 		...(webhook?.secret && { webhook_secret: webhook.secret }),
 	} as IDataObject;
-	return [await runVideoTask(ctx, { ...task, body })];
+	return [await runTask(ctx, plan, body, { reports: prepared.reports })];
 }
 
 /**
@@ -105,23 +109,19 @@ async function executeVideoRequest(
  * row of an item (Generate reads its mode, per item, as it may be an expression).
  */
 export function videoOperation(
-	operation: VideoOperation,
 	properties: INodeProperties[],
 	specFor: (ctx: IExecuteFunctions, itemIndex: number) => VideoSpec,
 	webhooks = false,
 ): Operation<PreparedVideoRequest> {
 	return {
-		description: forOperation('video', operation, [
-			...properties,
-			...videoCompletionProperties(webhooks),
-			videoOptionsProperty,
-		]),
+		properties: [...properties, ...videoCompletionProperties(webhooks), videoOptionsProperty],
 		async prepare(this: IExecuteFunctions, itemIndex: number) {
 			return await prepareVideoRequest(this, specFor(this, itemIndex), itemIndex);
 		},
 		async execute(this: IExecuteFunctions, prepared: PreparedVideoRequest) {
 			return await executeVideoRequest(this, prepared);
 		},
+		concurrency: (prepared) => prepared.group,
 	};
 }
 

@@ -1,0 +1,125 @@
+import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { mediaFileName } from '../core/media';
+import { finishedOutput } from '../core/output';
+import { isRecord, optionalNumber, sampleUrlExpiry, type JsonRecord } from '../core/responses';
+import type { Endpoints } from '../core/routing';
+import type { TaskOptions } from '../core/taskOptions';
+import { videoResultOf, type VideoResultKind } from '../core/video';
+import { downloadMedia } from '../transport/download';
+import type { SubmittedTask } from '../transport/errors';
+import { downloadVideo } from '../transport/videoDownload';
+
+/** The file a finished task points at: an image, or a video (an MP4 or a draft's cache). */
+type ResultFile =
+	| { kind: 'image'; url: string; expiresAt?: string }
+	| { kind: VideoResultKind; url: string; maxBytes?: number };
+
+/** A finished task as the output shows it: its JSON, and the file to download. */
+export interface FinishedTask {
+	json: IDataObject;
+	file?: ResultFile;
+}
+
+/** What this node's own submit answered; without it (Get Result) the final body is all there is. */
+export interface OwnSubmit {
+	answer: JsonRecord;
+	model: string;
+}
+
+/**
+ * A finished task of any kind. Get Result also reads video tasks, so a result whose URL names an
+ * MP4 (or a draft's cache) is a video.
+ */
+export function finishedTask(finalBody: JsonRecord, submit?: OwnSubmit): FinishedTask {
+	const json = finishedOutput(finalBody, submit?.answer ?? {}, submit?.model);
+	const video = videoResultOf(finalBody.result);
+	if (video?.kind === 'draft') json.draftCacheUrl = video.url;
+	if (video) return { json: json as IDataObject, file: video };
+	const file = json.sampleUrl
+		? { kind: 'image' as const, url: json.sampleUrl, expiresAt: json.sampleUrlExpiresAt }
+		: undefined;
+	return { json: json as IDataObject, file };
+}
+
+/** A finished video task: a draft's result is its cache, not a sample. */
+export function finishedVideo(
+	finalBody: JsonRecord,
+	submit: OwnSubmit,
+	maxBytes: number,
+): FinishedTask {
+	const json = finishedOutput(finalBody, submit.answer, submit.model) as IDataObject;
+	const result = isRecord(finalBody.result) ? finalBody.result : {};
+	if (typeof result.draft_cache === 'string') {
+		json.draftCacheUrl = result.draft_cache;
+		json.draftCacheUrlExpiresAt = sampleUrlExpiry(result.draft_cache, result.end_time);
+	}
+	// BFL's result.duration is the processing time; the clip's length is in the reports.
+	json.processingSeconds = optionalNumber(result.duration);
+	delete json.durationSeconds;
+	for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
+	const sample = typeof json.sampleUrl === 'string' ? json.sampleUrl : undefined;
+	const draft = typeof json.draftCacheUrl === 'string' ? json.draftCacheUrl : undefined;
+	const file = sample
+		? { kind: 'mp4' as const, url: sample, maxBytes }
+		: draft
+			? { kind: 'draft' as const, url: draft, maxBytes }
+			: undefined;
+	return { json, file };
+}
+
+export interface Delivery {
+	endpoints: Endpoints;
+	options: TaskOptions;
+	itemIndex: number;
+	task: SubmittedTask;
+	/** Epoch ms the item must end by; an image download is aborted then. */
+	deadline?: number;
+}
+
+async function download(
+	ctx: IExecuteFunctions,
+	id: string,
+	file: ResultFile,
+	{ endpoints, options, itemIndex, task, deadline }: Delivery,
+): Promise<IBinaryData> {
+	const scope = {
+		customBaseUrl: endpoints.customBaseUrl,
+		allowAnyHost: options.allowAnyDownloadHost,
+	};
+	if (file.kind !== 'image') {
+		// Streamed into binary storage; bounded per request, not by the item's deadline.
+		return await downloadVideo(ctx, {
+			url: file.url,
+			kind: file.kind,
+			taskId: id,
+			itemIndex,
+			task,
+			timeoutMs: options.requestTimeoutMs,
+			maxBytes: file.maxBytes,
+			scope,
+		});
+	}
+	const { data, media } = await downloadMedia(ctx, {
+		sampleUrl: file.url,
+		expiresAt: file.expiresAt,
+		itemIndex,
+		task,
+		scope,
+		maxBytes: options.maxDownloadBytes,
+		timeoutMs: options.requestTimeoutMs,
+		deadline,
+	});
+	return await ctx.helpers.prepareBinaryData(data, mediaFileName(id, media), media.mimeType);
+}
+
+/** The output item of a finished task, its file attached as binary when Download is on. */
+export async function deliver(
+	ctx: IExecuteFunctions,
+	{ json, file }: FinishedTask,
+	delivery: Delivery,
+): Promise<INodeExecutionData> {
+	if (!delivery.options.download || !file || json.status !== 'Ready') return { json };
+	const binary = await download(ctx, String(json.id), file, delivery);
+	return { json, binary: { [delivery.options.binaryPropertyName]: binary } };
+}
