@@ -3,17 +3,27 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
+	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import * as account from './actions/account';
-import * as finetune from './actions/finetune';
-import * as image from './actions/image';
-import * as task from './actions/task';
-import * as video from './actions/video';
+import * as accountResource from './actions/account';
+import * as finetuneResource from './actions/finetune';
+import * as imageResource from './actions/image';
+import type { BflResource } from './actions/node.type';
 import { route } from './actions/router';
 import { subtitleExpression } from './actions/subtitle';
+import * as taskResource from './actions/task';
+import * as videoResource from './actions/video';
+
+const resources: Array<INodePropertyOptions & { value: BflResource }> = [
+	{ name: 'Account', value: 'account' },
+	{ name: 'Finetune', value: 'finetune' },
+	{ name: 'Image', value: 'image' },
+	{ name: 'Task', value: 'task' },
+	{ name: 'Video', value: 'video' },
+];
 
 const properties: INodeProperties[] = [
 	{
@@ -21,20 +31,14 @@ const properties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{ name: 'Account', value: 'account' },
-			{ name: 'Finetune', value: 'finetune' },
-			{ name: 'Image', value: 'image' },
-			{ name: 'Task', value: 'task' },
-			{ name: 'Video', value: 'video' },
-		],
+		options: resources,
 		default: 'image',
 	},
-	...image.description,
-	...task.description,
-	...finetune.description,
-	...account.description,
-	...video.description,
+	...imageResource.description,
+	...taskResource.description,
+	...finetuneResource.description,
+	...accountResource.description,
+	...videoResource.description,
 ];
 
 export class Bfl implements INodeType {

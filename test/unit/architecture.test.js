@@ -42,6 +42,12 @@ const RULES = {
 	actions: ['actions', 'catalog', 'core', 'descriptions', 'transport', 'n8n-workflow'],
 };
 
+/**
+ * Files whose double casts wait for their own change (the video downloads are being unified);
+ * remove an entry when its file is clean, never add one.
+ */
+const DOUBLE_CAST_PENDING = ['nodes/Bfl/transport/videoDownload.ts'];
+
 describe('import rules', () => {
 	const files = sourcesUnder(node);
 
@@ -69,6 +75,22 @@ describe('import rules', () => {
 						spec,
 					),
 			);
+		expect(offending).toEqual([]);
+	});
+
+	it('keeps n8n output items out of transport: it submits, checks and downloads', () => {
+		const offending = files
+			.filter((file) => path.relative(node, file).split(path.sep)[0] === 'transport')
+			.filter((file) => /\bINodeExecutionData\b/.test(fs.readFileSync(file, 'utf8')))
+			.map((file) => path.relative(root, file));
+		expect(offending).toEqual([]);
+	});
+
+	it('has no double casts in the node sources', () => {
+		const offending = [...files, ...sourcesUnder(path.join(root, 'nodes', 'BflTrigger'))]
+			.map((file) => path.relative(root, file))
+			.filter((file) => !DOUBLE_CAST_PENDING.includes(file))
+			.filter((file) => /\bas unknown as\b/.test(fs.readFileSync(path.join(root, file), 'utf8')));
 		expect(offending).toEqual([]);
 	});
 

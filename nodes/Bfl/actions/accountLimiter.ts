@@ -57,20 +57,20 @@ export async function joinAccount(
 }
 
 /**
- * Runs one BFL task inside a slot of the account: every task that will occupy BFL's in-flight
- * cap goes through here. `task` gets the slot's release, to free it as soon as BFL has finished
- * the task (before the download); it is freed at the end in any case. Without a joined run
- * (e.g. an aggregate operation) the task runs directly.
+ * Runs the work of one BFL task inside a slot of the account: every task that will occupy BFL's
+ * in-flight cap goes through here. `work` gets the slot's release, to free it as soon as BFL has
+ * finished the task (before the download); it is freed at the end in any case. Without a joined
+ * run (e.g. an aggregate operation) the work runs directly.
  */
 export async function withAccountSlot<T>(
 	ctx: IExecuteFunctions,
 	group: ConcurrencyGroup,
-	task: (release: () => void) => Promise<T>,
+	work: (release: () => void) => Promise<T>,
 ): Promise<T> {
 	const run: LimiterRun | undefined = runOf(ctx);
-	if (!run) return await task(() => undefined);
+	if (!run) return await work(() => undefined);
 	const slot = await run.acquire(group.key, group.cap);
-	const running = task(() => slot.release());
+	const running = work(() => slot.release());
 	// Registered first, so a failure stops the run before its slot passes to a queued item.
 	if (run.stopOnFailure) running.catch(() => run.stop());
 	try {

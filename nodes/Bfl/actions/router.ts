@@ -12,38 +12,8 @@ import { NOT_STARTED } from '../core/limiter';
 import { runPool, type PoolTask, type Settled } from '../core/pool';
 import { secretScrubber, type Scrubber } from '../core/scrub';
 import { joinAccount, type AccountSession } from './accountLimiter';
-import * as account from './account';
-import * as finetune from './finetune';
-import * as image from './image';
-import type { BflResource } from './node.type';
-import type { Job, RegisteredOperation, ResourceOperations } from './operation';
-import * as task from './task';
-import * as video from './video';
-
-const REGISTRY: { [R in BflResource]: ResourceOperations<R> } = {
-	account: account.operations,
-	finetune: finetune.operations,
-	image: image.operations,
-	task: task.operations,
-	video: video.operations,
-};
-
-function isKeyOf<T extends object>(map: T, key: string): key is Extract<keyof T, string> {
-	return Object.prototype.hasOwnProperty.call(map, key);
-}
-
-function operationIn<R extends BflResource>(
-	resource: R,
-	name: string,
-): RegisteredOperation | undefined {
-	const operations: ResourceOperations<R> = REGISTRY[resource];
-	return isKeyOf(operations, name) ? operations[name] : undefined;
-}
-
-/** The operation the node's parameters name; parameters are strings, the registry is typed. */
-function operationOf(resource: string, name: string): RegisteredOperation | undefined {
-	return isKeyOf(REGISTRY, resource) ? operationIn(resource, name) : undefined;
-}
+import type { Job, RegisteredOperation } from './operation';
+import { operationOf } from './registry';
 
 /** Items in flight for the whole execution; read once, from the first item. */
 function readConcurrency(ctx: IExecuteFunctions): number {
