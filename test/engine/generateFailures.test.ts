@@ -41,6 +41,16 @@ describe('Image → Generate when BFL refuses, fails, moderates or misbehaves', 
 		expect(state.fake.stats().accepted).toBe(1);
 	});
 
+	it.each([
+		['task id', { polling_url: 'https://api.us1.bfl.ai/v1/get_result?id=x' }],
+		['polling URL', { id: 'accepted-task-1' }],
+	])('names what an accepted submit answer lacks: its %s', async (missing, body) => {
+		state.fake.injectFault({ target: 'submit', status: 200, count: 1, body });
+		const { error } = await generate();
+		expect(error?.message).toBe(`BFL's answer to the flux-2-pro request has no ${missing}`);
+		expect(state.fake.stats().polls).toBe(0);
+	});
+
 	it('never resubmits a POST that may have been accepted before the connection broke', async () => {
 		state.fake.injectFault({ target: 'submit', action: 'reset-after', count: 1 });
 		const { error } = await generate();

@@ -116,6 +116,18 @@ describe('Task → Get Result', () => {
 		expect(fake.stats().polls).toBe(1);
 	});
 
+	it('says so when the one look gets an unreadable answer', async () => {
+		const task = await submit();
+		fake.injectFault({ target: 'poll', action: 'html', status: 200, count: 1 });
+		const { error } = await getResult({
+			by: 'pollingUrl',
+			pollingUrl: task.polling_url,
+			options: { waitForCompletion: false },
+		});
+		expect(error?.message).toBe(`Could not read the status of task ${task.id} in BFL's answer`);
+		expect(fake.stats().polls).toBe(1);
+	});
+
 	it('says that a task id may live on another cluster when it is not found', async () => {
 		const { error } = await getResult({
 			by: 'taskId',
