@@ -2,6 +2,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import {
 	defineOperation,
+	operationPicker,
 	type Operation,
 	type ResourceOperations,
 } from '../../nodes/Bfl/actions/operation';
@@ -92,7 +93,12 @@ describe('defineOperation', () => {
 		const swapped: ResourceOperations<'image'> = { generate: edit, edit };
 		// @ts-expect-error: a registry without Edit.
 		const incomplete: ResourceOperations<'image'> = { generate };
+		const picker = operationPicker('task', 'getResult', [
+			// @ts-expect-error: a picker value that node.type.ts lacks.
+			{ name: 'Get Results', value: 'getResults' },
+		]);
 		expect(attempts).toHaveLength(3);
+		expect(picker.options).toHaveLength(1);
 		expect([swapped.generate.operation, incomplete.generate.operation]).toEqual([
 			'edit',
 			'generate',
