@@ -77,7 +77,8 @@ export async function runTask(
 ): Promise<INodeExecutionData> {
 	const { options, itemIndex, model } = plan;
 	const reports = extras.reports ?? {};
-	// The item's Timeout bounds everything below, a request in progress included.
+	// The item's Timeout bounds the submit and, for an image, everything after it, a request in
+	// progress included.
 	const deadline = Date.now() + options.timeoutMs;
 	const { answer, task } = await submitTask(ctx, {
 		url: `${plan.baseUrl}${plan.path}`,
