@@ -3,12 +3,15 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { DEFAULT_MODELS, findModel, modelsFor } from '../catalog/models';
 import type { ModelOperation, ModelSpec } from '../catalog/types';
 import { buildBody } from '../core/buildBody';
+import { CUSTOM_MODEL } from '../core/customEndpoint';
+import { checkImageCount, seedsFor } from '../core/imageCount';
 import { checkImageSources, type ImageSource } from '../core/images';
 import { checkLayout, withLayout } from '../core/layout';
 import { usedSettings } from '../core/output';
-import { checkImageCount, seedsFor } from '../core/imageCount';
 import { isUnset, validateRequest, type RequestInput } from '../core/validate';
 import { completionProperties } from '../descriptions/completion';
+import { customEndpointProperties, customModelOption } from '../descriptions/customEndpoint';
+import { PROMPT_TEXT } from '../descriptions/fieldProperties';
 import { inputImageProperties, readImageSources } from '../descriptions/inputImages';
 import { layoutProperties, readLayout } from '../descriptions/layout';
 import {
@@ -17,15 +20,12 @@ import {
 	primaryProperties,
 	readRequestInput,
 } from '../descriptions/modelFields';
-import { PROMPT_TEXT } from '../descriptions/fieldProperties';
 import { numberOfImagesProperty, taskOptionsProperty } from '../descriptions/taskOptions';
-import { customEndpointProperties, customModelOption } from '../descriptions/customEndpoint';
-import { CUSTOM_MODEL } from '../core/customEndpoint';
 import { operationError } from '../transport/errors';
 import { assertInputImages, encodeInputImages } from '../transport/inputImages';
 import { getEndpoints, requireFinetuneBaseUrl } from '../transport/request';
-import { prepareCustomRequest } from './customRequest';
 import { withAccountSlot } from './accountLimiter';
+import { prepareCustomRequest } from './customRequest';
 import { runTask, type TaskPlan } from './lifecycle';
 import type { ConcurrencyGroup, Operation } from './operation';
 import { submitOptions } from './submitOptions';

@@ -6,11 +6,11 @@ import type {
 } from 'n8n-workflow';
 
 import type { FinetuneRegionChoice, Region } from '../catalog/regions';
-import { mayReceiveKey } from '../core/hosts';
 import { rateGateOf } from '../core/accounts';
+import { mayReceiveKey } from '../core/hosts';
 import { parseBody } from '../core/responses';
-import { webhookToken, withToken } from '../core/webhook';
 import { tryResolveEndpoints, type Endpoints } from '../core/routing';
+import { webhookToken, withToken } from '../core/webhook';
 import { apiError, describeNetworkError, operationError, type TaskContext } from './errors';
 import { sendWithRetries, type HttpMethod } from './retry';
 

@@ -18,8 +18,8 @@ import {
 } from '../../descriptions/finetuneCreate';
 import { operationError } from '../../transport/errors';
 import { bflRequest } from '../../transport/request';
-import { pinnedHost, type PinnedHost } from './reference';
 import { defineOperation } from '../operation';
+import { pinnedHost, type PinnedHost } from './reference';
 
 const TRAINING_GONE = `Finetune training is no longer offered for this account: BFL deprecated it on ${TRAINING_DEPRECATED_ON}. Existing finetunes still work; FLUX.2 [klein] LoRAs are uploaded in the BFL dashboard`;
 

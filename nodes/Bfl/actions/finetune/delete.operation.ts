@@ -3,8 +3,8 @@ import { type IDataObject, type IExecuteFunctions, type INodeExecutionData } fro
 import { isRecord } from '../../core/responses';
 import { finetuneIdProperty, regionNotice } from '../../descriptions/finetune';
 import { bflRequest } from '../../transport/request';
-import { prepareReference, type FinetuneReference } from './reference';
 import { defineOperation } from '../operation';
+import { prepareReference, type FinetuneReference } from './reference';
 
 async function execute(
 	this: IExecuteFunctions,

@@ -1,8 +1,8 @@
 import { type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { finetuneIdProperty, regionNotice } from '../../descriptions/finetune';
-import { fetchDetails, prepareReference, type FinetuneReference } from './reference';
 import { defineOperation } from '../operation';
+import { fetchDetails, prepareReference, type FinetuneReference } from './reference';
 
 async function execute(
 	this: IExecuteFunctions,

@@ -7,8 +7,8 @@ import {
 import { isRecord } from '../../core/responses';
 import { regionNotice } from '../../descriptions/finetune';
 import { bflRequest } from '../../transport/request';
-import { fetchDetails, pinnedHost, type PinnedHost } from './reference';
 import { defineOperation } from '../operation';
+import { fetchDetails, pinnedHost, type PinnedHost } from './reference';
 
 const properties: INodeProperties[] = [
 	regionNotice,
