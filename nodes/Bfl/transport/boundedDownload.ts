@@ -107,6 +107,8 @@ export async function boundedDownload<T>(
 	const refusal = downloadRefusal(request.url, request.scope);
 	if (refusal) throw fail({ kind: 'refused', url: request.url, reason: refusal });
 
+	// What `read` made of each 2xx response, found again by the response the retries settle on.
+	const values = new WeakMap<IN8nHttpFullResponse, T>();
 	const send = async (signal: AbortSignal): Promise<IN8nHttpFullResponse> => {
 		let url = request.url;
 		for (let hop = 0; ; hop++) {
@@ -153,9 +155,9 @@ export async function boundedDownload<T>(
 				body.destroy?.();
 				throw fail({ kind: 'tooLarge', declaredBytes: declared });
 			}
-			// The value rides in the response until the retries are done; boundedDownload returns it.
 			const value = await request.read(body, response);
-			return { ...response, body: value as unknown as IN8nHttpFullResponse['body'] };
+			values.set(response, value);
+			return response;
 		}
 	};
 
@@ -173,5 +175,5 @@ export async function boundedDownload<T>(
 	if (outcome.kind === 'network') throw fail({ kind: 'network', code: outcome.code });
 	const { statusCode, body } = outcome.response;
 	if (statusCode >= 400) throw fail({ kind: 'status', statusCode, body: body as Buffer });
-	return { value: body as T, response: outcome.response };
+	return { value: values.get(outcome.response) as T, response: outcome.response };
 }

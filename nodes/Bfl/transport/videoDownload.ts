@@ -22,6 +22,19 @@ interface ByteStream {
 	push?(chunk: Buffer | null): boolean;
 }
 
+/** n8n hands a streamed body out as a Node.js Readable; anything else is a bug to report clearly. */
+function asByteStream(body: object): ByteStream {
+	const stream = body as Partial<ByteStream>;
+	if (
+		typeof stream.on !== 'function' ||
+		typeof stream.pause !== 'function' ||
+		typeof stream.resume !== 'function' ||
+		typeof stream.destroy !== 'function'
+	)
+		throw new Error('the response body is not a stream');
+	return stream as ByteStream;
+}
+
 type StreamConstructor = new (options: { read(): void }) => ByteStream;
 type BinaryInput = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
 
@@ -144,7 +157,7 @@ export async function downloadVideo(
 		task: request.task,
 		describe: (failure) => ({ message: describeVideoFailure(maxBytes, failure) }),
 		// Handed on unread: the bytes stream into binary storage below.
-		read: async (stream) => stream as unknown as ByteStream,
+		read: async (stream) => asByteStream(stream),
 	});
 	const guard = guardedStream(body, maxBytes);
 	let guarded: { stream: ByteStream; head: Buffer };
@@ -163,7 +176,7 @@ export async function downloadVideo(
 	try {
 		return await Promise.race([
 			ctx.helpers.prepareBinaryData(
-				guarded.stream as unknown as BinaryInput,
+				guarded.stream as BinaryInput,
 				videoFileName(request.taskId, request.kind),
 				videoMimeType(request.kind),
 			),
