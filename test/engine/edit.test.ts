@@ -4,8 +4,8 @@ import type { ModelSpec } from '../../nodes/Bfl/catalog/types';
 import { manualClock, startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { buildImage } from '../fake-bfl/images';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
-import { advanceUntilSettled, waitFor } from '../helpers/wait';
 import { bytesOf, imageOf, taskOf } from '../helpers/results';
+import { advanceUntilSettled, waitFor } from '../helpers/wait';
 
 const CALLER = 'caller-edit-42';
 let fake: FakeBfl;

@@ -3,8 +3,8 @@ import { modelsFor } from '../../nodes/Bfl/catalog/models';
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { buildImage } from '../fake-bfl/images';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
-import { zipEntries } from '../helpers/zipEntries';
 import { taskOf } from '../helpers/results';
+import { zipEntries } from '../helpers/zipEntries';
 
 const CALLER = 'caller-finetune-3';
 let eu1: FakeBfl;

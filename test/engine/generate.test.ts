@@ -1,8 +1,8 @@
 import { modelsFor } from '../../nodes/Bfl/catalog/models';
 import { buildImage } from '../fake-bfl/images';
 import { prompts, useGenerateFixture } from '../helpers/generateFixture';
-import { advanceUntilSettled, waitFor } from '../helpers/wait';
 import { bytesOf, imageOf, taskOf } from '../helpers/results';
+import { advanceUntilSettled, waitFor } from '../helpers/wait';
 
 const CALLER = 'caller-0123456789';
 const { state, generate, expectNoKeyAnywhere } = useGenerateFixture(CALLER);

@@ -1,12 +1,12 @@
-import type { IDataObject } from 'n8n-workflow';
 import { createHmac } from 'node:crypto';
+import type { IDataObject } from 'n8n-workflow';
 
 import { webhookToken } from '../../nodes/Bfl/core/webhook';
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
+import { bytesOf, imageOf, taskOf } from '../helpers/results';
 import { startTriggerServer } from '../helpers/triggerServer';
 import { waitFor } from '../helpers/wait';
-import { bytesOf, imageOf, taskOf } from '../helpers/results';
 
 const CALLER = 'caller-webhook-5';
 let fake: FakeBfl;

@@ -1,6 +1,6 @@
 import { BflApi } from '../../credentials/BflApi.credentials';
-import { MODELS } from '../../nodes/Bfl/catalog/models';
 import bflCodex from '../../nodes/Bfl/Bfl.node.json';
+import { MODELS } from '../../nodes/Bfl/catalog/models';
 import triggerCodex from '../../nodes/BflTrigger/BflTrigger.node.json';
 import { description, operationsOf, subtitleFor, trigger } from '../helpers/description';
 import { pickerActions, type Codex } from '../helpers/pickerActions';

@@ -1,5 +1,3 @@
-import spec from '../fake-bfl/openapi-2026-10.json';
-import { buildMp4 } from '../fake-bfl/video';
 import { VIDEO_FIELDS, VIDEO_MODELS, findVideoSpec } from '../../nodes/Bfl/catalog/videoModels';
 import { isMp4, mp4FrameSize, videoFileName, videoResultOf } from '../../nodes/Bfl/core/video';
 import {
@@ -8,6 +6,8 @@ import {
 	validateVideoRequest,
 	type MediaSource,
 } from '../../nodes/Bfl/core/videoRequest';
+import spec from '../fake-bfl/openapi-2026-10.json';
+import { buildMp4 } from '../fake-bfl/video';
 
 type Schema = { properties: Record<string, unknown>; required?: string[] };
 const schemas = spec.components.schemas as unknown as Record<string, Schema>;

@@ -1,10 +1,10 @@
-import { crc32, createZip, looksLikeZip } from '../../nodes/Bfl/core/zip';
 import {
 	trainingEntries,
 	validateFinetuneCreate,
 	buildFinetuneBody,
 	checkZipSize,
 } from '../../nodes/Bfl/core/finetune';
+import { crc32, createZip, looksLikeZip } from '../../nodes/Bfl/core/zip';
 import { zipEntries } from '../helpers/zipEntries';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');

@@ -96,7 +96,10 @@ function checkField(
 			return checkAspectRatio(spec, rule, value);
 		default: {
 			const range = rule.range;
-			if (typeof value !== 'string' || (range && (value.length < range.min || value.length > range.max)))
+			if (
+				typeof value !== 'string' ||
+				(range && (value.length < range.min || value.length > range.max))
+			)
 				return `${definition.label} must be text${range ? ` of ${range.min} to ${range.max} characters` : ''}`;
 			return rule.maxLength !== undefined && [...value].length > rule.maxLength
 				? `${definition.label} must be at most ${rule.maxLength} characters`

@@ -29,16 +29,8 @@ const PROGRESS = '.n8n-nodes-bfl-e2e-progress.json';
 const MAX_RESUMES = 2;
 const cache = require('./cache');
 
-const {
-	NODE24_VERSION,
-	MARKER,
-	cleanEnv,
-	n8nBin,
-	n8nDir,
-	node24Bin,
-	node24Dir,
-	readMarker,
-} = cache;
+const { NODE24_VERSION, MARKER, cleanEnv, n8nBin, n8nDir, node24Bin, node24Dir, readMarker } =
+	cache;
 
 /**
  * @param {string} label @param {string} dir @param {string} logFile
