@@ -15,6 +15,19 @@ import type { ModelSpec } from './types';
 const operation = 'edit';
 
 /** Image editing: every endpoint that takes input images. */
+/** The try-on models v1 and v2 take the same inputs. */
+const TRY_ON = {
+	fields: { prompt: required },
+	primary: ['prompt'],
+	defaultOutputFormat: 'jpeg',
+	images: {
+		slots: ['person', 'garment'],
+		labels: ['Person', 'Garment'],
+		required: 2,
+		urlAllowed: true,
+	},
+} as const;
+
 export const EDIT_MODELS: ModelSpec[] = [
 	flux3({
 		operation,
@@ -158,29 +171,13 @@ export const EDIT_MODELS: ModelSpec[] = [
 		id: 'flux-tools/vto-v2',
 		displayName: 'FLUX Tools Virtual Try-On v2',
 		description: 'Dress the person in the garment, up to 4 MP',
-		fields: { prompt: required },
-		primary: ['prompt'],
-		defaultOutputFormat: 'jpeg',
-		images: {
-			slots: ['person', 'garment'],
-			labels: ['Person', 'Garment'],
-			required: 2,
-			urlAllowed: true,
-		},
+		...TRY_ON,
 	}),
 	tool({
 		operation,
 		id: 'flux-tools/vto-v1',
 		displayName: 'FLUX Tools Virtual Try-On v1',
 		description: 'The first try-on model; same inputs as v2',
-		fields: { prompt: required },
-		primary: ['prompt'],
-		defaultOutputFormat: 'jpeg',
-		images: {
-			slots: ['person', 'garment'],
-			labels: ['Person', 'Garment'],
-			required: 2,
-			urlAllowed: true,
-		},
+		...TRY_ON,
 	}),
 ];
