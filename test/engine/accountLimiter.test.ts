@@ -61,6 +61,21 @@ function start(label: string, count: number, prompts?: string[]) {
 	});
 }
 
+/** A Video → Generate (Text to Video) execution of `count` items, without downloads. */
+function startVideo(label: string, count: number) {
+	return startBflWorkflow({
+		parameters: {
+			resource: 'video',
+			operation: 'generate',
+			videoMode: 't2v',
+			prompt: '={{ $json.prompt }}',
+			options: { pollInterval: 1, download: false },
+		},
+		input: Array.from({ length: count }, (_, i) => ({ json: { prompt: `${label} ${i}` } })),
+		credentials: simulatorCredentials(fake.apiBase, CALLER),
+	});
+}
+
 async function finished(label: string, running: ReturnType<typeof start>) {
 	const run = await running.done;
 	return { label, items: outputOf(run, 'BFL') ?? [], error: errorOf(run, 'BFL') };
@@ -164,5 +179,73 @@ describe('the account limiter in the n8n engine', () => {
 		expect(submitted['stopper 0 [402]']).toBe(1);
 		expect(submitted['stopper 1']).toBeUndefined();
 		expect(submitted['stopper 2']).toBeUndefined();
+	});
+
+	/**
+	 * Starts `second` while `first` holds its slots (the simulator's clock stands still), and moves
+	 * the clock only once the second run has asked for its five slots, or got a 429 for trying.
+	 */
+	async function overlap<T>(
+		first: ReturnType<typeof start>,
+		filled: number,
+		second: () => ReturnType<typeof start>,
+		settle: (a: ReturnType<typeof start>, b: ReturnType<typeof start>) => Promise<T>,
+	): Promise<T> {
+		const order = recordGrants();
+		try {
+			await waitFor(() => fake.stats().accepted >= filled, 'the first run to take its slots');
+			const late = second();
+			await waitFor(
+				() => fake.stats().status429 > 0 || order.asked[1] >= 5,
+				'the second run to ask for five slots',
+			);
+			return await advanceUntilSettled(fake, settle(first, late), 500);
+		} finally {
+			order.restore();
+		}
+	}
+
+	it('keeps two simultaneous video executions of 25 items within the video cap of 5 together', async () => {
+		await startAccount(manualClock());
+		fake.configure({ credits: 1_000_000 });
+		const runs = await overlap(
+			startVideo('v1', 25),
+			5,
+			() => startVideo('v2', 25),
+			async (a, b) => await Promise.all([finished('v1', a), finished('v2', b)]),
+		);
+		for (const { items, error } of runs) {
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(25);
+			expect(
+				items.every((item: { json: { status?: string } }) => item.json.status === 'Ready'),
+			).toBe(true);
+		}
+		const stats = fake.stats();
+		expect(stats.status429).toBe(0);
+		expect(stats.accepted).toBe(50);
+		expect(stats.submits).toBe(50);
+		expect(stats.peakVideoInFlight).toBe(5);
+	});
+
+	it('counts video tasks in the account: an image run and a video run together stay within 24', async () => {
+		await startAccount(manualClock());
+		fake.configure({ credits: 1_000_000 });
+		const [imageRun, videoRun] = await overlap(
+			start('img', 48),
+			24,
+			() => startVideo('vid', 10),
+			async (a, b) => await Promise.all([finished('img', a), finished('vid', b)]),
+		);
+		expect(imageRun.error).toBeUndefined();
+		expect(videoRun.error).toBeUndefined();
+		expect(imageRun.items).toHaveLength(48);
+		expect(videoRun.items).toHaveLength(10);
+		const stats = fake.stats();
+		expect(stats.status429).toBe(0);
+		expect(stats.accepted).toBe(58);
+		expect(stats.submits).toBe(58);
+		expect(stats.peakInFlight).toBe(24);
+		expect(stats.peakVideoInFlight).toBeLessThanOrEqual(5);
 	});
 });

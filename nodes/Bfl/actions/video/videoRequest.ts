@@ -7,6 +7,7 @@ import type {
 
 import {
 	findVideoSpec,
+	VIDEO_CONCURRENCY_CAP,
 	VIDEO_CONCURRENCY_KEY,
 	type VideoOperation,
 	type VideoSpec,
@@ -29,11 +30,22 @@ import {
 import { operationError } from '../../transport/errors';
 import { getEndpoints } from '../../transport/request';
 import { readVideoMedia } from '../../transport/videoInputs';
+import { withAccountSlot } from '../accountLimiter';
 import { runTask, type TaskPlan } from '../lifecycle';
 import type { ConcurrencyGroup, Operation } from '../operation';
 import { withCompletion } from '../submitOptions';
 
+/**
+ * The account limiter's video slot: BFL's cap of 5 per organization, whatever a run's Concurrency.
+ * A video task also takes one of the account's slots (see DEVELOPERS.md, Video decisions).
+ */
+const VIDEO_ACCOUNT_GROUP: ConcurrencyGroup = {
+	key: VIDEO_CONCURRENCY_KEY,
+	cap: VIDEO_CONCURRENCY_CAP,
+};
+
 export interface PreparedVideoRequest {
+	/** This run's pool group: the Concurrency option, within the video cap. */
 	group: ConcurrencyGroup;
 	spec: VideoSpec;
 	input: VideoInput;
@@ -88,20 +100,25 @@ async function prepareVideoRequest(
 	};
 }
 
-/** Encodes the media only now, once, to keep memory flat across items, then runs the task. */
+/**
+ * Takes a slot of the account and of its video cap, freed once BFL has finished the task; then
+ * encodes the media (only now, once, to keep memory flat across items) and runs the task.
+ */
 async function executeVideoRequest(
 	ctx: IExecuteFunctions,
 	prepared: PreparedVideoRequest,
 ): Promise<INodeExecutionData[]> {
 	const { spec, input, sources, plan } = prepared;
-	const media = await readVideoMedia(ctx, spec, sources, plan.itemIndex, true);
-	const webhook = plan.options.webhook;
-	const body = {
-		...buildVideoBody(spec, input, media),
-		...(webhook && { webhook_url: webhook.url }),
-		...(webhook?.secret && { webhook_secret: webhook.secret }),
-	} as IDataObject;
-	return [await runTask(ctx, plan, body, { reports: prepared.reports })];
+	return await withAccountSlot(ctx, VIDEO_ACCOUNT_GROUP, async (release) => {
+		const media = await readVideoMedia(ctx, spec, sources, plan.itemIndex, true);
+		const webhook = plan.options.webhook;
+		const body = {
+			...buildVideoBody(spec, input, media),
+			...(webhook && { webhook_url: webhook.url }),
+			...(webhook?.secret && { webhook_secret: webhook.secret }),
+		} as IDataObject;
+		return [await runTask(ctx, plan, body, { reports: prepared.reports, onFinished: release })];
+	});
 }
 
 /**
