@@ -514,6 +514,78 @@ describe('Max Download Size of a video result', () => {
 	});
 });
 
+describe('Task → Get Result of a video task', () => {
+	const getResult = (options: Record<string, unknown>, id: string) =>
+		runBfl({
+			parameters: {
+				resource: 'task',
+				operation: 'getResult',
+				by: 'taskId',
+				taskId: id,
+				options: { pollInterval: 0.2, ...options },
+			},
+			credentials: credentials(),
+		});
+
+	it('outputs the JSON Video → Generate output for the same task, less what only the request knew', async () => {
+		for (const draft of [false, true]) {
+			const generated = await video('generate', {
+				videoMode: 't2v',
+				prompt: `the same task, draft ${draft}`,
+				duration: '6',
+				additionalFields: { draft },
+			});
+			expect(generated.error).toBeUndefined();
+			const own = generated.items[0].json;
+			const fetched = await getResult({}, own.id);
+			expect(fetched.error).toBeUndefined();
+			// The model and the settings sent are in the submit, which Get Result never sees.
+			const { model, mode, duration, resolution, aspectRatio, ...fromTask } = own;
+			expect({ model, mode, duration, resolution, aspectRatio }).toEqual({
+				model: 'flux-3-video',
+				mode: 't2v',
+				duration: 6,
+				resolution: 'hd',
+				aspectRatio: 'auto',
+			});
+			expect(fromTask.cost).toEqual(expect.any(Number));
+			expect(fetched.items[0].json).toEqual(fromTask);
+			expect(fetched.items[0].json).toHaveProperty('processingSeconds');
+			expect(fetched.items[0].json).not.toHaveProperty('durationSeconds');
+			if (draft) expect(fetched.items[0].json).toHaveProperty('draftCacheUrlExpiresAt');
+			expect(bytesOf(fetched.items[0]).equals(bytesOf(generated.items[0]))).toBe(true);
+		}
+	});
+
+	it('downloads under Max Video Download Size, not the image cap', async () => {
+		const returned = await video('generate', {
+			videoMode: 't2v',
+			prompt: 'x',
+			completion: 'return',
+		});
+		const { id } = returned.items[0].json;
+		const served = () =>
+			fake.injectFault({
+				target: 'delivery',
+				action: 'respond',
+				status: 200,
+				contentType: 'video/mp4',
+				body: 'x'.repeat(2 * 1024 * 1024),
+			});
+		served();
+		const capped = await getResult({ maxVideoDownloadSize: 1 }, id);
+		expect(capped.error?.message).toBe(
+			'The result video is 2.0 MB, more than the 1.0 MB download limit',
+		);
+		// The image cap does not apply: the 2 MB body is read, and found not to be an MP4.
+		served();
+		const imageCap = await getResult({ maxDownloadSize: 1 }, id);
+		expect(imageCap.error?.message).toMatch(/^The result is not an MP4 video/);
+		const bad = await getResult({ maxVideoDownloadSize: 'huge' }, id);
+		expect(bad.error?.message).toMatch(/^Max Video Download Size \(MB\) must be a number/);
+	});
+});
+
 describe('video inputs in a binary store, without a recorded size', () => {
 	const store = startBinaryStore('video-test-store');
 	const MB = 1024 * 1024;

@@ -18,16 +18,35 @@ describe('a finished task as the output shows it', () => {
 	});
 
 	it('Get Result of a video task: an MP4 sample streams as a video, a draft as its cache', () => {
-		const mp4 = finishedTask({ id: 'v1', status: 'Ready', result: { sample: delivery('v.mp4') } });
-		expect(mp4.file).toEqual({ kind: 'mp4', url: delivery('v.mp4') });
+		const mp4 = finishedTask(
+			{ id: 'v1', status: 'Ready', result: { sample: delivery('v.mp4'), duration: 30 } },
+			undefined,
+			7_000,
+		);
+		expect(mp4.file).toEqual({ kind: 'mp4', url: delivery('v.mp4'), maxBytes: 7_000 });
 		expect(mp4.json.model).toBeUndefined();
-		const draft = finishedTask({
-			id: 'v2',
-			status: 'Ready',
-			result: { draft_cache: delivery('draft.bin') },
-		});
+		const draft = finishedTask(
+			{ id: 'v2', status: 'Ready', result: { draft_cache: delivery('draft.bin') } },
+			undefined,
+			7_000,
+		);
 		expect(draft.json.draftCacheUrl).toBe(delivery('draft.bin'));
-		expect(draft.file).toEqual({ kind: 'draft', url: delivery('draft.bin') });
+		expect(draft.file).toEqual({ kind: 'draft', url: delivery('draft.bin'), maxBytes: 7_000 });
+	});
+
+	it('Get Result of a video task outputs the JSON of the Video operations for the same body', () => {
+		const body = {
+			id: 'v5',
+			status: 'Ready',
+			result: { draft_cache: delivery('d.bin'), duration: 12, end_time: 1 },
+		};
+		const fromGetResult = finishedTask(body, undefined, 1).json;
+		expect(fromGetResult).toEqual(finishedVideo(body, undefined, 1).json);
+		expect(fromGetResult).toMatchObject({
+			processingSeconds: 12,
+			draftCacheUrlExpiresAt: '2026-11-30T12:10:00.000Z',
+		});
+		expect(fromGetResult).not.toHaveProperty('durationSeconds');
 	});
 
 	it('a pending task has no file', () => {

@@ -1,6 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { modelsFor } from '../../nodes/Bfl/catalog/models';
+import { DEFAULT_MAX_DOWNLOAD_MB } from '../../nodes/Bfl/core/media';
 import { description, shown, shownOptions, shownProperty, trigger } from '../helpers/description';
 
 const GENERATE = { resource: 'image', operation: 'generate', model: 'flux-2-pro' };
@@ -151,6 +152,17 @@ describe('Completion is one property for images and video', () => {
 				.filter(([value]) => value !== 'webhook')
 				.map(forVideo),
 		);
+	});
+
+	it('Task → Get Result has a video cap beside the image one, at the Video options’ default', () => {
+		const options = shownProperty({ resource: 'task', operation: 'getResult' } as never, 'options')
+			.options as Array<{ name: string; default?: unknown; description?: string }>;
+		const names = options.map((option) => option.name);
+		expect(names.indexOf('maxVideoDownloadSize')).toBe(names.indexOf('maxDownloadSize') + 1);
+		const byName = (name: string) => options.find((option) => option.name === name);
+		expect(byName('maxVideoDownloadSize')?.default).toBe(DEFAULT_MAX_DOWNLOAD_MB.video);
+		expect(byName('maxDownloadSize')?.default).toBe(DEFAULT_MAX_DOWNLOAD_MB.image);
+		expect(byName('maxDownloadSize')?.description).toMatch(/image result/);
 	});
 
 	it('video shows Max Download Size while waiting, defaulting to 1024 MB', () => {

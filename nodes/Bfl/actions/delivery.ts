@@ -28,14 +28,17 @@ export interface OwnSubmit {
 }
 
 /**
- * A finished task of any kind. Get Result also reads video tasks, so a result whose URL names an
- * MP4 (or a draft's cache) is a video.
+ * A finished task of any kind. Get Result also reads video tasks: a result whose URL names an MP4
+ * (or a draft's cache) is a video, output as the Video operations output it and downloaded under
+ * `videoMaxBytes`.
  */
-export function finishedTask(finalBody: JsonRecord, submit?: OwnSubmit): FinishedTask {
+export function finishedTask(
+	finalBody: JsonRecord,
+	submit?: OwnSubmit,
+	videoMaxBytes?: number,
+): FinishedTask {
+	if (videoResultOf(finalBody.result)) return finishedVideo(finalBody, submit, videoMaxBytes);
 	const json = finishedOutput(finalBody, submit?.answer ?? {}, submit?.model);
-	const video = videoResultOf(finalBody.result);
-	if (video?.kind === 'draft') json.draftCacheUrl = video.url;
-	if (video) return { json: json as IDataObject, file: video };
 	const file = json.sampleUrl
 		? { kind: 'image' as const, url: json.sampleUrl, expiresAt: json.sampleUrlExpiresAt }
 		: undefined;
@@ -45,12 +48,14 @@ export function finishedTask(finalBody: JsonRecord, submit?: OwnSubmit): Finishe
 /** A finished video task: a draft's result is its cache, not a sample. */
 export function finishedVideo(
 	finalBody: JsonRecord,
-	submit: OwnSubmit,
-	maxBytes: number,
+	submit: OwnSubmit | undefined,
+	maxBytes: number | undefined,
 ): FinishedTask {
-	const json = finishedOutput(finalBody, submit.answer, submit.model) as IDataObject;
+	const json = finishedOutput(finalBody, submit?.answer ?? {}, submit?.model) as IDataObject;
 	const result = isRecord(finalBody.result) ? finalBody.result : {};
 	if (typeof result.draft_cache === 'string') {
+		// As Video → Generate reports a draft; Get Result learns it from the result alone.
+		json.draft = true;
 		json.draftCacheUrl = result.draft_cache;
 		json.draftCacheUrlExpiresAt = sampleUrlExpiry(result.draft_cache, result.end_time);
 	}

@@ -82,103 +82,90 @@ export const numberOfImagesProperty: INodeProperties = {
 		'Images per input item, each a separate task at BFL (and paid as one). With a Seed s they use s, s + 1 and so on.',
 };
 
+/** The options of the image operations, one by one (Get Result rewords some). */
+export const taskOptionList: INodeProperties[] = [
+	{
+		displayName: 'Allow Downloads From Any Host',
+		name: 'allowAnyDownloadHost',
+		displayOptions: onlyWhileWaiting,
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to download results from any public host. Off, results come only from BFL's delivery hosts or the custom base URL's host; turn on for a gateway that re-hosts images elsewhere. Loopback and private addresses stay refused unless the custom base URL is one.",
+	},
+	{
+		displayName: 'Concurrency',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: DEFAULT_CONCURRENCY_CAP },
+		default: DEFAULT_CONCURRENCY_CAP,
+		description:
+			'How many items run at BFL at once. BFL allows 24 tasks in flight per account (6 for Kontext [max]); lower it if other workflows share the key.',
+	},
+	{
+		displayName: 'Download Image',
+		name: 'download',
+		displayOptions: onlyWhileWaiting,
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to download the result as binary data. BFL result URLs expire after 10 minutes, so keep this on unless you only need the URL right away.',
+	},
+	{
+		displayName: 'Max Download Size (MB)',
+		name: 'maxDownloadSize',
+		displayOptions: onlyWhileWaiting,
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 2048 },
+		default: 64,
+		description:
+			'Larger results are refused rather than loaded into memory. A 4 MP PNG is about 12 MB.',
+	},
+	{
+		displayName: 'Output Binary Field',
+		name: 'binaryPropertyName',
+		displayOptions: onlyWhileWaiting,
+		type: 'string',
+		default: DEFAULT_BINARY_PROPERTY,
+		description: 'The name of the binary field that receives the image',
+	},
+	{
+		displayName: 'Poll Interval (Seconds)',
+		name: 'pollInterval',
+		displayOptions: onlyWhileWaiting,
+		type: 'number',
+		typeOptions: { minValue: 0.2, numberPrecision: 1 },
+		default: DEFAULT_POLL_INTERVAL_SECONDS,
+		description: 'How often to ask BFL whether the image is ready',
+	},
+	{
+		displayName: 'Request Timeout (Seconds)',
+		name: 'requestTimeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_REQUEST_TIMEOUT_SECONDS,
+		description:
+			'How long one HTTP request may take. A stalled status check or download is retried; a stalled submit is not, as BFL may have accepted it.',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		displayOptions: onlyWhileWaiting,
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_TIMEOUT_SECONDS,
+		description:
+			'How long to wait for the image before failing. The error then carries the task ID and polling URL, so Task → Get Result can fetch it later.',
+	},
+];
+
 export const taskOptionsProperty: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [
-		{
-			displayName: 'Allow Downloads From Any Host',
-			name: 'allowAnyDownloadHost',
-			displayOptions: onlyWhileWaiting,
-			type: 'boolean',
-			default: false,
-			description:
-				"Whether to download results from any public host. Off, results come only from BFL's delivery hosts or the custom base URL's host; turn on for a gateway that re-hosts images elsewhere. Loopback and private addresses stay refused unless the custom base URL is one.",
-		},
-		{
-			displayName: 'Concurrency',
-			name: 'concurrency',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: DEFAULT_CONCURRENCY_CAP },
-			default: DEFAULT_CONCURRENCY_CAP,
-			description:
-				'How many items run at BFL at once. BFL allows 24 tasks in flight per account (6 for Kontext [max]); lower it if other workflows share the key.',
-		},
-		{
-			displayName: 'Download Image',
-			name: 'download',
-			displayOptions: onlyWhileWaiting,
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether to download the result as binary data. BFL result URLs expire after 10 minutes, so keep this on unless you only need the URL right away.',
-		},
-		{
-			displayName: 'Max Download Size (MB)',
-			name: 'maxDownloadSize',
-			displayOptions: onlyWhileWaiting,
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 2048 },
-			default: 64,
-			description:
-				'Larger results are refused rather than loaded into memory. A 4 MP PNG is about 12 MB.',
-		},
-		{
-			displayName: 'Output Binary Field',
-			name: 'binaryPropertyName',
-			displayOptions: onlyWhileWaiting,
-			type: 'string',
-			default: DEFAULT_BINARY_PROPERTY,
-			description: 'The name of the binary field that receives the image',
-		},
-		{
-			displayName: 'Poll Interval (Seconds)',
-			name: 'pollInterval',
-			displayOptions: onlyWhileWaiting,
-			type: 'number',
-			typeOptions: { minValue: 0.2, numberPrecision: 1 },
-			default: DEFAULT_POLL_INTERVAL_SECONDS,
-			description: 'How often to ask BFL whether the image is ready',
-		},
-		{
-			displayName: 'Request Timeout (Seconds)',
-			name: 'requestTimeout',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: DEFAULT_REQUEST_TIMEOUT_SECONDS,
-			description:
-				'How long one HTTP request may take. A stalled status check or download is retried; a stalled submit is not, as BFL may have accepted it.',
-		},
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeout',
-			displayOptions: onlyWhileWaiting,
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: DEFAULT_TIMEOUT_SECONDS,
-			description:
-				'How long to wait for the image before failing. The error then carries the task ID and polling URL, so Task → Get Result can fetch it later.',
-		},
-	],
-};
-
-/** Options of Task → Get Result: the same, plus whether to wait or return the status as it is now. */
-export const lookupOptionsProperty: INodeProperties = {
-	...taskOptionsProperty,
-	options: [
-		...(taskOptionsProperty.options ?? []),
-		{
-			displayName: 'Wait for Completion',
-			name: 'waitForCompletion',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether to wait until the task has finished. Turn off to return its current status at once, whatever it is.',
-		},
-	],
+	options: taskOptionList,
 };
 
 interface RawOptions {

@@ -7,7 +7,7 @@ import {
 import { parseHttpUrl } from '../../core/hosts';
 import type { Endpoints } from '../../core/routing';
 import type { TaskOptions } from '../../core/taskOptions';
-import { lookupOptionsProperty, readTaskOptions } from '../../descriptions/taskOptions';
+import { lookupOptionsProperty, readLookupOptions } from '../../descriptions/lookupOptions';
 import { checkTask } from '../../transport/check';
 import { operationError, type SubmittedTask } from '../../transport/errors';
 import { assertTrustedPollingUrl } from '../../transport/poll';
@@ -65,6 +65,8 @@ interface PreparedLookup {
 	task: SubmittedTask;
 	byId: boolean;
 	options: TaskOptions;
+	/** Max Video Download Size: the cap of a video result. */
+	maxVideoDownloadBytes: number;
 	itemIndex: number;
 }
 
@@ -98,7 +100,7 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 		task = { taskId: url.searchParams.get('id') ?? '', pollingUrl };
 		assertTrustedPollingUrl(this, endpoints, task, itemIndex);
 	}
-	return { endpoints, task, byId, options: readTaskOptions(this, itemIndex), itemIndex };
+	return { endpoints, task, byId, ...readLookupOptions(this, itemIndex), itemIndex };
 }
 
 /** One look at the task, or a wait until it is final; then its file, when Ready and asked for. */
@@ -123,7 +125,11 @@ async function execute(
 				}
 			: undefined,
 	});
-	const finished = finishedTask({ id: task.taskId, ...body });
+	const finished = finishedTask(
+		{ id: task.taskId, ...body },
+		undefined,
+		prepared.maxVideoDownloadBytes,
+	);
 	const item = await deliver(this, finished, { endpoints, options, itemIndex, task, deadline });
 	if (!options.waitForCompletion && body.status !== 'Ready')
 		item.json = { ...item.json, pollingUrl: task.pollingUrl };
