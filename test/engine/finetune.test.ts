@@ -147,6 +147,26 @@ describe('Finetune resource, pinned to the credential finetune host', () => {
 		expect(done.items[0].json).toMatchObject({ finetuneId: id, status: 'Ready' });
 	});
 
+	it('words a failed training as a training, not an image', async () => {
+		const id = await createFromImages();
+		eu1.injectFault({
+			target: 'poll',
+			match: { taskId: id },
+			status: 200,
+			body: { id, status: 'Error', result: null, details: { error: 'too few usable images' } },
+		});
+		const { error } = await finetune({
+			operation: 'getStatus',
+			finetuneId: id,
+			waitForCompletion: true,
+			pollInterval: 1,
+			timeout: 30,
+		});
+		expect(error?.message).toBe(
+			`BFL could not train the finetune ${id} (Error): too few usable images`,
+		);
+	});
+
 	it('lists with details, gets details, and deletes', async () => {
 		const id = await createFromImages();
 		const list = await finetune({ operation: 'list', includeDetails: true });

@@ -28,6 +28,8 @@ export interface WaitOptions {
 	notFoundHint?: string;
 	/** What the task makes, for messages: 'image' unless said. */
 	subject?: string;
+	/** What BFL could not do, for a failure's message: "generate the <subject>" unless said. */
+	goal?: string;
 	/** Called with each answer that says the task is still running (e.g. to log its progress). */
 	onPending?: (body: JsonRecord) => void;
 }
@@ -88,7 +90,7 @@ function summarize(value: unknown): string {
 	return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function failureMessage(body: JsonRecord, subject = 'image'): string {
+function failureMessage(body: JsonRecord, subject = 'image', goal?: string): string {
 	const status = String(body.status);
 	const details = summarize(body.details);
 	if (classifyStatus(status) === 'moderated') {
@@ -102,7 +104,7 @@ function failureMessage(body: JsonRecord, subject = 'image'): string {
 		(isRecord(body.details) ? body.details.error : undefined) ??
 			(isRecord(body.result) ? body.result.error : undefined),
 	);
-	return `BFL could not generate the ${subject} (${status})${reason || details ? `: ${reason || details}` : ''}`;
+	return `BFL could not ${goal ?? `generate the ${subject}`} (${status})${reason || details ? `: ${reason || details}` : ''}`;
 }
 
 /**
@@ -209,7 +211,7 @@ export async function pollUntilFinal(
 			const outcomeContext = { ...task, status: body.status, details: body.details ?? undefined };
 			throw operationError(
 				ctx.getNode(),
-				failureMessage(body, options.subject),
+				failureMessage(body, options.subject, options.goal),
 				options.itemIndex,
 				outcomeContext,
 			);

@@ -91,7 +91,11 @@ async function execute(
 	const body = await checkTask(this, prepared.endpoints, task, {
 		itemIndex,
 		what: `the training status of ${finetuneId}`,
-		wait: prepared.wait && { ...prepared.wait, firstPollDelayMs: 0 },
+		wait: prepared.wait && {
+			...prepared.wait,
+			firstPollDelayMs: 0,
+			goal: `train the finetune ${finetuneId}`,
+		},
 	});
 	const json: IDataObject = { finetuneId, status: body.status as string };
 	const progress = optionalNumber(body.progress);
