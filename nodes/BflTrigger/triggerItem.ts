@@ -9,13 +9,16 @@ import { DEFAULT_MAX_DOWNLOAD_MB, mediaFileName } from '../Bfl/core/media';
 import { readNumericOption, type NumericOptionSpec } from '../Bfl/core/numericOptions';
 import { finishedOutput } from '../Bfl/core/output';
 import { tryResolveEndpoints } from '../Bfl/core/routing';
+import { videoResultOf } from '../Bfl/core/video';
 import type { WebhookEvent } from '../Bfl/core/webhook';
 import { downloadMedia } from '../Bfl/transport/download';
+import { downloadVideo } from '../Bfl/transport/videoDownload';
 
 export interface TriggerOptions {
 	download?: boolean;
 	downloadTimeout?: unknown;
 	maxDownloadSize?: unknown;
+	maxVideoDownloadSize?: unknown;
 	allowAnyDownloadHost?: boolean;
 	binaryPropertyName?: string;
 	webhookSecret?: string;
@@ -36,6 +39,12 @@ const MAX_DOWNLOAD_SIZE: NumericOptionSpec = {
 	defaultValue: DEFAULT_MAX_DOWNLOAD_MB.image,
 };
 
+const MAX_VIDEO_DOWNLOAD_SIZE: NumericOptionSpec = {
+	...MAX_DOWNLOAD_SIZE,
+	label: 'Max Video Download Size (MB)',
+	defaultValue: DEFAULT_MAX_DOWNLOAD_MB.video,
+};
+
 /** The Trigger's options about the download, beside Download Image. */
 export const downloadOptionProperties: INodeProperties[] = [
 	{
@@ -53,7 +62,7 @@ export const downloadOptionProperties: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 600 },
 		default: 120,
 		description:
-			'How long the download inside the webhook call may take in all, however slowly the bytes arrive',
+			"How long the download inside the webhook call may take in all, however slowly the bytes arrive. For a video, it bounds each request, as the Video operations' Request Timeout does.",
 	},
 	{
 		displayName: 'Max Download Size (MB)',
@@ -61,7 +70,17 @@ export const downloadOptionProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 2048 },
 		default: 64,
-		description: 'Larger results are refused rather than loaded into memory',
+		description:
+			'For an image result: larger ones are refused rather than loaded into memory. Video results use Max Video Download Size.',
+	},
+	{
+		displayName: 'Max Video Download Size (MB)',
+		name: 'maxVideoDownloadSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 2048 },
+		default: 1024,
+		description:
+			'For a video result (an MP4): larger ones are refused while they stream into binary storage',
 	},
 ];
 
@@ -78,8 +97,12 @@ export async function toItem(
 		undefined,
 	) as IDataObject;
 	if (event.outcome !== 'ready' || !event.sampleUrl || options.download === false) return { json };
+	const video = videoResultOf(event.body.result);
 	const timeout = readNumericOption(options.downloadTimeout, DOWNLOAD_TIMEOUT);
-	const size = readNumericOption(options.maxDownloadSize, MAX_DOWNLOAD_SIZE);
+	const size = readNumericOption(
+		video ? options.maxVideoDownloadSize : options.maxDownloadSize,
+		video ? MAX_VIDEO_DOWNLOAD_SIZE : MAX_DOWNLOAD_SIZE,
+	);
 	if (!timeout.ok) return { json: { ...json, error: timeout.message } };
 	if (!size.ok) return { json: { ...json, error: size.message } };
 	const endpoints = tryResolveEndpoints({
@@ -87,18 +110,35 @@ export async function toItem(
 		baseUrl: credentials.baseUrl as string | undefined,
 	});
 	const timeoutMs = timeout.value * 1000;
+	const scope = {
+		customBaseUrl: endpoints.ok ? endpoints.endpoints.customBaseUrl : undefined,
+		allowAnyHost: options.allowAnyDownloadHost === true,
+	};
+	const maxBytes = size.value * 1024 * 1024;
+	const field = options.binaryPropertyName?.trim() || 'data';
 	try {
-		// The signed URL expires 10 minutes after the task ends, so the image is fetched right away.
+		// The signed URL expires soon after the task ends, so the result is fetched right away.
+		if (video) {
+			// Streamed into binary storage, as the Video operations do, never held in memory.
+			const binary = await downloadVideo(ctx, {
+				url: video.url,
+				kind: video.kind,
+				taskId: event.id,
+				itemIndex: 0,
+				task: { taskId: event.id },
+				timeoutMs,
+				maxBytes,
+				scope,
+			});
+			return { json, binary: { [field]: binary } };
+		}
 		const { data, media } = await downloadMedia(ctx, {
 			sampleUrl: event.sampleUrl,
 			expiresAt: json.sampleUrlExpiresAt as string | undefined,
 			itemIndex: 0,
 			task: { taskId: event.id },
-			scope: {
-				customBaseUrl: endpoints.ok ? endpoints.endpoints.customBaseUrl : undefined,
-				allowAnyHost: options.allowAnyDownloadHost === true,
-			},
-			maxBytes: size.value * 1024 * 1024,
+			scope,
+			maxBytes,
 			timeoutMs,
 			deadline: Date.now() + timeoutMs,
 		});
@@ -107,7 +147,7 @@ export async function toItem(
 			mediaFileName(event.id, media),
 			media.mimeType,
 		);
-		return { json, binary: { [options.binaryPropertyName?.trim() || 'data']: binary } };
+		return { json, binary: { [field]: binary } };
 	} catch (error) {
 		// The result still reaches the workflow, which can branch on the error.
 		return { json: { ...json, error: (error as Error).message } };

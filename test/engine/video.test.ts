@@ -333,6 +333,47 @@ describe('Video in the n8n engine against the fake BFL', () => {
 		}
 	});
 
+	it('the trigger streams a webhook video under Max Video Download Size, not the image cap', async () => {
+		// A 2 MB body that starts like an MP4: over a 1 MB image cap, under the video default.
+		const mp4Head = '\u0000\u0000\u0000\u0018ftypisom';
+		const large = mp4Head + 'x'.repeat(2 * 1024 * 1024);
+		const upscaleTo = async (options: Record<string, unknown>) => {
+			const trigger = await startTriggerServer({ credentials: credentials(), options });
+			try {
+				fake.injectFault({
+					target: 'delivery',
+					action: 'respond',
+					status: 200,
+					contentType: 'video/mp4',
+					body: large,
+				});
+				const { error } = await video('upscale', {
+					videoSource: 'url',
+					videoUrl: 'https://cdn.example.com/in.mp4',
+					completion: 'webhook',
+					webhookUrl: trigger.url,
+				});
+				expect(error).toBeUndefined();
+				await waitFor(() => trigger.emitted.length === 1, 'the webhook');
+				return trigger.emitted[0];
+			} finally {
+				await trigger.close();
+			}
+		};
+		const streamed = await upscaleTo({ maxDownloadSize: 1 });
+		expect(streamed.json.error).toBeUndefined();
+		expect(streamed.binary?.data).toMatchObject({
+			mimeType: 'video/mp4',
+			fileName: `${streamed.json.id}.mp4`,
+		});
+		expect(bytesOf(streamed).equals(Buffer.from(large))).toBe(true);
+		const capped = await upscaleTo({ maxVideoDownloadSize: 1 });
+		expect(capped.binary).toBeUndefined();
+		expect(capped.json.error).toBe(
+			'The result video is 2.0 MB, more than the 1.0 MB download limit',
+		);
+	});
+
 	it('refuses bad durations, oversized or wrong inputs and webhooks where BFL has none, before any request', async () => {
 		const big = { data: '', mimeType: 'video/mp4', fileName: 'big.mp4', bytes: 60 * 1024 * 1024 };
 		const cases: Array<[string, Record<string, unknown>, RegExp, INodeExecutionData[]?]> = [

@@ -12,6 +12,7 @@ import {
 } from '../core/video';
 import { boundedDownload, type DownloadFailure } from './boundedDownload';
 import { describeNetworkError, operationError, type TaskContext } from './errors';
+import type { RequestContext } from './retry';
 
 /** The parts of a Node.js readable stream this file uses (the lint forbids importing 'stream'). */
 interface ByteStream {
@@ -37,6 +38,13 @@ function asByteStream(body: object): ByteStream {
 
 type StreamConstructor = new (options: { read(): void }) => ByteStream;
 type BinaryInput = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
+
+/** What a download needs of n8n: HTTP and binary storage (the node's execute, the trigger's webhook). */
+export interface VideoDownloadContext extends RequestContext {
+	helpers: RequestContext['helpers'] & {
+		prepareBinaryData: IExecuteFunctions['helpers']['prepareBinaryData'];
+	};
+}
 
 export interface VideoDownload {
 	url: string;
@@ -142,7 +150,7 @@ function describeVideoFailure(maxBytes: number, failure: DownloadFailure): strin
  * host, redirect, size and time rules are those of every download (transport/download.ts).
  */
 export async function downloadVideo(
-	ctx: IExecuteFunctions,
+	ctx: VideoDownloadContext,
 	request: VideoDownload,
 ): Promise<IBinaryData> {
 	const fail = (message: string) =>
