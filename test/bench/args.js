@@ -24,6 +24,8 @@ the limiter and without it (a second n8n with the no-limiter build).
   --poll-interval 1      Poll Interval of our node and Wait of the loops, in seconds (default 1)
   --quick                N 6,30, E 2 × 12, latency 300 ms, 64 KB images, no queue mode and no
                          run without the limiter: proves it works (CI), no timing claims
+  --cpu-prof DIR         n8n's processes write V8 CPU profiles there (NODE_OPTIONS=--cpu-prof);
+                         read them with node test/bench/profile.js DIR
   --out DIR              where the JSON and SVG go (default: a temp dir; with --write test/bench/results)
   --write                write test/bench/results and the tables into BENCHMARKS.md
   --help`;
@@ -37,7 +39,7 @@ const list = (value) =>
 		.map(Math.round);
 
 const FLAGS =
-	'n loop-n one-by-one-n serial-n e e-n no-loop no-executions no-queue no-off in-process latency image-bytes poll-interval quick out write help';
+	'n loop-n one-by-one-n serial-n e e-n no-loop no-executions no-queue no-off in-process cpu-prof latency image-bytes poll-interval quick out write help';
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
@@ -82,6 +84,7 @@ function parseArgs(argv) {
 		queue: !quick && !flags.has('no-queue'),
 		off: !quick && !flags.has('no-off'),
 		inProcess: flags.has('in-process'),
+		cpuProf: flags.has('cpu-prof') ? path.resolve(str('cpu-prof', 'cpu-profiles')) : null,
 		latencyMs: num('latency', quick ? 300 : 2000),
 		imageBytes: num('image-bytes', quick ? 65536 : 1048576),
 		pollIntervalMs: Math.round(num('poll-interval', 1) * 1000),

@@ -145,6 +145,7 @@ async function realN8n(cfg, ctx) {
 		pollIntervalS: cfg.pollIntervalMs / 1000,
 		width: 1024,
 		height: 1024,
+		cpuProf: cfg.cpuProf,
 		say,
 	};
 	const loops = cfg.loopNs.length ? ['b', 'b2'] : [];

@@ -54,7 +54,8 @@ async function runScenario(server, fake, spec) {
 		prefixes.map((run) => server.call(spec.workflow, spec.n, run, spec.timeoutMs)),
 	);
 	const simUsed = process.cpuUsage(simBefore);
-	const rssPeak = rss.stop();
+	// In queue mode the workers do the work: the main process's memory says nothing about it.
+	const rssPeak = server.storage ? rss.stop() : (rss.stop(), null);
 	const stats = fake.stats();
 	const ours = [...fake.tasks.values()].filter((/** @type {any} */ t) =>
 		prefixes.some((p) => t.prompt.startsWith(`${p} #`)),
@@ -105,8 +106,13 @@ async function runScenario(server, fake, spec) {
 		stats,
 		fake.tasks,
 	);
+	// The same window on the monotonic clock V8's CPU profiles use (profile.js reads it).
+	const monoNowUs = Number(process.hrtime.bigint() / 1000n);
+	const mono = (/** @type {number} */ epochMs) =>
+		Math.round(monoNowUs - (Date.now() - epochMs) * 1000);
 	return {
 		...row,
+		monotonicWindowUs: Number.isFinite(wallMs) ? [mono(first), mono(last)] : null,
 		executions: spec.executions,
 		n8nCpuS: Math.round(cpuWindow * 10) / 10,
 		simulatorCpuS: Math.round(((simUsed.user + simUsed.system) / 1e6) * 10) / 10,

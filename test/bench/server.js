@@ -27,7 +27,7 @@ function n8nUnavailable() {
 /**
  * @param {{ dir: string, tgz: string, apiBase: string, apiKey: string, variants: string[],
  *   model: string, pollIntervalS: number, width?: number, height?: number, workers?: number,
- *   say: (line: string) => void }} spec
+ *   cpuProf?: string | null, say: (line: string) => void }} spec
  */
 async function startBenchN8n(spec) {
 	/** @type {Array<{ stop: (graceMs?: number) => Promise<void> }>} */
@@ -48,11 +48,16 @@ async function startBenchN8n(spec) {
 		for (const wf of workflows) await home.publish(wf.id);
 		/** @type {NodeJS.ProcessEnv} */
 		let env = {};
+		if (spec.cpuProf) {
+			fs.mkdirSync(spec.cpuProf, { recursive: true });
+			env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${spec.cpuProf}`;
+		}
 		if (spec.workers) {
 			const redisPort = await freePort();
 			const redisBin = await ensureRedis(spec.say);
 			stoppers.push(await startRedis(redisBin, redisPort, path.join(spec.dir, 'redis')));
 			env = {
+				...env,
 				EXECUTIONS_MODE: 'queue',
 				QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 				QUEUE_BULL_REDIS_PORT: String(redisPort),
