@@ -22,6 +22,7 @@ the limiter and without it (a second n8n with the no-limiter build).
   --latency 2000         simulator's generation latency in ms (default 2000)
   --image-bytes 1048576  size of each image the simulator serves (default 1 MiB)
   --poll-interval 1      Poll Interval of our node and Wait of the loops, in seconds (default 1)
+  --jitter 0.2           vary each task's latency by up to ±20 % (default 0: exactly --latency)
   --quick                N 6,30, E 2 × 12, latency 300 ms, 64 KB images, no queue mode and no
                          run without the limiter: proves it works (CI), no timing claims
   --cpu-prof DIR         n8n's processes write V8 CPU profiles there (NODE_OPTIONS=--cpu-prof);
@@ -39,7 +40,7 @@ const list = (value) =>
 		.map(Math.round);
 
 const FLAGS =
-	'n loop-n one-by-one-n serial-n e e-n no-loop no-executions no-queue no-off in-process cpu-prof latency image-bytes poll-interval quick out write help';
+	'n loop-n one-by-one-n serial-n e e-n no-loop no-executions no-queue no-off in-process cpu-prof jitter latency image-bytes poll-interval quick out write help';
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
@@ -86,6 +87,7 @@ function parseArgs(argv) {
 		inProcess: flags.has('in-process'),
 		cpuProf: flags.has('cpu-prof') ? path.resolve(str('cpu-prof', 'cpu-profiles')) : null,
 		latencyMs: num('latency', quick ? 300 : 2000),
+		jitter: Math.min(0.9, num('jitter', 0)),
 		imageBytes: num('image-bytes', quick ? 65536 : 1048576),
 		pollIntervalMs: Math.round(num('poll-interval', 1) * 1000),
 		model: 'flux-2-pro',

@@ -183,6 +183,12 @@ async function main() {
 		credits: 1e9, // a full run generates ~1,500 images
 		concurrencyCap: cfg.cap,
 	});
+	const jitter = cfg.jitter
+		? setInterval(() => {
+				const f = 1 - cfg.jitter + 2 * cfg.jitter * Math.random();
+				fake.configure({ latencyMs: Math.round(cfg.latencyMs * f) });
+			}, 10)
+		: null;
 	const base = {
 		cap: cfg.cap,
 		latencyMs: cfg.latencyMs,
@@ -198,12 +204,14 @@ async function main() {
 		skipped: /** @type {string[]} */ ([]),
 	};
 	const started = Date.now();
+	const loadStart = os.loadavg().map((l) => Math.round(l * 10) / 10);
 	const why = n8nUnavailable();
 	try {
 		if (cfg.inProcess || why) await runInProcess(cfg, ctx, say);
 		if (why) ctx.skipped.push(`real n8n not run: ${why}`);
 		else await realN8n(cfg, ctx);
 	} finally {
+		if (jitter) clearInterval(jitter);
 		await fake.close();
 	}
 	const { results, skipped } = ctx;
@@ -212,6 +220,7 @@ async function main() {
 		date: new Date().toISOString(),
 		command: cfg.command,
 		machine: machine(),
+		loadavgStart: loadStart,
 		loadavg: os.loadavg().map((l) => Math.round(l * 10) / 10),
 		config: { ...cfg, outDir: undefined, command: undefined, help: undefined, write: undefined },
 		n8n: RELEASE.version,
@@ -223,7 +232,7 @@ async function main() {
 	const mc = data.machine;
 	const head =
 		`${mc.nproc} cores (${mc.cpu}), ${mc.ramGb} GB RAM, Node ${mc.node}, n8n ${RELEASE.version}; ` +
-		`load average ${data.loadavg.join(' / ')} at the end; latency ${cfg.latencyMs} ms, cap ${cfg.cap}, ` +
+		`load average ${data.loadavgStart.join(' / ')} at the start, ${data.loadavg.join(' / ')} at the end; latency ${cfg.latencyMs} ms${cfg.jitter ? ` ±${cfg.jitter * 100} %` : ''}, cap ${cfg.cap}, ` +
 		`${cfg.imageBytes} B images, poll interval ${cfg.pollIntervalMs / 1000} s; ${data.totalSeconds} s in all`;
 	console.log(`\n${cfg.command}\n${head}\n`);
 	console.log(report.text(report.scenarioRows(results)));
