@@ -185,8 +185,8 @@ function judgeTargets(results, cfg) {
 	}
 	for (const r of results.filter((x) => x.n8nCpuS !== undefined))
 		add(
-			`CPU s in the wall time, ${r.label}: n8n / simulator`,
-			`${r.n8nCpuS} / ${r.simulatorCpuS} (wall ${(r.wallMs / 1000).toFixed(1)} s)`,
+			`CPU s in the wall time, ${r.label}: n8n / simulator; n8n waited for a core`,
+			`${r.n8nCpuS} / ${r.simulatorCpuS}; ${r.n8nWaitedS ?? '–'} (wall ${(r.wallMs / 1000).toFixed(1)} s)`,
 			'–',
 			null,
 		);

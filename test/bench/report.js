@@ -39,6 +39,7 @@ const COLUMNS = [
 	'Ready→binary p50/p95 ms',
 	'RSS MB (growth)',
 	'n8n CPU s',
+	'n8n waited s',
 	'sim CPU s',
 ];
 
@@ -74,6 +75,7 @@ function row(r, all) {
 		`${dash(r.readyToBinaryP50)} / ${dash(r.readyToBinaryP95)}`,
 		`${dash(r.rssPeakMb)}${r.rssGrowthMb === null ? '' : ` (+${r.rssGrowthMb})`}`,
 		dash(r.n8nCpuS),
+		dash(r.n8nWaitedS),
 		dash(r.simulatorCpuS),
 	];
 }
@@ -121,7 +123,8 @@ const FOOTNOTES = [
 	'retries them; the loops fail the item). Ready→binary: the simulator marking a task Ready to n8n',
 	'having written the image file. RSS: the n8n main process, peak (growth over the scenario). CPU:',
 	'the n8n process tree (task runners, workers) and the benchmark process hosting the simulator,',
-	'over the wall time.',
+	"over the wall time. n8n waited: the time n8n's event loops were ready to run but waited for a",
+	'core (run-queue delay, /proc/PID/schedstat), i.e. the time other work on the machine took.',
 ];
 
 /**

@@ -83,10 +83,17 @@ async function runScenario(server, fake, spec) {
 	}
 	const total = spec.n * spec.executions;
 	const wallMs = Number.isFinite(first) && Number.isFinite(last) ? last - first : NaN;
-	// CPU of every n8n process (main, workers, their task runners) over the wall time.
-	const cpuWindow = cpus
-		.map((c) => c.stop(first, last).window ?? 0)
-		.reduce((sum, seconds) => sum + seconds, 0);
+	// CPU of every n8n process (main, workers, their task runners) over the wall time, and how
+	// long their event loops waited for a core.
+	const cpu = cpus
+		.map((c) => c.stop(first, last))
+		.reduce(
+			(s, c) => ({ used: s.used + (c.window ?? 0), waited: s.waited + (c.waitedWindow ?? 0) }),
+			{
+				used: 0,
+				waited: 0,
+			},
+		);
 	const failedCalls = answers.filter((a) => a.status !== 200);
 	const row = summarize(
 		{ ...spec, prefixes },
@@ -114,7 +121,8 @@ async function runScenario(server, fake, spec) {
 		...row,
 		monotonicWindowUs: Number.isFinite(wallMs) ? [mono(first), mono(last)] : null,
 		executions: spec.executions,
-		n8nCpuS: Math.round(cpuWindow * 10) / 10,
+		n8nCpuS: Math.round(cpu.used * 10) / 10,
+		n8nWaitedS: Math.round(cpu.waited * 10) / 10,
 		simulatorCpuS: Math.round(((simUsed.user + simUsed.system) / 1e6) * 10) / 10,
 	};
 }
