@@ -72,9 +72,11 @@ async function inOneN8n(ctx, serverSpec, plan) {
 		for (const p of plan) {
 			say(`${p.label}`);
 			try {
+				const jobsBefore = server.workerLogs.map(jobsIn);
 				const r = await runScenario(server, fake, { ...p, ...ctx.base });
-				if (p.variant.startsWith('Q'))
-					r.note = `${r.note ? `${r.note}; ` : ''}executions per worker ${server.workerLogs.map(jobsIn).join(' / ')}`;
+				const jobs = server.workerLogs.map((file, i) => jobsIn(file) - jobsBefore[i]);
+				if (jobs.length)
+					r.note = `${r.note ? `${r.note}; ` : ''}executions per worker ${jobs.join(' / ')}`;
 				results.push(r);
 			} catch (err) {
 				skipped.push(`${p.key} failed: ${String(err).slice(0, 400)}`);
