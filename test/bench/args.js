@@ -4,19 +4,31 @@ const os = require('node:os');
 const path = require('node:path');
 
 const USAGE = `Usage: node test/bench/bench.js [flags]
-  --n 48,96,240          prompts per execution, one run per value (default 48,96,240)
-  --latency 2000         fake generation latency in ms (default 2000)
-  --image-bytes 1048576  size of each image the fake serves (default 1 MB)
-  --poll-interval 1      Poll Interval of our node and Wait of the loop, in seconds (default 1)
-  --model flux-2-pro     flux-2-pro, or flux-kontext-max (BFL's cap is 6 there, not 24)
-  --loop-n 48,96         N for (b), the HTTP Request + Wait loop in real n8n (default: every N)
-  --loop-timeout 240     seconds before an (b) execution is stopped (default 240)
-  --serial-n 48          N for (c), our node with Concurrency 1 (default: the smallest N)
-  --no-loop, --no-serial skip (b) or (c)
+Every scenario runs in real n8n 2.41.1 (the e2e suite's install), started once per benchmark:
+(a) our node, (b1) the HTTP Request + Wait loop, (b2) with Batching, (b3) Loop Over Items, and
+E executions at once; then E executions in queue mode (redis, 2 workers); each E scenario with
+the limiter and without it (a second n8n with the no-limiter build).
+  --n 48,96,240          prompts in one execution for (a), one run per value (default 48,96,240)
+  --loop-n 48,96         N for (b1) and (b2) (default: every N)
+  --one-by-one-n 48      N for (b3), Loop Over Items (default: the smallest N; 0 skips it)
+  --serial-n 48          N for (c), our node with Concurrency 1 (default: none)
+  --e 4 --e-n 48         E executions of E-N items each, started together (default 4 × 48)
+  --no-loop              skip (b1), (b2) and (b3)
+  --no-executions        skip the E scenarios in one n8n
+  --no-queue             skip queue mode
+  --no-off               skip the runs without the limiter
+  --in-process           also run (a) in the in-process harness (n8n-core's WorkflowExecute,
+                         binaries in memory), for profiling; labelled as such
+  --latency 2000         simulator's generation latency in ms (default 2000)
+  --image-bytes 1048576  size of each image the simulator serves (default 1 MiB)
+  --poll-interval 1      Poll Interval of our node and Wait of the loops, in seconds (default 1)
   --jitter 0.2           vary each task's latency by up to ±20 % (default 0: exactly --latency)
-  --quick                N 6,30, latency 300 ms, 64 KB images: proves it works, no timing claims
+  --quick                N 6,30, E 2 × 12, latency 300 ms, 64 KB images, no queue mode and no
+                         run without the limiter: proves it works (CI), no timing claims
+  --cpu-prof DIR         n8n's processes write V8 CPU profiles there (NODE_OPTIONS=--cpu-prof);
+                         read them with node test/bench/profile.js DIR
   --out DIR              where the JSON and SVG go (default: a temp dir; with --write test/bench/results)
-  --write                write test/bench/results and put the results table into BENCHMARKS.md
+  --write                write test/bench/results and the tables into BENCHMARKS.md
   --help`;
 
 /** @param {string} value */
@@ -26,6 +38,9 @@ const list = (value) =>
 		.map((v) => Number(v.trim()))
 		.filter((v) => Number.isFinite(v) && v > 0)
 		.map(Math.round);
+
+const FLAGS =
+	'n loop-n one-by-one-n serial-n e e-n no-loop no-executions no-queue no-off in-process cpu-prof jitter latency image-bytes poll-interval quick out write help';
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
@@ -40,14 +55,9 @@ function parseArgs(argv) {
 		else if (next !== undefined && !next.startsWith('--')) flags.set(name, argv[++i]);
 		else flags.set(name, true);
 	}
-	const known = new Set(
-		'n latency image-bytes poll-interval model loop-n loop-timeout serial-n no-loop no-serial jitter quick out write help'.split(
-			' ',
-		),
-	);
-	for (const name of flags.keys()) {
+	const known = new Set(FLAGS.split(' '));
+	for (const name of flags.keys())
 		if (!known.has(name)) throw new Error(`unknown flag --${name}\n${USAGE}`);
-	}
 	const quick = flags.has('quick');
 	const str = (/** @type {string} */ name, /** @type {string} */ fallback) => {
 		const v = flags.get(name);
@@ -60,24 +70,28 @@ function parseArgs(argv) {
 	};
 	const ns = list(str('n', quick ? '6,30' : '48,96,240'));
 	if (!ns.length) throw new Error('--n needs at least one count');
-	const model = str('model', 'flux-2-pro');
-	if (!['flux-2-pro', 'flux-kontext-max'].includes(model))
-		throw new Error('--model is flux-2-pro or flux-kontext-max');
-	const loopNs = flags.has('no-loop') ? [] : list(str('loop-n', ns.join(',')));
-	const serialNs = flags.has('no-serial') ? [] : list(str('serial-n', String(Math.min(...ns))));
+	const noLoop = flags.has('no-loop');
 	return {
 		help: flags.has('help'),
 		quick,
 		ns,
+		targetN: 96,
+		loopNs: noLoop ? [] : list(str('loop-n', ns.join(','))),
+		oneByOneNs: noLoop ? [] : list(str('one-by-one-n', String(Math.min(...ns)))),
+		serialNs: list(str('serial-n', '0')),
+		e: Math.round(num('e', quick ? 2 : 4)),
+		eN: Math.round(num('e-n', quick ? 12 : 48)),
+		executions: !flags.has('no-executions'),
+		queue: !quick && !flags.has('no-queue'),
+		off: !quick && !flags.has('no-off'),
+		inProcess: flags.has('in-process'),
+		cpuProf: flags.has('cpu-prof') ? path.resolve(str('cpu-prof', 'cpu-profiles')) : null,
 		latencyMs: num('latency', quick ? 300 : 2000),
+		jitter: Math.min(0.9, num('jitter', 0)),
 		imageBytes: num('image-bytes', quick ? 65536 : 1048576),
 		pollIntervalMs: Math.round(num('poll-interval', 1) * 1000),
-		model,
-		cap: model === 'flux-kontext-max' ? 6 : 24,
-		loopNs,
-		loopTimeoutMs: num('loop-timeout', 240) * 1000,
-		serialNs,
-		jitter: Math.min(0.9, num('jitter', 0)),
+		model: 'flux-2-pro',
+		cap: 24,
 		outDir: path.resolve(
 			str(
 				'out',

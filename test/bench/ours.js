@@ -1,7 +1,13 @@
 // @ts-check
-/** Scenarios (a) and (c): our node in n8n's engine, in a forked child (nodeRun.js), on the shared fake. */
+/**
+ * The in-process harness, for profiling only: our node in n8n-core's WorkflowExecute in a forked
+ * child (nodeRun.js), binaries in memory as base64. Not what users run; the benchmark's figures are
+ * real n8n (server.js), and rows from here are labelled as the harness.
+ */
 const { fork } = require('node:child_process');
 const path = require('node:path');
+
+const { summarize } = require('./measure');
 
 /**
  * @param {any} fake the running fake BFL (shared by every scenario)
@@ -29,7 +35,6 @@ function runOurNode(fake, job) {
 			if (msg.error) return reject(new Error(`${job.prefix}: ${msg.error}`));
 			resolve({
 				n: job.n,
-				startedAt: msg.startedAt,
 				wallMs: msg.wallMs,
 				delivered: msg.withBinary,
 				failed: job.n - msg.withBinary,
@@ -57,4 +62,37 @@ function runOurNode(fake, job) {
 	});
 }
 
-module.exports = { runOurNode };
+/**
+ * (a) at every --n in the harness, appended to ctx.results.
+ * @param {{ ns: number[], pollIntervalMs: number, model: string, latencyMs: number }} cfg
+ * @param {{ fake: any, base: any, apiKey: string, results: any[] }} ctx @param {(line: string) => void} say
+ */
+async function runInProcess(cfg, ctx, say) {
+	const { fake } = ctx;
+	for (const n of cfg.ns) {
+		say(`(a) in the in-process harness (profiling), N=${n}`);
+		const prefix = `bench-inproc-${n}`;
+		const m = await runOurNode(fake, {
+			apiKey: ctx.apiKey,
+			n,
+			prefix,
+			pollIntervalMs: cfg.pollIntervalMs,
+			model: cfg.model,
+			width: 1024,
+			height: 1024,
+			timeoutMs: Math.max(120_000, n * cfg.latencyMs * 3),
+		});
+		const scenario = {
+			...ctx.base,
+			label: `(a) in-process N=${n}`,
+			variant: 'a-inproc',
+			prefixes: [prefix],
+		};
+		ctx.results.push({ ...summarize(scenario, m, fake.stats(), fake.tasks), executions: 1 });
+		const deadline = Date.now() + cfg.latencyMs * 6 + 5000;
+		while (fake.stats().inFlight > 0 && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
+
+module.exports = { runOurNode, runInProcess };

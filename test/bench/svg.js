@@ -1,114 +1,72 @@
 // @ts-check
 /**
- * The chart of wall time against N for (a), (b) and (c), written as SVG markup by hand (no chart
- * library). Log-scale y so that seconds and minutes fit one picture; (c) beyond the N it ran at is
- * a dashed extrapolation (its time grows linearly with N), labelled as such.
+ * The benchmark's chart, SVG written by hand (no chart library): one bar per scenario, images
+ * delivered per second, against the ideal rate (cap / latency); each bar says how many of its
+ * images came back and its wall time.
  */
+const { scenarioName } = require('./report');
 
-const W = 840;
-const H = 440;
-const M = { left: 64, right: 250, top: 40, bottom: 56 };
-const COLORS = { a: '#1d4ed8', b: '#c2410c', c: '#15803d', ideal: '#6b7280' };
+const W = 900;
+const BAR = 22;
+const GAP = 8;
+const M = { left: 330, right: 150, top: 54, bottom: 44 };
+const COLORS = {
+	a: '#1d4ed8',
+	'a-inproc': '#93c5fd',
+	c: '#60a5fa',
+	b: '#c2410c',
+	b2: '#ea580c',
+	b3: '#fb923c',
+	E: '#15803d',
+	'E-off': '#86efac',
+	Q: '#7e22ce',
+	'Q-off': '#d8b4fe',
+};
 
 /** @param {string} s */
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * @param {{ results: any[], config: { ns: number[], latencyMs: number, cap: number, imageBytes: number,
- *   pollIntervalMs: number }, machine: { nproc: number, node: string } }} data
+ * @param {{ results: any[], config: { latencyMs: number, cap: number, imageBytes: number,
+ *   pollIntervalMs: number }, machine: { nproc: number }, loadavg: number[], n8n: string }} data
  */
 function renderSvg(data) {
 	const { results, config } = data;
-	const maxN = Math.max(...config.ns, ...results.map((r) => r.n));
-	const series = {
-		a: results.filter((r) => r.variant === 'a'),
-		b: results.filter((r) => r.variant === 'b'),
-		c: results.filter((r) => r.variant === 'c'),
-	};
-	const ideal = [...new Set([...config.ns, ...results.map((r) => r.n)])]
-		.sort((x, y) => x - y)
-		.map((n) => ({ n, s: (Math.ceil(n / config.cap) * config.latencyMs) / 1000 }));
-	// (c) extrapolated linearly from its largest measured N to the largest N of the run
-	const cLast = series.c[series.c.length - 1];
-	const cExtra = cLast ? { n: maxN, s: (cLast.wallMs / 1000) * (maxN / cLast.n) } : null;
-	const values = [
-		...results.map((r) => r.wallMs / 1000),
-		...ideal.map((p) => p.s),
-		...(cExtra ? [cExtra.s] : []),
-	].filter((v) => v > 0);
-	const lo = 10 ** Math.floor(Math.log10(Math.min(...values)));
-	const hi = 10 ** Math.ceil(Math.log10(Math.max(...values)));
-	const x = (/** @type {number} */ n) => M.left + (n / maxN) * (W - M.left - M.right);
-	const y = (/** @type {number} */ s) =>
-		H -
-		M.bottom -
-		((Math.log10(s) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * (H - M.top - M.bottom);
-	const out = [];
-	out.push(
+	const ideal = config.cap / (config.latencyMs / 1000);
+	const max = Math.max(ideal, ...results.map((r) => r.imagesPerSecond ?? 0)) * 1.1;
+	const H = M.top + M.bottom + results.length * (BAR + GAP);
+	const x = (/** @type {number} */ v) => M.left + (v / max) * (W - M.left - M.right);
+	const out = [
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`,
 		`<rect width="${W}" height="${H}" fill="#ffffff"/>`,
-		`<text x="${M.left}" y="22" font-size="15" font-weight="bold">Wall time for N images (log scale); latency ${config.latencyMs / 1000} s, cap ${config.cap}, ${Math.round(config.imageBytes / 1024)} KB images</text>`,
-	);
-	for (let d = lo; d <= hi; d *= 10) {
-		for (const m of [1, 2, 5]) {
-			const s = d * m;
-			if (s < lo || s > hi) continue;
-			out.push(
-				`<line x1="${M.left}" x2="${W - M.right}" y1="${y(s)}" y2="${y(s)}" stroke="#e5e7eb"/>`,
-				`<text x="${M.left - 8}" y="${y(s) + 4}" text-anchor="end">${s >= 1 ? s : s.toFixed(1)} s</text>`,
-			);
-		}
-	}
-	for (const n of ideal.map((p) => p.n)) {
-		out.push(
-			`<line x1="${x(n)}" x2="${x(n)}" y1="${H - M.bottom}" y2="${H - M.bottom + 5}" stroke="#111"/>`,
-			`<text x="${x(n)}" y="${H - M.bottom + 18}" text-anchor="middle">${n}</text>`,
-		);
-	}
-	out.push(
-		`<line x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}" stroke="#111"/>`,
-		`<line x1="${M.left}" x2="${M.left}" y1="${M.top}" y2="${H - M.bottom}" stroke="#111"/>`,
-		`<text x="${(M.left + W - M.right) / 2}" y="${H - 14}" text-anchor="middle">N (prompts in one execution)</text>`,
-	);
-	/** @param {Array<{ n: number, s: number }>} pts @param {string} color @param {string} [dash] */
-	const path = (pts, color, dash = '') =>
-		pts.length
-			? `<polyline fill="none" stroke="${color}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''} points="${pts.map((p) => `${x(p.n).toFixed(1)},${y(p.s).toFixed(1)}`).join(' ')}"/>`
-			: '';
-	out.push(path(ideal, COLORS.ideal, '2 4'));
-	for (const key of /** @type {const} */ (['a', 'b', 'c'])) {
-		const pts = series[key].map((r) => ({ n: r.n, s: r.wallMs / 1000, r }));
-		out.push(path(pts, COLORS[key]));
-		for (const p of pts) {
-			out.push(`<circle cx="${x(p.n)}" cy="${y(p.s)}" r="4.5" fill="${COLORS[key]}"/>`);
-			if (p.r.delivered < p.r.n)
-				out.push(
-					`<text x="${x(p.n) - 7}" y="${y(p.s) - 9}" text-anchor="end" fill="${COLORS[key]}">${p.r.delivered} of ${p.r.n} images</text>`,
-				);
-		}
-	}
-	if (cLast && cExtra && cExtra.n > cLast.n)
-		out.push(path([{ n: cLast.n, s: cLast.wallMs / 1000 }, cExtra], COLORS.c, '7 5'));
-	const legend = [
-		[COLORS.a, '', '(a) our node, one execution'],
-		[COLORS.b, '', '(b) HTTP Request + Wait loop'],
-		[COLORS.c, '', '(c) our node, Concurrency 1'],
-		[COLORS.c, '7 5', '(c) extrapolated (linear)'],
-		[COLORS.ideal, '2 4', 'ideal ceil(N/cap) × latency'],
+		`<text x="16" y="22" font-size="15" font-weight="bold">${esc(`Images delivered per second in n8n ${data.n8n}; latency ${config.latencyMs / 1000} s, cap ${config.cap}, ${Math.round(config.imageBytes / 1024)} KB images`)}</text>`,
+		`<text x="16" y="40" fill="#4b5563">${esc(`${data.machine.nproc} cores, load average ${data.loadavg.join(' / ')} at the end; poll interval ${config.pollIntervalMs / 1000} s; longer is better`)}</text>`,
 	];
-	legend.forEach(([color, dash, label], i) => {
-		const ly = M.top + 10 + i * 22;
+	const step = max > 20 ? 5 : 2;
+	for (let v = 0; v <= max; v += step)
 		out.push(
-			`<line x1="${W - M.right + 16}" x2="${W - M.right + 44}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
-			`<text x="${W - M.right + 50}" y="${ly + 4}">${esc(label)}</text>`,
+			`<line x1="${x(v)}" x2="${x(v)}" y1="${M.top}" y2="${H - M.bottom}" stroke="#e5e7eb"/>`,
+			`<text x="${x(v)}" y="${H - M.bottom + 16}" text-anchor="middle">${v}</text>`,
+		);
+	out.push(
+		`<line x1="${x(ideal)}" x2="${x(ideal)}" y1="${M.top - 4}" y2="${H - M.bottom}" stroke="#6b7280" stroke-dasharray="4 3"/>`,
+		`<text x="${x(ideal) + 4}" y="${H - M.bottom + 32}" fill="#6b7280">ideal ${ideal} img/s</text>`,
+		`<text x="${M.left}" y="${H - 6}">images per second</text>`,
+	);
+	results.forEach((r, i) => {
+		const y = M.top + i * (BAR + GAP);
+		const v = r.imagesPerSecond ?? 0;
+		const color = COLORS[/** @type {keyof COLORS} */ (r.variant)] ?? '#6b7280';
+		const label = `${scenarioName(r)}${r.executions > 1 ? '' : `, N=${r.n}`}`;
+		const detail = `${r.delivered}/${r.n} in ${(r.wallMs / 1000).toFixed(1)} s`;
+		out.push(
+			`<text x="${M.left - 8}" y="${y + BAR / 2 + 4}" text-anchor="end">${esc(label)}</text>`,
+			`<rect x="${M.left}" y="${y}" width="${Math.max(1, x(v) - M.left).toFixed(1)}" height="${BAR}" fill="${color}"/>`,
+			`<text x="${(x(v) + 6).toFixed(1)}" y="${y + BAR / 2 + 4}" fill="#111">${esc(`${v} (${detail})`)}</text>`,
 		);
 	});
-	out.push(
-		`<text x="${W - M.right + 16}" y="${M.top + 136}" fill="#4b5563">${esc(`${data.machine.nproc} cores, Node ${data.machine.node}`)}</text>`,
-		`<text x="${W - M.right + 16}" y="${M.top + 154}" fill="#4b5563">poll interval ${config.pollIntervalMs / 1000} s</text>`,
-		'</svg>',
-	);
-	return `${out.filter(Boolean).join('\n')}\n`;
+	out.push('</svg>');
+	return `${out.join('\n')}\n`;
 }
 
 module.exports = { renderSvg };

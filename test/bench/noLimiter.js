@@ -1,29 +1,15 @@
 // @ts-check
-/** The workflows and the "without the limiter" tarball of `bench:executions`. */
+/**
+ * The "without the limiter" build of the benchmark: a copy of the packed tarball whose node takes
+ * no account slots, so each run has only its own pool (Concurrency, 24), as before the limiter.
+ * The product has no switch for this on purpose (the limiter is what keeps several executions
+ * under the account's cap); the benchmark edits its own copy of the compiled file and fails
+ * loudly when the line it edits is not there any more.
+ */
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { withCredential } = require('../e2e/lib/n8n');
-const { REPO } = require('../e2e/lib/pack');
 const { run } = require('../e2e/lib/proc');
-
-/** @param {string} id @param {number} n @param {string} prefix @param {number} pollInterval */
-function workflow(id, n, prefix, pollInterval) {
-	const example = JSON.parse(
-		fs.readFileSync(path.join(REPO, 'examples', '04-many-items.json'), 'utf8'),
-	);
-	const wf = withCredential(example);
-	wf.id = id;
-	wf.name = `bench ${id}`;
-	const [, prompts, bfl] = wf.nodes;
-	prompts.parameters.jsCode =
-		`const items = [];\nfor (let i = 0; i < ${n}; i++) ` +
-		`items.push({ json: { prompt: ${JSON.stringify(prefix)} + ' #' + i + ': a lighthouse at dusk' } });\nreturn items;`;
-	bfl.parameters.options.pollInterval = pollInterval;
-	bfl.parameters.width = 1024;
-	bfl.parameters.height = 1024;
-	return wf;
-}
 
 /** A copy of the tarball whose node takes no account slots: the "without the limiter" build. */
 async function withoutLimiter(/** @type {string} */ tgz, /** @type {string} */ dir) {
@@ -51,4 +37,4 @@ async function withoutLimiter(/** @type {string} */ tgz, /** @type {string} */ d
 	return out;
 }
 
-module.exports = { workflow, withoutLimiter };
+module.exports = { withoutLimiter };

@@ -1,0 +1,154 @@
+// @ts-check
+/**
+ * The real-n8n part of `npm run bench`: which scenarios run in which n8n, in what order. One n8n
+ * (filesystem binary mode) for (a), (b1), (b2), (b3), (c) and E with the limiter; a second one
+ * with the no-limiter build for E without it; then queue mode (redis, main, 2 workers) with the
+ * limiter and without it. Each n8n is started once and stopped after its scenarios.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { buildAndPack } = require('../e2e/lib/pack');
+const { installExitHooks } = require('../e2e/lib/proc');
+const { withoutLimiter } = require('./noLimiter');
+const { runScenario } = require('./scenario');
+const { startBenchN8n, RELEASE } = require('./server');
+
+const say = (/** @type {string} */ line) => process.stderr.write(`bench: ${line}\n`);
+
+/** Waits until the simulator has nothing in flight, so one scenario does not slow the next. */
+async function drained(/** @type {any} */ fake, /** @type {number} */ latencyMs) {
+	const deadline = Date.now() + latencyMs * 6 + 5000;
+	while (fake.stats().inFlight > 0 && Date.now() < deadline)
+		await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/**
+ * Runs scenarios in one started n8n, then stops it; a scenario that breaks is recorded in
+ * `skipped` and the others go on.
+ * @param {any} ctx @param {object} serverSpec
+ * @param {Array<{ key: string, label: string, variant: string, workflow: string, n: number, executions: number, timeoutMs: number }>} plan
+ */
+async function inOneN8n(ctx, serverSpec, plan) {
+	const { cfg, fake, results, skipped } = ctx;
+	const name = /** @type {any} */ (serverSpec).workers ? 'queue mode' : 'n8n';
+	say(`starting ${name} ${RELEASE.version} for ${plan.map((p) => p.key).join(', ')}`);
+	/** @type {Awaited<ReturnType<typeof startBenchN8n>>} */
+	let server;
+	try {
+		server = await startBenchN8n(/** @type {any} */ (serverSpec));
+	} catch (err) {
+		return void skipped.push(
+			`${plan.map((p) => p.key).join(', ')} not run: ${String(err).slice(0, 600)}`,
+		);
+	}
+	try {
+		// Warm-up: one image, so loading and JIT do not count against the first scenario.
+		await server.call('node', 1, 'bench-warm-up');
+		await drained(fake, cfg.latencyMs);
+		for (const p of plan) {
+			say(`${p.label}`);
+			try {
+				const jobsBefore = server.workerLogs.map(jobsIn);
+				const r = await runScenario(server, fake, { ...p, ...ctx.base });
+				const jobs = server.workerLogs.map((file, i) => jobsIn(file) - jobsBefore[i]);
+				if (jobs.length)
+					r.note = `${r.note ? `${r.note}; ` : ''}executions per worker ${jobs.join(' / ')}`;
+				results.push(r);
+			} catch (err) {
+				skipped.push(`${p.key} failed: ${String(err).slice(0, 400)}`);
+			}
+			await drained(fake, cfg.latencyMs);
+		}
+	} finally {
+		await server.stop();
+	}
+}
+
+/** Executions a worker finished, from its log. @param {string} file */
+const jobsIn = (file) =>
+	(fs.readFileSync(file, 'utf8').match(/Worker finished execution/g) || []).length;
+
+/** @param {ReturnType<typeof import('./args').parseArgs>} cfg */
+function plans(cfg) {
+	const t = (/** @type {number} */ n) => Math.max(180000, n * cfg.latencyMs * 4);
+	const one = (
+		/** @type {string} */ variant,
+		/** @type {string} */ workflow,
+		/** @type {number} */ n,
+		/** @type {string} */ name,
+	) => ({
+		key: `${variant}-${n}`,
+		label: `${name} N=${n}`,
+		variant,
+		workflow,
+		n,
+		executions: 1,
+		timeoutMs: variant === 'b3' || variant === 'c' ? t(n * 3) : t(n),
+	});
+	const e = (/** @type {string} */ variant, /** @type {string} */ label) => ({
+		key: variant,
+		label: `E=${cfg.e} × ${cfg.eN}, ${label}`,
+		variant,
+		workflow: 'node',
+		n: cfg.eN,
+		executions: cfg.e,
+		timeoutMs: t(cfg.e * cfg.eN),
+	});
+	return {
+		main: [
+			...cfg.ns.map((n) => one('a', 'node', n, '(a)')),
+			...cfg.loopNs.map((n) => one('b', 'b', n, '(b1)')),
+			...cfg.loopNs.map((n) => one('b2', 'b2', n, '(b2)')),
+			...cfg.oneByOneNs.map((n) => one('b3', 'b3', n, '(b3)')),
+			...cfg.serialNs.map((n) => one('c', 'node-c', n, '(c)')),
+			...(cfg.executions ? [e('E', 'one n8n, with the limiter')] : []),
+		],
+		off: cfg.executions && cfg.off ? [e('E-off', 'one n8n, without the limiter')] : [],
+		queue: cfg.queue ? [e('Q', 'queue mode, with the limiter')] : [],
+		queueOff: cfg.queue && cfg.off ? [e('Q-off', 'queue mode, without the limiter')] : [],
+	};
+}
+
+/** @param {ReturnType<typeof import('./args').parseArgs>} cfg @param {any} ctx */
+async function realN8n(cfg, ctx) {
+	installExitHooks();
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-bfl-bench-'));
+	const { tgz } = await buildAndPack({ outDir: dir, build: false, say });
+	const p = plans(cfg);
+	const common = {
+		tgz,
+		apiBase: ctx.fake.apiBase,
+		apiKey: ctx.apiKey,
+		model: cfg.model,
+		pollIntervalS: cfg.pollIntervalMs / 1000,
+		width: 1024,
+		height: 1024,
+		cpuProf: cfg.cpuProf,
+		say,
+	};
+	const loops = cfg.loopNs.length ? ['b', 'b2'] : [];
+	const variants = [
+		'node',
+		...loops,
+		...(cfg.oneByOneNs.length ? ['b3'] : []),
+		...(cfg.serialNs.length ? ['node-c'] : []),
+	];
+	await inOneN8n(ctx, { ...common, dir: path.join(dir, 'main'), variants }, p.main);
+	const off = p.off.length || p.queueOff.length ? await withoutLimiter(tgz, dir) : tgz;
+	if (p.off.length)
+		await inOneN8n(
+			ctx,
+			{ ...common, tgz: off, dir: path.join(dir, 'off'), variants: ['node'] },
+			p.off,
+		);
+	const queue = { ...common, variants: ['node'], workers: 2 };
+	if (p.queue.length) await inOneN8n(ctx, { ...queue, dir: path.join(dir, 'queue') }, p.queue);
+	if (p.queueOff.length)
+		await inOneN8n(ctx, { ...queue, tgz: off, dir: path.join(dir, 'queue-off') }, p.queueOff);
+	if (ctx.skipped.length) say(`n8n homes and logs kept in ${dir}`);
+	else fs.rmSync(dir, { recursive: true, force: true });
+}
+
+module.exports = { realN8n, drained };
