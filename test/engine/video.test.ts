@@ -1,4 +1,4 @@
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { webhookToken } from '../../nodes/Bfl/core/webhook';
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { buildImage } from '../fake-bfl/images';
@@ -337,7 +337,7 @@ describe('Video in the n8n engine against the fake BFL', () => {
 		// A 2 MB body that starts like an MP4: over a 1 MB image cap, under the video default.
 		const mp4Head = '\u0000\u0000\u0000\u0018ftypisom';
 		const large = mp4Head + 'x'.repeat(2 * 1024 * 1024);
-		const upscaleTo = async (options: Record<string, unknown>) => {
+		const upscaleTo = async (options: IDataObject) => {
 			const trigger = await startTriggerServer({ credentials: credentials(), options });
 			try {
 				fake.injectFault({
