@@ -192,24 +192,28 @@ describe('AccountLimiter: AIMD', () => {
 		}
 	});
 
-	it('raises by one slot after `limit` accepted submits in a row, never above the cap', () => {
+	it('raises by one slot after `limit` accepted submits in a row, then by one per submit, never above the cap', () => {
 		const clock = manualClock();
-		const limiter = new AccountLimiter(8, clock);
+		const limiter = new AccountLimiter(16, clock);
 		limiter.rateLimited(clock.time);
-		expect(limiter.limit).toBe(4);
-		for (let i = 0; i < 3; i++) limiter.accepted();
-		expect(limiter.limit).toBe(4);
-		limiter.accepted();
-		expect(limiter.limit).toBe(5);
-		// A 429 in the middle of a run of successes starts the count again.
-		for (let i = 0; i < 4; i++) limiter.accepted();
-		limiter.rateLimited(clock.time - 1);
-		for (let i = 0; i < 4; i++) limiter.accepted();
-		expect(limiter.limit).toBe(5);
-		limiter.accepted();
-		expect(limiter.limit).toBe(6);
-		for (let i = 0; i < 100; i++) limiter.accepted();
 		expect(limiter.limit).toBe(8);
+		for (let i = 0; i < 7; i++) limiter.accepted();
+		expect(limiter.limit).toBe(8);
+		limiter.accepted();
+		expect(limiter.limit).toBe(9);
+		// After a clean round, each accepted submit adds a slot.
+		limiter.accepted();
+		limiter.accepted();
+		expect(limiter.limit).toBe(11);
+		// A 429, even one without a decrease, ends the climb and starts the count again.
+		limiter.rateLimited(clock.time - 1);
+		expect(limiter.limit).toBe(11);
+		for (let i = 0; i < 10; i++) limiter.accepted();
+		expect(limiter.limit).toBe(11);
+		limiter.accepted();
+		expect(limiter.limit).toBe(12);
+		for (let i = 0; i < 100; i++) limiter.accepted();
+		expect(limiter.limit).toBe(16);
 	});
 
 	it('a lowered limit holds back new grants until slots drain below it', async () => {

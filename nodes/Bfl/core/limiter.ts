@@ -28,6 +28,8 @@ export class AccountLimiter {
 	private readonly byKey = new Map<string, number>();
 	private readonly runs = new Set<LimiterRun>();
 	private successes = 0;
+	/** A whole round of accepted submits has passed since the last 429: the limit climbs faster. */
+	private cleanRound = false;
 	private lastDecreaseAt = -Infinity;
 	private pausedUntil = -Infinity;
 	private wakeScheduled = false;
@@ -57,11 +59,19 @@ export class AccountLimiter {
 		return this.byKey.get(key) ?? 0;
 	}
 
-	/** Additive increase: one slot more after `limit` accepted submits in a row. */
+	/**
+	 * Additive increase, then a faster climb: one slot more after `limit` accepted submits in a row
+	 * (about one task duration); after that clean round, one slot more per accepted submit, until
+	 * the next 429. The climb is what lets a process take back the account once others stop.
+	 */
 	accepted(): void {
-		if (++this.successes < this.limit) return;
-		this.successes = 0;
-		this.limit = Math.min(this.cap, this.limit + 1);
+		if (this.limit >= this.cap) return;
+		if (!this.cleanRound) {
+			if (++this.successes < this.limit) return;
+			this.successes = 0;
+			this.cleanRound = true;
+		}
+		this.limit += 1;
 		this.pump();
 	}
 
@@ -72,6 +82,7 @@ export class AccountLimiter {
 	rateLimited(sentAt: number, retryAfterMs?: number): void {
 		const now = this.clock.now();
 		this.successes = 0;
+		this.cleanRound = false;
 		if (sentAt > this.lastDecreaseAt) {
 			this.lastDecreaseAt = now;
 			this.limit = Math.max(1, Math.floor(this.limit * DECREASE_FACTOR));
