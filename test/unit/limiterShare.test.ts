@@ -1,5 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
-
 import { backoffDelayMs } from '../../nodes/Bfl/core/backoff';
 import { AccountLimiter, type LimiterRun } from '../../nodes/Bfl/core/limiter';
 
@@ -83,8 +81,9 @@ function simulation(seed: number) {
 			finishedAt = now;
 		});
 		while (!finished) {
-			// Let every promise chain settle before the next timer fires.
-			await nextTurn();
+			// Let every promise chain settle before the next timer fires (n8n's lint rules forbid
+			// setImmediate even here; no chain in this model is nearly this deep).
+			for (let turn = 0; turn < 100; turn++) await Promise.resolve();
 			if (finished) break;
 			const next = timers.shift();
 			if (!next) throw new Error('deadlock: items left and no timer pending');
