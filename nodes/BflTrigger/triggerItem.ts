@@ -7,7 +7,7 @@ import type {
 
 import { DEFAULT_MAX_DOWNLOAD_MB, mediaFileName } from '../Bfl/core/media';
 import { readNumericOption, type NumericOptionSpec } from '../Bfl/core/numericOptions';
-import { finishedOutput } from '../Bfl/core/output';
+import { finishedOutput, finishedVideoOutput } from '../Bfl/core/output';
 import { tryResolveEndpoints } from '../Bfl/core/routing';
 import { videoResultOf } from '../Bfl/core/video';
 import type { WebhookEvent } from '../Bfl/core/webhook';
@@ -91,13 +91,14 @@ export async function toItem(
 	options: TriggerOptions,
 	credentials: IDataObject,
 ): Promise<INodeExecutionData> {
-	const json = finishedOutput(
+	const video = videoResultOf(event.body.result);
+	// A video's JSON is the Video operations' (processing time, a draft's cache URL).
+	const json = (video ? finishedVideoOutput : finishedOutput)(
 		{ ...event.body, id: event.id, status: event.status },
 		{},
 		undefined,
 	) as IDataObject;
 	if (event.outcome !== 'ready' || !event.sampleUrl || options.download === false) return { json };
-	const video = videoResultOf(event.body.result);
 	const timeout = readNumericOption(options.downloadTimeout, DOWNLOAD_TIMEOUT);
 	const size = readNumericOption(
 		video ? options.maxVideoDownloadSize : options.maxDownloadSize,

@@ -323,6 +323,9 @@ describe('Video in the n8n engine against the fake BFL', () => {
 			await waitFor(() => trigger.emitted.length === 1, 'the webhook');
 			const [event] = trigger.emitted;
 			expect(event.json).toMatchObject({ id: submitted.id, status: 'Ready' });
+			// The Video operations' JSON: BFL's duration is the processing time.
+			expect(event.json).toHaveProperty('processingSeconds');
+			expect(event.json).not.toHaveProperty('durationSeconds');
 			expect(event.binary?.data).toMatchObject({
 				mimeType: 'video/mp4',
 				fileName: `${submitted.id}.mp4`,
@@ -595,6 +598,22 @@ describe('Task → Get Result of a video task', () => {
 			expect(fetched.items[0].json).not.toHaveProperty('durationSeconds');
 			if (draft) expect(fetched.items[0].json).toHaveProperty('draftCacheUrlExpiresAt');
 			expect(bytesOf(fetched.items[0]).equals(bytesOf(generated.items[0]))).toBe(true);
+		}
+	});
+
+	it('words a failed or moderated task without calling it an image', async () => {
+		for (const [tag, message] of [
+			['[error]', /^BFL could not finish task \S+ \(Error\)/],
+			['[content-moderated]', /^BFL moderation blocked the generated result \(Content Moderated\)/],
+		] as const) {
+			const returned = await video('generate', {
+				videoMode: 't2v',
+				prompt: `a storm ${tag}`,
+				completion: 'return',
+			});
+			const { error } = await getResult({ waitForCompletion: true }, returned.items[0].json.id);
+			expect(error?.message).toMatch(message);
+			expect(error?.message).not.toMatch(/image/);
 		}
 	});
 

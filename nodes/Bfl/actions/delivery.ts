@@ -1,8 +1,8 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { mediaFileName } from '../core/media';
-import { finishedOutput } from '../core/output';
-import { isRecord, optionalNumber, sampleUrlExpiry, type JsonRecord } from '../core/responses';
+import { finishedOutput, finishedVideoOutput } from '../core/output';
+import type { JsonRecord } from '../core/responses';
 import type { Endpoints } from '../core/routing';
 import type { TaskOptions } from '../core/taskOptions';
 import { videoResultOf, type VideoResultKind } from '../core/video';
@@ -45,24 +45,13 @@ export function finishedTask(
 	return { json: json as IDataObject, file };
 }
 
-/** A finished video task: a draft's result is its cache, not a sample. */
+/** A finished video task, downloaded under `maxBytes`: its MP4, or a draft's cache. */
 export function finishedVideo(
 	finalBody: JsonRecord,
 	submit: OwnSubmit | undefined,
 	maxBytes: number | undefined,
 ): FinishedTask {
-	const json = finishedOutput(finalBody, submit?.answer ?? {}, submit?.model) as IDataObject;
-	const result = isRecord(finalBody.result) ? finalBody.result : {};
-	if (typeof result.draft_cache === 'string') {
-		// As Video → Generate reports a draft; Get Result learns it from the result alone.
-		json.draft = true;
-		json.draftCacheUrl = result.draft_cache;
-		json.draftCacheUrlExpiresAt = sampleUrlExpiry(result.draft_cache, result.end_time);
-	}
-	// BFL's result.duration is the processing time; the clip's length is in the reports.
-	json.processingSeconds = optionalNumber(result.duration);
-	delete json.durationSeconds;
-	for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
+	const json = finishedVideoOutput(finalBody, submit?.answer ?? {}, submit?.model) as IDataObject;
 	const sample = typeof json.sampleUrl === 'string' ? json.sampleUrl : undefined;
 	const draft = typeof json.draftCacheUrl === 'string' ? json.draftCacheUrl : undefined;
 	const file = sample

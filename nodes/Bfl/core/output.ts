@@ -75,6 +75,29 @@ export function finishedOutput(
 	});
 }
 
+/**
+ * Output for a finished video task: BFL's `result.duration` is the processing time (the clip's
+ * length is in the submit's settings), and a draft's result is its cache, not a sample.
+ */
+export function finishedVideoOutput(
+	finalBody: JsonRecord,
+	submit: JsonRecord,
+	model: string | undefined,
+): TaskOutput {
+	const { durationSeconds, ...output } = finishedOutput(finalBody, submit, model);
+	const result = isRecord(finalBody.result) ? finalBody.result : {};
+	const draftCacheUrl = typeof result.draft_cache === 'string' ? result.draft_cache : undefined;
+	return pruned({
+		...output,
+		...(draftCacheUrl && {
+			draft: true,
+			draftCacheUrl,
+			draftCacheUrlExpiresAt: sampleUrlExpiry(draftCacheUrl, result.end_time),
+		}),
+		processingSeconds: durationSeconds,
+	});
+}
+
 /** The settings a model reports as used (ModelSpec.reports): the value sent, else BFL's default. */
 export function usedSettings(spec: ModelSpec, input: RequestInput): Record<string, string> {
 	const used: Record<string, string> = {};

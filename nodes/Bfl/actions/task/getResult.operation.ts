@@ -122,6 +122,9 @@ async function execute(
 					timeoutMs: options.timeoutMs,
 					firstPollDelayMs: 0,
 					notFoundHint,
+					// The task may have made an image or a video: the messages name neither.
+					subject: 'result',
+					goal: `finish task ${task.taskId}`,
 				}
 			: undefined,
 	});
