@@ -2,7 +2,7 @@ import { modelsFor } from '../../nodes/Bfl/catalog/models';
 import { buildImage } from '../fake-bfl/images';
 import { prompts, useGenerateFixture } from '../helpers/generateFixture';
 import { bytesOf, imageOf, taskOf } from '../helpers/results';
-import { advanceUntilSettled, waitFor } from '../helpers/wait';
+import { advanceUntil, advanceUntilSettled, waitFor } from '../helpers/wait';
 
 const CALLER = 'caller-0123456789';
 const { state, generate, expectNoKeyAnywhere } = useGenerateFixture(CALLER);
@@ -151,6 +151,30 @@ describe('Image → Generate in the n8n engine against the fake BFL', () => {
 		expect(error).toBeUndefined();
 		expect(state.held.stats()).toMatchObject({ accepted: 5, peakInFlight: 2 });
 	});
+
+	it('frees a Concurrency slot once BFL has finished a task, so the next item submits while one downloads', async () => {
+		// The first download hangs for two minutes of the simulator's clock.
+		state.held.injectFault({ target: 'delivery', action: 'stall', stallMs: 120_000 });
+		const running = generate(
+			{ prompt: '={{ $json.prompt }}', options: { pollInterval: 0.2, concurrency: 1 } },
+			prompts('first', 'second'),
+			false,
+			state.held,
+		);
+		const advanced = await advanceUntil(
+			state.held,
+			() => state.held.stats().accepted === 2,
+			100_000,
+		);
+		// The first download has arrived and, with less than the stall passed, is still unanswered.
+		expect(advanced).toBeLessThan(120_000);
+		expect(state.held.stats()).toMatchObject({ accepted: 2, downloads: 1, peakInFlight: 1 });
+		state.held.advance(120_000);
+		const { items, error } = await advanceUntilSettled(state.held, running);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.prompt)).toEqual(['first', 'second']);
+		expect(state.held.stats()).toMatchObject({ downloads: 2, peakInFlight: 1 });
+	}, 120_000);
 
 	it('rejects a size that is not a multiple of 16 before any request', async () => {
 		const { error } = await generate({ width: 1000 });

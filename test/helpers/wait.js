@@ -37,4 +37,22 @@ async function advanceUntilSettled(fake, running, stepMs = 100) {
 	return await running;
 }
 
-module.exports = { waitFor, advanceUntilSettled };
+/**
+ * Moves a simulator on a manual clock forward in steps until `check()` holds, at most `limitMs`
+ * simulated milliseconds; returns how far it moved.
+ * @param {{ advance: (ms: number) => void }} fake
+ * @param {() => boolean} check
+ * @param {number} limitMs
+ * @param {number} [stepMs]
+ */
+async function advanceUntil(fake, check, limitMs, stepMs = 100) {
+	let advanced = 0;
+	while (!check() && advanced < limitMs) {
+		fake.advance(stepMs);
+		advanced += stepMs;
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+	return advanced;
+}
+
+module.exports = { waitFor, advanceUntil, advanceUntilSettled };

@@ -1,5 +1,6 @@
 import {
 	AccountLimiter,
+	COOL_OFF_MS,
 	DECREASE_FACTOR,
 	NOT_STARTED,
 	type LimiterRun,
@@ -226,6 +227,7 @@ describe('AccountLimiter: AIMD', () => {
 		await settle();
 		limiter.rateLimited(clock.time);
 		expect(limiter.limit).toBe(2);
+		clock.time += COOL_OFF_MS;
 		slots[0].release();
 		slots[1].release();
 		await settle();
@@ -233,6 +235,42 @@ describe('AccountLimiter: AIMD', () => {
 		slots[2].release();
 		await settle();
 		expect(granted).toHaveLength(5);
+	});
+
+	it('after a 429 without Retry-After, starts nothing for the cool-off, then grants again', async () => {
+		const clock = manualClock();
+		const limiter = new AccountLimiter(4, clock);
+		const run = limiter.join();
+		const first = await run.acquire('m', 9);
+		run.rateLimited(clock.time);
+		first.release();
+		const granted: string[] = [];
+		void taker(run, 'next', granted, [])();
+		await settle();
+		// The account is full: the next queued item would only meet another 429.
+		expect(granted).toEqual([]);
+		expect(clock.wakes.map((w) => w.at)).toEqual([clock.time + COOL_OFF_MS]);
+		clock.time += COOL_OFF_MS;
+		clock.wakes[0].fire();
+		await settle();
+		expect(granted).toEqual(['next']);
+	});
+
+	it('holds a run to its own cap while the account has room', async () => {
+		const clock = manualClock();
+		const limiter = new AccountLimiter(8, clock);
+		const small = limiter.join(2);
+		const other = limiter.join();
+		const granted: string[] = [];
+		const slots: Slot[] = [];
+		for (let i = 0; i < 4; i++) void taker(small, 'small', granted, slots)();
+		void taker(other, 'other', granted, slots)();
+		await settle();
+		expect(granted).toEqual(['small', 'small', 'other']);
+		slots[0].release();
+		await settle();
+		expect(granted).toEqual(['small', 'small', 'other', 'small']);
+		expect(small.held).toBe(2);
 	});
 
 	it('honours Retry-After as a pause of the whole account', async () => {

@@ -21,12 +21,14 @@ export interface AccountSession {
 }
 
 /**
- * Joins the account of the node's credential for this run. Cancelling the execution frees the
- * run's slots at once and its queued items leave the queue.
+ * Joins the account of the node's credential for this run, which holds at most `concurrency`
+ * slots at once. Cancelling the execution frees the run's slots at once and its queued items leave
+ * the queue.
  */
 export async function joinAccount(
 	ctx: IExecuteFunctions,
 	stopOnFailure: boolean,
+	concurrency: number,
 ): Promise<AccountSession> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, 0);
 	const endpoints = await getEndpoints(ctx, 0);
@@ -34,7 +36,7 @@ export async function joinAccount(
 		accountKey(String(credentials.apiKey ?? ''), endpoints.apiBaseUrl),
 		DEFAULT_CONCURRENCY_CAP,
 	);
-	const run = limiter.join();
+	const run = limiter.join(concurrency);
 	run.stopOnFailure = stopOnFailure;
 	bindRun(ctx, run);
 	const signal = ctx.getExecutionCancelSignal?.();

@@ -122,8 +122,12 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const session: AccountSession | undefined = prepared.some(
 		(entry) => entry.ok && entry.value.some((job) => job.group),
 	)
-		? await joinAccount(this, !continueOnFail)
+		? await joinAccount(this, !continueOnFail, concurrency)
 		: undefined;
+	// With a session, Concurrency and the model caps bound the tasks at BFL through account slots,
+	// which are freed as soon as a task is finished. The pool then lets as many items again run
+	// their downloads meanwhile, so a download never holds back the next submit.
+	const poolScale = session ? 2 : 1;
 	const poolJobs: Array<PoolTask<INodeExecutionData[]>> = [];
 	// An item may make several jobs (Number of Images); each counts against the caps on its own.
 	const jobsOfItem = new Map<number, number[]>();
@@ -134,7 +138,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			entry.value.map((job) => {
 				poolJobs.push({
 					key: job.group?.key ?? 'default',
-					keyCap: job.group?.cap ?? concurrency,
+					keyCap: (job.group?.cap ?? concurrency) * poolScale,
 					run: async () => {
 						// After a cancel, items still queued must not submit (and pay for) anything.
 						if (this.getExecutionCancelSignal?.()?.aborted) {
@@ -151,7 +155,10 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	});
 	let results: Array<Settled<INodeExecutionData[]> | undefined>;
 	try {
-		results = await runPool(poolJobs, { concurrency, stopOnError: !continueOnFail });
+		results = await runPool(poolJobs, {
+			concurrency: concurrency * poolScale,
+			stopOnError: !continueOnFail,
+		});
 	} finally {
 		session?.end();
 	}

@@ -17,6 +17,11 @@ export interface LimiterClock {
 
 /** On a 429 the limit is multiplied by this (and rounded down, never below 1). */
 export const DECREASE_FACTOR = 0.5;
+/**
+ * After a 429 without Retry-After, no submit of this process starts for this long: the account is
+ * full, and the next queued item would only meet another 429.
+ */
+export const COOL_OFF_MS = 250;
 /** A Retry-After pause never lasts longer than this. */
 export const MAX_PAUSE_MS = 60_000;
 
@@ -43,9 +48,9 @@ export class AccountLimiter {
 		this.lastUsedAt = clock.now();
 	}
 
-	/** A node run joins; it must `close()` when done. */
-	join(): LimiterRun {
-		const run = new LimiterRun(this);
+	/** A node run joins, holding at most `runCap` slots at once; it must `close()` when done. */
+	join(runCap = Infinity): LimiterRun {
+		const run = new LimiterRun(this, runCap);
 		this.runs.add(run);
 		this.lastUsedAt = this.clock.now();
 		return run;
@@ -87,8 +92,8 @@ export class AccountLimiter {
 			this.lastDecreaseAt = now;
 			this.limit = Math.max(1, Math.floor(this.limit * DECREASE_FACTOR));
 		}
-		if (retryAfterMs !== undefined && retryAfterMs > 0)
-			this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(retryAfterMs, MAX_PAUSE_MS));
+		const pauseMs = retryAfterMs !== undefined && retryAfterMs > 0 ? retryAfterMs : COOL_OFF_MS;
+		this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(pauseMs, MAX_PAUSE_MS));
 	}
 
 	/** @internal */ nextOrder(): number {
@@ -105,7 +110,7 @@ export class AccountLimiter {
 		this.lastUsedAt = this.clock.now();
 	}
 
-	/** Grants free slots: to the run holding the fewest, then to the oldest waiter. */
+	/** Grants free slots: to the run holding the fewest (below its cap), then to the oldest waiter. */
 	pump(): void {
 		const now = this.clock.now();
 		if (now < this.pausedUntil) {
@@ -121,6 +126,7 @@ export class AccountLimiter {
 		while (this.inFlight < this.limit) {
 			let best: { run: LimiterRun; index: number; waiter: Waiter } | undefined;
 			for (const run of this.runs) {
+				if (run.held >= run.cap) continue;
 				const index = run.queue.findIndex(
 					(w) => w.accountOnly || this.inFlightFor(w.key) < Math.max(1, w.keyCap),
 				);

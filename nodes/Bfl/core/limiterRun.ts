@@ -44,7 +44,11 @@ export class LimiterRun {
 	readonly stats: RunStats = { waited: 0, rateLimited: 0 };
 	private readonly heldByKey = new Map<string, number>();
 
-	constructor(readonly account: AccountLimiter) {}
+	/** `cap`: the run's own bound on slots held at once (the node's Concurrency option). */
+	constructor(
+		readonly account: AccountLimiter,
+		readonly cap = Infinity,
+	) {}
 
 	/** Waits for an account slot and a slot of `key` (at most `keyCap` of that key in flight). */
 	async acquire(key: string, keyCap: number): Promise<Slot> {
