@@ -16,25 +16,34 @@ async function withoutLimiter(/** @type {string} */ tgz, /** @type {string} */ d
 	const unpacked = path.join(dir, 'no-limiter');
 	fs.mkdirSync(unpacked, { recursive: true });
 	await run('tar', ['-xzf', tgz, '-C', unpacked], { timeoutMs: 60000 });
-	const file = path.join(
-		unpacked,
-		'package',
-		'dist',
-		'nodes',
-		'Bfl',
-		'actions',
-		'accountLimiter.js',
-	);
-	const source = fs.readFileSync(file, 'utf8');
-	const patched = source.replace(
+	const actions = path.join(unpacked, 'package', 'dist', 'nodes', 'Bfl', 'actions');
+	// No account slots; and the pool, which admits twice Concurrency while slots bound the tasks,
+	// goes back to Concurrency itself.
+	patch(
+		path.join(actions, 'accountLimiter.js'),
 		/\(0, accounts_1\.bindRun\)\(ctx, run\);/,
 		'/* bench: no slots */',
 	);
-	if (patched === source) throw new Error(`could not turn the limiter off in ${file}`);
-	fs.writeFileSync(file, patched);
+	patch(
+		path.join(actions, 'router.js'),
+		/const poolScale = session \? 2 : 1;/,
+		'const poolScale = 1;',
+	);
 	const out = path.join(dir, 'n8n-nodes-bfl-no-limiter.tgz');
 	await run('tar', ['-czf', out, '-C', unpacked, 'package'], { timeoutMs: 60000 });
 	return out;
+}
+
+/** Replaces `pattern` in a compiled file, failing loudly when the line is not there any more. */
+function patch(
+	/** @type {string} */ file,
+	/** @type {RegExp} */ pattern,
+	/** @type {string} */ by,
+) {
+	const source = fs.readFileSync(file, 'utf8');
+	const patched = source.replace(pattern, by);
+	if (patched === source) throw new Error(`could not turn the limiter off in ${file}`);
+	fs.writeFileSync(file, patched);
 }
 
 module.exports = { withoutLimiter };

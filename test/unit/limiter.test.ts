@@ -256,6 +256,33 @@ describe('AccountLimiter: AIMD', () => {
 		expect(granted).toEqual(['next']);
 	});
 
+	it('until a submit is accepted again, grants one slot per cool-off', async () => {
+		const clock = manualClock();
+		const limiter = new AccountLimiter(8, clock);
+		const run = limiter.join();
+		const granted: string[] = [];
+		const first = await run.acquire('m', 9);
+		run.rateLimited(clock.time);
+		first.release();
+		for (const label of ['a', 'b', 'c']) void taker(run, label, granted, [])();
+		await settle();
+		const fireNext = async () => {
+			const wake = clock.wakes.shift()!;
+			clock.time = wake.at;
+			wake.fire();
+			await settle();
+		};
+		await fireNext();
+		expect(granted).toEqual(['a']);
+		await fireNext();
+		expect(granted).toEqual(['a', 'b']);
+		expect(clock.wakes.map((w) => w.at)).toEqual([clock.time + COOL_OFF_MS]);
+		// An accepted submit ends the pacing at once.
+		run.accepted();
+		await settle();
+		expect(granted).toEqual(['a', 'b', 'c']);
+	});
+
 	it('holds a run to its own cap while the account has room', async () => {
 		const clock = manualClock();
 		const limiter = new AccountLimiter(8, clock);

@@ -19,7 +19,8 @@ export interface LimiterClock {
 export const DECREASE_FACTOR = 0.5;
 /**
  * After a 429 without Retry-After, no submit of this process starts for this long: the account is
- * full, and the next queued item would only meet another 429.
+ * full, and the next queued item would only meet another 429. Until a submit is accepted again,
+ * slots are then granted one per this interval, so probing a full account costs one 429 each.
  */
 export const COOL_OFF_MS = 250;
 /** A Retry-After pause never lasts longer than this. */
@@ -37,6 +38,10 @@ export class AccountLimiter {
 	private cleanRound = false;
 	private lastDecreaseAt = -Infinity;
 	private pausedUntil = -Infinity;
+	/** A 429 came and no submit was accepted since: grants are paced (COOL_OFF_MS). */
+	private congested = false;
+	/** While congested, the next grant waits until then. */
+	private pacedUntil = -Infinity;
 	private wakeScheduled = false;
 	private orders = 0;
 
@@ -70,6 +75,10 @@ export class AccountLimiter {
 	 * the next 429. The climb is what lets a process take back the account once others stop.
 	 */
 	accepted(): void {
+		if (this.congested) {
+			this.congested = false;
+			this.pump();
+		}
 		if (this.limit >= this.cap) return;
 		if (!this.cleanRound) {
 			if (++this.successes < this.limit) return;
@@ -88,6 +97,7 @@ export class AccountLimiter {
 		const now = this.clock.now();
 		this.successes = 0;
 		this.cleanRound = false;
+		this.congested = true;
 		if (sentAt > this.lastDecreaseAt) {
 			this.lastDecreaseAt = now;
 			this.limit = Math.max(1, Math.floor(this.limit * DECREASE_FACTOR));
@@ -113,16 +123,8 @@ export class AccountLimiter {
 	/** Grants free slots: to the run holding the fewest (below its cap), then to the oldest waiter. */
 	pump(): void {
 		const now = this.clock.now();
-		if (now < this.pausedUntil) {
-			if (!this.wakeScheduled) {
-				this.wakeScheduled = true;
-				void this.clock.wake(this.pausedUntil - now).then(() => {
-					this.wakeScheduled = false;
-					this.pump();
-				});
-			}
-			return;
-		}
+		const until = this.congested ? Math.max(this.pausedUntil, this.pacedUntil) : this.pausedUntil;
+		if (now < until) return this.wakeAt(now, until);
 		while (this.inFlight < this.limit) {
 			let best: { run: LimiterRun; index: number; waiter: Waiter } | undefined;
 			for (const run of this.runs) {
@@ -142,6 +144,20 @@ export class AccountLimiter {
 			if (!best) return;
 			best.run.queue.splice(best.index, 1);
 			best.waiter.grant();
+			if (this.congested) {
+				this.pacedUntil = now + COOL_OFF_MS;
+				return this.wakeAt(now, this.pacedUntil);
+			}
 		}
+	}
+
+	/** Pumps again when the pause ends (one wake-up pending at a time). */
+	private wakeAt(now: number, until: number): void {
+		if (this.wakeScheduled) return;
+		this.wakeScheduled = true;
+		void this.clock.wake(until - now).then(() => {
+			this.wakeScheduled = false;
+			this.pump();
+		});
 	}
 }
