@@ -100,7 +100,7 @@ function summarize(scenario, measured, stats, tasks) {
 		downloadsPerImage: measured.delivered ? r1(downloads / measured.delivered) : null,
 		status429: stats.status429,
 		per429: measured.delivered
-			? Math.round((stats.status429 / measured.delivered) * 100) / 100
+			? Math.round((stats.status429 / measured.delivered) * 1000) / 1000
 			: null,
 		peakInFlight: stats.peakInFlight,
 		readyToBinaryP50: quantile(readyToBinary, 0.5),
@@ -133,6 +133,10 @@ function judgeTargets(results, cfg) {
 		/** @type {boolean | null} */ holds,
 	) => out.push({ measure, value, target, holds });
 	const find = (/** @type {string} */ v) => results.find((r) => r.variant === v);
+	// Judged on the exact figures; the rows show them rounded (0.302 shows as 0.3 and misses 0.3).
+	const exactRatio = (/** @type {any} */ r) => r.wallMs / r.idealMs;
+	const exactPer429 = (/** @type {any} */ r) =>
+		r.delivered ? r.status429 / r.delivered : Number.POSITIVE_INFINITY;
 	const ours = results.filter((r) => r.variant === 'a');
 	const a = ours.find((r) => r.n === cfg.targetN) ?? ours[ours.length - 1];
 	if (a)
@@ -140,7 +144,7 @@ function judgeTargets(results, cfg) {
 			`one execution, N=${a.n}, wall / ideal`,
 			`${a.ratio}`,
 			'≤ 1.15',
-			a.ratio <= 1.15 && a.failed === 0,
+			exactRatio(a) <= 1.15 && a.failed === 0,
 		);
 	for (const [v, where, ratio, per429] of /** @type {const} */ ([
 		['E', 'one n8n', 1.2, 0.05],
@@ -151,12 +155,17 @@ function judgeTargets(results, cfg) {
 		const off = find(`${v}-off`);
 		const also = (/** @type {string} */ key) => (off ? ` (${off[key]} without the limiter)` : '');
 		const name = `E=${r.executions} × ${r.n / r.executions}, ${where}`;
-		add(`${name}, wall / ideal`, `${r.ratio}${also('ratio')}`, `≤ ${ratio}`, r.ratio <= ratio);
+		add(
+			`${name}, wall / ideal`,
+			`${r.ratio}${also('ratio')}`,
+			`≤ ${ratio}`,
+			exactRatio(r) <= ratio,
+		);
 		add(
 			`${name}, 429s per image`,
 			`${r.per429}${also('per429')}`,
 			`≤ ${per429}`,
-			r.per429 <= per429,
+			exactPer429(r) <= per429,
 		);
 		add(`${name}, failed items`, `${r.failed}${also('failed')}`, '0', r.failed === 0);
 	}

@@ -523,6 +523,16 @@ describe('Video in the n8n engine against the fake BFL', () => {
 	});
 });
 
+/** The next download answers 2 MB that claim to be an MP4 but are not one. */
+const serveTwoMegabytes = () =>
+	fake.injectFault({
+		target: 'delivery',
+		action: 'respond',
+		status: 200,
+		contentType: 'video/mp4',
+		body: 'x'.repeat(2 * 1024 * 1024),
+	});
+
 describe('Max Download Size of a video result', () => {
 	it('is checked before any request', async () => {
 		const { error } = await video('generate', {
@@ -535,15 +545,7 @@ describe('Max Download Size of a video result', () => {
 	});
 
 	it('refuses a larger result before reading it, where the 1024 MB default would not', async () => {
-		const served = () =>
-			fake.injectFault({
-				target: 'delivery',
-				action: 'respond',
-				status: 200,
-				contentType: 'video/mp4',
-				body: 'x'.repeat(2 * 1024 * 1024),
-			});
-		served();
+		serveTwoMegabytes();
 		const capped = await video('generate', {
 			videoMode: 't2v',
 			prompt: 'x',
@@ -552,7 +554,7 @@ describe('Max Download Size of a video result', () => {
 		expect(capped.error?.message).toBe(
 			'The result video is 2.0 MB, more than the 1.0 MB download limit',
 		);
-		served();
+		serveTwoMegabytes();
 		const byDefault = await video('generate', { videoMode: 't2v', prompt: 'x' });
 		expect(byDefault.error?.message).toMatch(/^The result is not an MP4 video/);
 	});
@@ -624,21 +626,14 @@ describe('Task → Get Result of a video task', () => {
 			completion: 'return',
 		});
 		const { id } = returned.items[0].json;
-		const served = () =>
-			fake.injectFault({
-				target: 'delivery',
-				action: 'respond',
-				status: 200,
-				contentType: 'video/mp4',
-				body: 'x'.repeat(2 * 1024 * 1024),
-			});
-		served();
+
+		serveTwoMegabytes();
 		const capped = await getResult({ maxVideoDownloadSize: 1 }, id);
 		expect(capped.error?.message).toBe(
 			'The result video is 2.0 MB, more than the 1.0 MB download limit',
 		);
 		// The image cap does not apply: the 2 MB body is read, and found not to be an MP4.
-		served();
+		serveTwoMegabytes();
 		const imageCap = await getResult({ maxDownloadSize: 1 }, id);
 		expect(imageCap.error?.message).toMatch(/^The result is not an MP4 video/);
 		const bad = await getResult({ maxVideoDownloadSize: 'huge' }, id);
