@@ -71,16 +71,10 @@ async function startBenchN8n(spec) {
 		await waitReady(main, healthy, 'n8n main', 240000);
 		const daemons = [main];
 		for (let k = 1; k <= (spec.workers ?? 0); k++) {
-			const w = home.daemon(`worker${k}`, ['worker', '--concurrency=10'], {
-				...env,
-				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-				N8N_PORT: String(await freePort()),
-				QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
-			});
+			const w = await home.worker(`worker${k}`, 10, env);
 			stoppers.push(w);
 			daemons.push(w);
-			const up = () => /worker is now ready/i.test(fs.readFileSync(w.logFile, 'utf8'));
-			await waitReady(w, up, 'n8n worker', 240000);
+			await waitReady(w, w.isReady, 'n8n worker', 240000);
 		}
 		/** Calls a variant's webhook; resolves with the items it answered (or an error text). */
 		const call = async (

@@ -207,6 +207,22 @@ class N8nHome {
 	}
 
 	/**
+	 * Starts a queue-mode `n8n worker` with ports of its own (task-runner broker, HTTP, health
+	 * check); `isReady()` says whether its log announces it ready.
+	 * @param {string} name @param {number} concurrency @param {NodeJS.ProcessEnv} queueEnv
+	 */
+	async worker(name, concurrency, queueEnv) {
+		const w = this.daemon(name, ['worker', `--concurrency=${concurrency}`], {
+			...queueEnv,
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			N8N_PORT: String(await freePort()),
+			QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
+		});
+		const isReady = () => /worker is now ready/i.test(fs.readFileSync(w.logFile, 'utf8'));
+		return { ...w, isReady };
+	}
+
+	/**
 	 * The bytes of a binary item as n8n stored them: inline base64 (1.x default mode) or a filesystem-v2 file.
 	 * Returns null when they live elsewhere (database, S3).
 	 * @param {Record<string, any>} binary

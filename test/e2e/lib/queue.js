@@ -68,21 +68,15 @@ async function runQueueMode({ release, dir, tgz, say, check }) {
 			(await fetchWithTimeout(`${base}/healthz/readiness`, {}, 3000)).status === 200;
 		await waitReady(main, healthy, 'n8n main', 180000);
 
-		/** @type {Array<ReturnType<N8nHome['daemon']>>} */
+		/** @type {Array<Awaited<ReturnType<N8nHome['worker']>>>} */
 		const workers = [];
 		for (const n of [1, 2]) {
-			const w = home.daemon(`worker${n}`, ['worker', `--concurrency=${WORKER_CONCURRENCY}`], {
-				...queueEnv,
-				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-				N8N_PORT: String(await freePort()),
-				QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
-			});
+			const w = await home.worker(`worker${n}`, WORKER_CONCURRENCY, queueEnv);
 			stoppers.push(w);
 			workers.push(w);
 		}
 		for (const w of workers) {
-			const up = () => /worker is now ready/i.test(fs.readFileSync(w.logFile, 'utf8'));
-			await waitReady(w, up, 'n8n worker', 180000);
+			await waitReady(w, w.isReady, 'n8n worker', 180000);
 		}
 		check(`${label} main and 2 workers ready`, true, `main on :${home.port}`);
 
