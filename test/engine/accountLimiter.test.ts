@@ -149,9 +149,10 @@ describe('the account limiter in the n8n engine', () => {
 			const lines = debug.mock.calls.filter(([message]) => String(message).includes('limiter'));
 			expect(lines).toHaveLength(1);
 			expect(lines[0][1]).toMatchObject({ rateLimited429s: stats.status429 });
-			// The limiter's log metadata, typed loosely by the logger.
-			const meta = lines[0][1] as { accountLimit?: number } | undefined;
-			expect(meta?.accountLimit).toBeLessThan(24);
+			// The limiter's log metadata, typed loosely by the logger. The limit halved at the first
+			// burst at least; by the end it may have climbed back, as the last items met no 429.
+			const meta = lines[0][1] as { lowestAccountLimit?: number } | undefined;
+			expect(meta?.lowestAccountLimit).toBeLessThanOrEqual(12);
 			expect(JSON.stringify(lines)).not.toContain(CALLER);
 		} finally {
 			debug.mockRestore();

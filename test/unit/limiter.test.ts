@@ -317,7 +317,7 @@ describe('AccountLimiter: AIMD', () => {
 		clock.wakes[0].fire();
 		await settle();
 		expect(granted).toEqual(['after']);
-		expect(run.stats).toEqual({ waited: 1, rateLimited: 1 });
+		expect(run.stats).toEqual({ waited: 1, rateLimited: 1, lowestLimit: 2 });
 	});
 
 	it('a 429 back-off gives the account slot back and queues ahead of the run’s own waiters', async () => {

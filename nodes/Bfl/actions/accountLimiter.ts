@@ -52,6 +52,7 @@ export async function joinAccount(
 			ctx.logger.debug('BFL account limiter: run finished', {
 				slotsWaitedFor: run.stats.waited,
 				rateLimited429s: run.stats.rateLimited,
+				lowestAccountLimit: run.stats.lowestLimit,
 				accountLimit: limiter.limit,
 			});
 		},

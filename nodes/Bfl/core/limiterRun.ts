@@ -22,6 +22,8 @@ export interface RunStats {
 	waited: number;
 	/** 429s its submits got and absorbed. */
 	rateLimited: number;
+	/** The account's lowest limit after one of this run's 429s (the cap when it met none). */
+	lowestLimit: number;
 }
 
 export const bump = (map: Map<string, number>, key: string, by: number) => {
@@ -41,14 +43,16 @@ export class LimiterRun {
 	stopOnFailure = false;
 	stopped = false;
 	readonly queue: Waiter[] = [];
-	readonly stats: RunStats = { waited: 0, rateLimited: 0 };
+	readonly stats: RunStats;
 	private readonly heldByKey = new Map<string, number>();
 
 	/** `cap`: the run's own bound on slots held at once (the node's Concurrency option). */
 	constructor(
 		readonly account: AccountLimiter,
 		readonly cap = Infinity,
-	) {}
+	) {
+		this.stats = { waited: 0, rateLimited: 0, lowestLimit: account.limit };
+	}
 
 	/** Waits for an account slot and a slot of `key` (at most `keyCap` of that key in flight). */
 	async acquire(key: string, keyCap: number): Promise<Slot> {
@@ -80,6 +84,7 @@ export class LimiterRun {
 	rateLimited(sentAt: number, retryAfterMs?: number): void {
 		this.stats.rateLimited++;
 		this.account.rateLimited(sentAt, retryAfterMs);
+		this.stats.lowestLimit = Math.min(this.stats.lowestLimit, this.account.limit);
 	}
 
 	accepted(): void {
