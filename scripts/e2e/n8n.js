@@ -21,13 +21,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 const { RELEASES, cacheRoot, ensureN8n } = require('../../test/e2e/lib/install');
-const {
-	installExitHooks,
-	killAll,
-	waitReady,
-	fetchWithTimeout,
-	tail,
-} = require('../../test/e2e/lib/proc');
+const { installExitHooks, killAll, waitReady, n8nReady, tail } = require('../../test/e2e/lib/proc');
 const { buildAndPack } = require('../../test/e2e/lib/pack');
 const { N8nHome, freePort, withCredential, CREDENTIAL_NAME } = require('../../test/e2e/lib/n8n');
 const { EXAMPLES, SEEDED_FINETUNES, loadExample } = require('../../test/e2e/lib/examples');
@@ -118,9 +112,7 @@ async function main() {
 
 		const n8n = home.daemon('n8n-start', ['start']);
 		const url = `http://127.0.0.1:${home.port}`;
-		const healthy = async () =>
-			(await fetchWithTimeout(`${url}/healthz/readiness`, {}, 3000)).status === 200;
-		await waitReady(n8n, healthy, `n8n on port ${home.port}`, 180000);
+		await waitReady(n8n, () => n8nReady(url), `n8n on port ${home.port}`, 180000);
 		process.stdout.write(
 			[
 				'',

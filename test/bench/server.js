@@ -12,7 +12,7 @@ const path = require('node:path');
 const { RELEASES, n8nBin, n8nDir, readMarker } = require('../e2e/lib/install');
 const { N8nHome, freePort } = require('../e2e/lib/n8n');
 const { ensureRedis, startRedis } = require('../e2e/lib/redis');
-const { fetchWithTimeout, waitFor, waitReady } = require('../e2e/lib/wait');
+const { fetchWithTimeout, n8nReady, waitFor, waitReady } = require('../e2e/lib/wait');
 const { benchWorkflow, headerCredential, webhookPath } = require('./workflows');
 
 const RELEASE = RELEASES[2];
@@ -66,9 +66,7 @@ async function startBenchN8n(spec) {
 		const main = home.daemon('main', ['start'], env);
 		stoppers.push(main);
 		const base = `http://127.0.0.1:${home.port}`;
-		const healthy = async () =>
-			(await fetchWithTimeout(`${base}/healthz/readiness`, {}, 3000)).status === 200;
-		await waitReady(main, healthy, 'n8n main', 240000);
+		await waitReady(main, () => n8nReady(base), 'n8n main', 240000);
 		const daemons = [main];
 		for (let k = 1; k <= (spec.workers ?? 0); k++) {
 			const w = await home.worker(`worker${k}`, 10, env);

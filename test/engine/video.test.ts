@@ -626,7 +626,6 @@ describe('Task → Get Result of a video task', () => {
 			completion: 'return',
 		});
 		const { id } = returned.items[0].json;
-
 		serveTwoMegabytes();
 		const capped = await getResult({ maxVideoDownloadSize: 1 }, id);
 		expect(capped.error?.message).toBe(

@@ -30,10 +30,7 @@ async function advanceUntilSettled(fake, running, stepMs = 100) {
 		settled = true;
 	};
 	running.then(mark, mark);
-	while (!settled) {
-		fake.advance(stepMs);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
+	await advanceUntil(fake, () => settled, Number.POSITIVE_INFINITY, stepMs);
 	return await running;
 }
 

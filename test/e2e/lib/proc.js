@@ -9,7 +9,7 @@
 
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const { sleep, waitFor, waitReady, fetchWithTimeout, tail } = require('./wait');
+const { sleep, waitFor, waitReady, fetchWithTimeout, n8nReady, tail } = require('./wait');
 const { watchIdle } = require('./idle');
 
 /** @type {Set<import('node:child_process').ChildProcess>} */
@@ -234,5 +234,6 @@ module.exports = {
 	waitFor,
 	sleep,
 	fetchWithTimeout,
+	n8nReady,
 	tail,
 };

@@ -14,7 +14,7 @@ const path = require('node:path');
 const { N8nHome, freePort, withCredential } = require('./n8n');
 const { loadExample } = require('./examples');
 const { ensureRedis, startRedis } = require('./redis');
-const { fetchWithTimeout, waitFor, waitReady } = require('./wait');
+const { fetchWithTimeout, n8nReady, waitFor, waitReady } = require('./wait');
 const { countDatabaseBinaries } = require('./db');
 const { editorSmoke } = require('./editor');
 const { webhookWorkflows, exerciseWebhookCompletion } = require('./webhookCompletion');
@@ -64,9 +64,7 @@ async function runQueueMode({ release, dir, tgz, say, check }) {
 		const main = home.daemon('main', ['start'], queueEnv);
 		stoppers.push(main);
 		const base = `http://127.0.0.1:${home.port}`;
-		const healthy = async () =>
-			(await fetchWithTimeout(`${base}/healthz/readiness`, {}, 3000)).status === 200;
-		await waitReady(main, healthy, 'n8n main', 180000);
+		await waitReady(main, () => n8nReady(base), 'n8n main', 180000);
 
 		/** @type {Array<Awaited<ReturnType<N8nHome['worker']>>>} */
 		const workers = [];

@@ -54,6 +54,11 @@ async function fetchWithTimeout(url, init = {}, timeoutMs = 10000) {
 	return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
 }
 
+/** Whether the n8n at `base` answers its readiness check. @param {string} base */
+async function n8nReady(base) {
+	return (await fetchWithTimeout(`${base}/healthz/readiness`, {}, 3000)).status === 200;
+}
+
 /** @param {string} file @param {number} [lines] */
 function tail(file, lines = 30) {
 	try {
@@ -64,4 +69,4 @@ function tail(file, lines = 30) {
 	}
 }
 
-module.exports = { sleep, waitFor, waitReady, fetchWithTimeout, tail };
+module.exports = { sleep, waitFor, waitReady, fetchWithTimeout, n8nReady, tail };

@@ -9,7 +9,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { ensureN8n } = require('../../e2e/lib/install');
-const { waitReady, fetchWithTimeout } = require('../../e2e/lib/proc');
+const { waitReady, fetchWithTimeout, n8nReady } = require('../../e2e/lib/proc');
 const { buildAndPack } = require('../../e2e/lib/pack');
 const { N8nHome } = require('../../e2e/lib/n8n');
 const { SEEDED_FINETUNES } = require('../../e2e/lib/examples');
@@ -50,8 +50,7 @@ async function startN8n(release, dir, tgz, fake, say) {
 	const url = `http://127.0.0.1:${home.port}`;
 	// n8n 1.x answers /healthz before it serves the editor ("Cannot GET /"), so wait for the page as well
 	const healthy = async () =>
-		(await fetchWithTimeout(`${url}/healthz/readiness`, {}, 3000)).status === 200 &&
-		(await fetchWithTimeout(`${url}/`, {}, 5000)).status === 200;
+		(await n8nReady(url)) && (await fetchWithTimeout(`${url}/`, {}, 5000)).status === 200;
 	await waitReady(n8n, healthy, `n8n ${release.version} on port ${home.port}`, 300000);
 	return { home, n8n, url };
 }
