@@ -69,6 +69,15 @@ describe('warm grid (a duration was learned)', () => {
 		expect(delay).toBe(MIN_GAP_MS);
 	});
 
+	it('owes the aimed look after a cold look shortly before it', () => {
+		// Cold look at 1875 (phase 625 ms): it aimed at nothing, so the look at 2025 still comes.
+		const cold = { lastPollMs: 1875, intervalMs: 1000, expectedMs: 2000, lastPollCold: true };
+		expect(nextPollDelayMs({ ...cold, elapsedMs: 1900 })).toBe(125);
+		expect(nextPollDelayMs({ ...cold, elapsedMs: 2040 })).toBe(MIN_GAP_MS);
+		// The same look planned on the warm grid counts as the aimed one.
+		expect(nextPollDelayMs({ ...cold, elapsedMs: 1900, lastPollCold: false })).toBe(375);
+	});
+
 	it('adds no look when the estimate drifts just past the previous look', () => {
 		const delay = nextPollDelayMs({
 			elapsedMs: 2035,

@@ -3,7 +3,7 @@ import { NodeOperationError, sleep, type IExecuteFunctions } from 'n8n-workflow'
 import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
 import { AccountRegistry, accountKey, bindRun, runOf } from '../core/accounts';
 import type { LimiterRun } from '../core/limiter';
-import { CREDENTIAL_TYPE, getEndpoints } from '../transport/request';
+import { getEndpoints, runCredentials } from '../transport/request';
 import type { ConcurrencyGroup } from './operation';
 
 /**
@@ -30,7 +30,7 @@ export async function joinAccount(
 	stopOnFailure: boolean,
 	concurrency: number,
 ): Promise<AccountSession> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, 0);
+	const credentials = await runCredentials(ctx);
 	const endpoints = await getEndpoints(ctx, 0);
 	const limiter = accounts.limiterFor(
 		accountKey(String(credentials.apiKey ?? ''), endpoints.apiBaseUrl),

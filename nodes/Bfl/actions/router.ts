@@ -11,6 +11,7 @@ import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
 import { NOT_STARTED } from '../core/limiter';
 import { runPool, type PoolTask, type Settled } from '../core/pool';
 import { secretScrubber, type Scrubber } from '../core/scrub';
+import { runCredentials } from '../transport/request';
 import { joinAccount, type AccountSession } from './accountLimiter';
 import type { Job, RegisteredOperation } from './operation';
 import { operationOf } from './registry';
@@ -24,7 +25,7 @@ function readConcurrency(ctx: IExecuteFunctions): number {
 /** Removes the API key from every text the run outputs or throws (see core/scrub). */
 async function outputScrubber(ctx: IExecuteFunctions): Promise<Scrubber> {
 	try {
-		const credentials = await ctx.getCredentials('bflApi', 0);
+		const credentials = await runCredentials(ctx);
 		return secretScrubber([credentials.apiKey as string | undefined]);
 	} catch {
 		return secretScrubber([]);

@@ -40,6 +40,8 @@ export interface PollTiming {
 	expectedMs?: number;
 	/** Offset of this task's cold grid, from coldPhaseMs. */
 	phaseMs?: number;
+	/** The previous poll was planned before any duration was known, so it aimed at nothing. */
+	lastPollCold?: boolean;
 }
 
 /** Spreads the cold grids of a run's items so that their first looks do not all come at once. */
@@ -64,10 +66,13 @@ export function nextPollDelayMs(timing: PollTiming): number {
 	}
 	const anchor = expected + ALIGN_MARGIN_MS;
 	// The look aimed at the expected finish is not skipped: if it was missed (the estimate came
-	// while this task was on the cold grid, or an answer was slow), it happens now. A previous look
-	// shortly before the anchor counts as the aimed one, so a drifting estimate adds no looks.
-	if (last !== undefined && last < anchor - interval / 4 && anchor <= soon) {
-		return Math.round(soon - elapsed);
+	// while this task was on the cold grid, or an answer was slow), it happens now. A previous
+	// warm look shortly before the anchor counts as the aimed one, so a drifting estimate adds no
+	// looks; a cold one never does, and the aimed look may then follow it closer than usual.
+	const aimedOwed = timing.lastPollCold === true || (last ?? 0) < anchor - interval / 4;
+	if (last !== undefined && aimedOwed) {
+		if (anchor <= soon) return Math.round(soon - elapsed);
+		if (anchor < earliest) return Math.round(anchor - elapsed);
 	}
 	// Before the anchor, no look within half an interval of the previous one.
 	const from = Math.max(earliest, base, (last ?? -interval) + interval / 2);

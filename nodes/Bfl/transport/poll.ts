@@ -129,6 +129,7 @@ export async function pollUntilFinal(
 		options.firstPollDelayMs === undefined ? timingsFor(ctx, task.pollingUrl) : undefined;
 	const phaseMs = coldPhaseMs(options.itemIndex, options.intervalMs);
 	let lastPollMs: number | undefined;
+	let lastPollCold = false;
 	let lastPendingMs = 0;
 	for (;;) {
 		const expectedMs = timings?.estimate.expectedMs();
@@ -139,6 +140,7 @@ export async function pollUntilFinal(
 					intervalMs: options.intervalMs,
 					expectedMs,
 					phaseMs,
+					lastPollCold,
 				})
 			: lastPollMs === undefined
 				? (options.firstPollDelayMs ?? 0)
@@ -155,6 +157,7 @@ export async function pollUntilFinal(
 		}
 		const sentMs = Date.now() - started;
 		lastPollMs = sentMs;
+		lastPollCold = expectedMs === undefined;
 		const body = await bflRequest(ctx, {
 			method: 'GET',
 			url: task.pollingUrl,

@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -47,9 +48,29 @@ function redirectTarget(from: string, location: unknown): string | undefined {
 	}
 }
 
-/** Resolves the credential's hosts once per item; a broken custom URL fails before any request. */
+/** The header BFL reads the key from; the credential's `authenticate` sends the same for its test. */
+export const KEY_HEADER = 'x-key';
+
+const credentialsOfRun = new WeakMap<IExecuteFunctions, Promise<ICredentialDataDecryptedObject>>();
+
+/**
+ * The node's credential, read once per node run. n8n reads a credential from its database and
+ * decrypts it on every getCredentials call (and httpRequestWithAuthentication makes one per
+ * request); with 24 tasks polling at once those reads queued up and held polls back by up to a
+ * third of a second. A credential is chosen per node, not per item, so item 0 reads it.
+ */
+export function runCredentials(ctx: IExecuteFunctions): Promise<ICredentialDataDecryptedObject> {
+	let credentials = credentialsOfRun.get(ctx);
+	if (!credentials) {
+		credentials = ctx.getCredentials(CREDENTIAL_TYPE, 0);
+		credentialsOfRun.set(ctx, credentials);
+	}
+	return credentials;
+}
+
+/** Resolves the credential's hosts; a broken custom URL fails before any request. */
 export async function getEndpoints(ctx: IExecuteFunctions, itemIndex: number): Promise<Endpoints> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await runCredentials(ctx);
 	const resolved = tryResolveEndpoints({
 		region: (credentials.region as Region | undefined) ?? 'global',
 		baseUrl: credentials.baseUrl as string | undefined,
@@ -84,7 +105,7 @@ export async function signWebhookUrl(
 	itemIndex: number,
 	url: string,
 ): Promise<string> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await runCredentials(ctx);
 	return withToken(url, webhookToken(String(credentials.apiKey ?? ''), url));
 }
 
@@ -118,22 +139,16 @@ function looksLikeTaskBody(body: unknown): boolean {
 }
 
 /**
- * The context the authenticated helper is called on, with a cancel signal that also fires on the
- * request's timeout and the item's deadline. n8n's helper (1.x and 2.x) replaces any abortSignal
- * option with `this.getExecutionCancelSignal()`, so the signal has to come from there.
- */
-function withAbortSignal(ctx: IExecuteFunctions, signal: AbortSignal): IExecuteFunctions {
-	return Object.create(ctx, { getExecutionCancelSignal: { value: () => signal } });
-}
-
-/**
- * The one authenticated call to BFL: x-key from the credential, retries, and mapped errors. The
+ * The one authenticated call to BFL: x-key from the credential, retries, and mapped errors. n8n's
+ * plain httpRequest helper carries it (proxy, logging), given the key the run read once rather
+ * than httpRequestWithAuthentication, which reads and decrypts the credential on every call. The
  * helper never follows a redirect itself (follow-redirects would carry the custom x-key header to
  * any host). A GET's redirect is followed here only while every hop may receive the key; any
  * other redirect, and every redirect of a POST or DELETE, is refused and never re-sent.
  */
 export async function bflRequest(ctx: IExecuteFunctions, request: BflRequest): Promise<unknown> {
 	const endpoints = await getEndpoints(ctx, request.itemIndex);
+	const apiKey = String((await runCredentials(ctx)).apiKey ?? '');
 	if (!mayReceiveKey(request.url, endpoints.customBaseUrl)) {
 		throw operationError(
 			ctx.getNode(),
@@ -151,18 +166,16 @@ export async function bflRequest(ctx: IExecuteFunctions, request: BflRequest): P
 				url: lastUrl,
 				qs: hop === 0 ? request.qs : undefined,
 				body: request.body,
+				headers: { [KEY_HEADER]: apiKey },
 				json: true,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 				disableFollowRedirect: true,
 				maxRedirects: 0,
 				timeout: request.timeoutMs ?? API_TIMEOUT_MS,
+				abortSignal: signal,
 			};
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				withAbortSignal(ctx, signal),
-				CREDENTIAL_TYPE,
-				options,
-			)) as IN8nHttpFullResponse;
+			const response = (await ctx.helpers.httpRequest(options)) as IN8nHttpFullResponse;
 			if (!isRedirect(response.statusCode) || request.method !== 'GET' || hop >= MAX_REDIRECTS)
 				return response;
 			const target = redirectTarget(lastUrl, response.headers?.location);
