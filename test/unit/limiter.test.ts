@@ -2,7 +2,9 @@ import {
 	AccountLimiter,
 	COOL_OFF_MS,
 	DECREASE_FACTOR,
+	MAX_PACE_MS,
 	NOT_STARTED,
+	PACE_JITTER,
 	type LimiterRun,
 	type Slot,
 } from '../../nodes/Bfl/core/limiter';
@@ -21,6 +23,12 @@ function manualClock() {
 	return clock;
 }
 
+/** A limiter past its first probe: one of its submits has been answered (see the probe test). */
+function answered(limiter: AccountLimiter): AccountLimiter {
+	limiter.accepted();
+	return limiter;
+}
+
 const settle = async () => {
 	for (let i = 0; i < 10; i++) await Promise.resolve();
 };
@@ -35,9 +43,39 @@ function taker(run: LimiterRun, label: string, granted: string[], slots: Slot[])
 		});
 }
 
+describe('AccountLimiter: the first submit', () => {
+	it('goes alone until it is answered, then the account opens to the limit', async () => {
+		const limiter = new AccountLimiter(4, manualClock());
+		const run = limiter.join();
+		const granted: string[] = [];
+		for (const label of ['a', 'b', 'c']) void taker(run, label, granted, [])();
+		await settle();
+		expect(granted).toEqual(['a']);
+		run.accepted();
+		await settle();
+		expect(granted).toEqual(['a', 'b', 'c']);
+	});
+
+	it('meets one 429 on an account another process fills, not a burst', async () => {
+		const clock = manualClock();
+		const limiter = new AccountLimiter(4, clock);
+		const run = limiter.join();
+		const granted: string[] = [];
+		const slots: Slot[] = [];
+		for (const label of ['a', 'b', 'c']) void taker(run, label, granted, slots)();
+		await settle();
+		run.rateLimited(clock.time);
+		slots[0].release();
+		await settle();
+		expect(granted).toEqual(['a']);
+		expect(limiter.limit).toBe(2);
+		expect(clock.wakes.map((w) => w.at)).toEqual([clock.time + COOL_OFF_MS]);
+	});
+});
+
 describe('AccountLimiter: slots and fairness', () => {
 	it('never grants more than the limit and grants in arrival order within a run', async () => {
-		const limiter = new AccountLimiter(3, manualClock());
+		const limiter = answered(new AccountLimiter(3, manualClock()));
 		const run = limiter.join();
 		const granted: string[] = [];
 		const slots: Slot[] = [];
@@ -55,7 +93,7 @@ describe('AccountLimiter: slots and fairness', () => {
 	});
 
 	it('gives a freed slot to the run holding the fewest, so a large run cannot starve a small one', async () => {
-		const limiter = new AccountLimiter(4, manualClock());
+		const limiter = answered(new AccountLimiter(4, manualClock()));
 		const big = limiter.join();
 		const small = limiter.join();
 		const granted: string[] = [];
@@ -80,7 +118,7 @@ describe('AccountLimiter: slots and fairness', () => {
 	});
 
 	it('with equal shares, serves the oldest waiter first across runs', async () => {
-		const limiter = new AccountLimiter(3, manualClock());
+		const limiter = answered(new AccountLimiter(3, manualClock()));
 		const [a, b, c] = [limiter.join(), limiter.join(), limiter.join()];
 		const granted: string[] = [];
 		const slots: Slot[] = [];
@@ -97,7 +135,7 @@ describe('AccountLimiter: slots and fairness', () => {
 	});
 
 	it('holds a model at its cap across runs while other models use the free slots', async () => {
-		const limiter = new AccountLimiter(10, manualClock());
+		const limiter = answered(new AccountLimiter(10, manualClock()));
 		const a = limiter.join();
 		const b = limiter.join();
 		const granted: string[] = [];
@@ -118,7 +156,7 @@ describe('AccountLimiter: slots and fairness', () => {
 
 describe('AccountLimiter: cancelling a run', () => {
 	it('frees its slots at once, rejects its waiters, and later releases change nothing', async () => {
-		const limiter = new AccountLimiter(3, manualClock());
+		const limiter = answered(new AccountLimiter(3, manualClock()));
 		const cancelled = limiter.join();
 		const other = limiter.join();
 		const granted: string[] = [];
@@ -148,7 +186,7 @@ describe('AccountLimiter: cancelling a run', () => {
 	});
 
 	it('stop() turns queued and later requests away as NOT_STARTED, other runs unaffected', async () => {
-		const limiter = new AccountLimiter(1, manualClock());
+		const limiter = answered(new AccountLimiter(1, manualClock()));
 		const run = limiter.join();
 		const other = limiter.join();
 		const slot = await run.acquire('m', 9);
@@ -163,7 +201,7 @@ describe('AccountLimiter: cancelling a run', () => {
 	});
 
 	it('dropWaiters rejects only the queued ones and keeps the slots in use', async () => {
-		const limiter = new AccountLimiter(1, manualClock());
+		const limiter = answered(new AccountLimiter(1, manualClock()));
 		const run = limiter.join();
 		const slot = await run.acquire('m', 9);
 		const waiting = run.acquire('m', 9);
@@ -178,7 +216,7 @@ describe('AccountLimiter: cancelling a run', () => {
 describe('AccountLimiter: AIMD', () => {
 	it('halves on a 429, once per congestion event, never below 1', () => {
 		const clock = manualClock();
-		const limiter = new AccountLimiter(24, clock);
+		const limiter = answered(new AccountLimiter(24, clock));
 		limiter.rateLimited(clock.time);
 		expect(DECREASE_FACTOR).toBe(0.5);
 		expect(limiter.limit).toBe(12);
@@ -195,7 +233,7 @@ describe('AccountLimiter: AIMD', () => {
 
 	it('raises by one slot after `limit` accepted submits in a row, then by one per submit, never above the cap', () => {
 		const clock = manualClock();
-		const limiter = new AccountLimiter(16, clock);
+		const limiter = answered(new AccountLimiter(16, clock));
 		limiter.rateLimited(clock.time);
 		expect(limiter.limit).toBe(8);
 		for (let i = 0; i < 7; i++) limiter.accepted();
@@ -219,7 +257,7 @@ describe('AccountLimiter: AIMD', () => {
 
 	it('a lowered limit holds back new grants until slots drain below it', async () => {
 		const clock = manualClock();
-		const limiter = new AccountLimiter(4, clock);
+		const limiter = answered(new AccountLimiter(4, clock));
 		const run = limiter.join();
 		const granted: string[] = [];
 		const slots: Slot[] = [];
@@ -239,7 +277,7 @@ describe('AccountLimiter: AIMD', () => {
 
 	it('after a 429 without Retry-After, starts nothing for the cool-off, then grants again', async () => {
 		const clock = manualClock();
-		const limiter = new AccountLimiter(4, clock);
+		const limiter = answered(new AccountLimiter(4, clock));
 		const run = limiter.join();
 		const first = await run.acquire('m', 9);
 		run.rateLimited(clock.time);
@@ -258,7 +296,7 @@ describe('AccountLimiter: AIMD', () => {
 
 	it('until a submit is accepted again, grants one slot per cool-off', async () => {
 		const clock = manualClock();
-		const limiter = new AccountLimiter(8, clock);
+		const limiter = answered(new AccountLimiter(8, clock));
 		const run = limiter.join();
 		const granted: string[] = [];
 		const first = await run.acquire('m', 9);
@@ -283,9 +321,49 @@ describe('AccountLimiter: AIMD', () => {
 		expect(granted).toEqual(['a', 'b', 'c']);
 	});
 
+	it('each 429 to a paced probe doubles the gap to the next, up to MAX_PACE_MS', async () => {
+		const clock: ReturnType<typeof manualClock> & { random?: () => number } = manualClock();
+		const limiter = answered(new AccountLimiter(8, clock));
+		const run = limiter.join();
+		let slot = await run.acquire('m', 9);
+		/** The held slot's submit meets a 429: how long until the next one is granted. */
+		const gapAfter429 = async () => {
+			const refusedAt = clock.time;
+			run.rateLimited(refusedAt);
+			slot.release();
+			let granted: Slot | undefined;
+			void run.acquire('m', 9).then((s) => (granted = s));
+			await settle();
+			while (!granted) {
+				clock.wakes.sort((a, b) => a.at - b.at);
+				const wake = clock.wakes.shift()!;
+				clock.time = wake.at;
+				wake.fire();
+				await settle();
+			}
+			slot = granted;
+			clock.time += 1; // the probe is sent, after the last decrease
+			return clock.time - 1 - refusedAt;
+		};
+		const gaps: number[] = [];
+		for (let probe = 0; probe < 5; probe++) gaps.push(await gapAfter429());
+		expect(gaps).toEqual([0, 1, 2, 3, 4].map((i) => Math.min(MAX_PACE_MS, COOL_OFF_MS * 2 ** i)));
+		expect(gaps.at(-1)).toBe(MAX_PACE_MS);
+		expect(run.stats.lowestLimit).toBe(1);
+		// An accepted probe ends the pacing: the next 429 starts from the cool-off again.
+		run.accepted();
+		expect(await gapAfter429()).toBe(COOL_OFF_MS);
+		// With a random source, each gap lies within PACE_JITTER of its nominal length.
+		run.accepted();
+		clock.random = () => 0;
+		expect(await gapAfter429()).toBe(COOL_OFF_MS * (1 - PACE_JITTER));
+		clock.random = () => 0.999;
+		expect(await gapAfter429()).toBe(Math.round(2 * COOL_OFF_MS * (1 + PACE_JITTER * 0.998)));
+	});
+
 	it('holds a run to its own cap while the account has room', async () => {
 		const clock = manualClock();
-		const limiter = new AccountLimiter(8, clock);
+		const limiter = answered(new AccountLimiter(8, clock));
 		const small = limiter.join(2);
 		const other = limiter.join();
 		const granted: string[] = [];
@@ -302,7 +380,7 @@ describe('AccountLimiter: AIMD', () => {
 
 	it('honours Retry-After as a pause of the whole account', async () => {
 		const clock = manualClock();
-		const limiter = new AccountLimiter(4, clock);
+		const limiter = answered(new AccountLimiter(4, clock));
 		const run = limiter.join();
 		const first = await run.acquire('m', 9);
 		run.rateLimited(clock.time, 2_000);
@@ -322,7 +400,7 @@ describe('AccountLimiter: AIMD', () => {
 
 	it('a 429 back-off gives the account slot back and queues ahead of the run’s own waiters', async () => {
 		const clock = manualClock();
-		const limiter = new AccountLimiter(2, clock);
+		const limiter = answered(new AccountLimiter(2, clock));
 		const run = limiter.join();
 		const other = limiter.join();
 		const slots: Slot[] = [];

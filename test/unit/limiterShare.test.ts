@@ -1,4 +1,3 @@
-import { backoffDelayMs } from '../../nodes/Bfl/core/backoff';
 import { AccountLimiter, type LimiterRun } from '../../nodes/Bfl/core/limiter';
 
 /**
@@ -25,13 +24,13 @@ function simulation(seed: number) {
 			timers.push({ at: now + ms, order: order++, fire });
 			timers.sort((a, b) => a.at - b.at || a.order - b.order);
 		});
-	const clock = { now: () => now, wake: sleep };
+	const clock = { now: () => now, wake: sleep, random };
 	const bfl = { inFlight: 0, refused: 0 };
 
 	/** One item: a slot, a submit retried on 429s like the transport does, the task, the poll. */
 	async function item(run: LimiterRun, acceptedAt: number[]) {
 		const slot = await run.acquire('flux-2-pro', CAP);
-		for (let attempt = 0; ; attempt++) {
+		for (;;) {
 			const sentAt = now;
 			await sleep(5 + 10 * random());
 			const accepted = bfl.inFlight < CAP;
@@ -44,9 +43,8 @@ function simulation(seed: number) {
 				break;
 			}
 			run.rateLimited(sentAt);
-			await run.pauseFor(
-				async () => await sleep(backoffDelayMs(attempt, { baseMs: 500, maxMs: 20_000, random })),
-			);
+			// As the transport does: the limiter's pause and paced probes space the retries.
+			await run.pauseFor(async () => {});
 		}
 		await sleep(TASK_MS * (0.95 + 0.1 * random()));
 		bfl.inFlight--;

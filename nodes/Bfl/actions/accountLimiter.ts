@@ -13,6 +13,7 @@ import type { ConcurrencyGroup } from './operation';
 const accounts = new AccountRegistry({
 	now: () => Date.now(),
 	wake: async (ms) => await sleep(ms),
+	random: Math.random,
 });
 
 export interface AccountSession {

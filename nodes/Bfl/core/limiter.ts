@@ -11,8 +11,10 @@ export { NOT_STARTED, LimiterRun, type RunStats, type Slot } from './limiterRun'
 
 export interface LimiterClock {
 	now(): number;
-	/** Resolves after `ms`; used only to end a Retry-After pause. */
+	/** Resolves after `ms`; ends a pause and paces probes. */
 	wake(ms: number): Promise<void>;
+	/** In [0, 1): spreads the probes of a full account (see PACE_JITTER); without it, none. */
+	random?(): number;
 }
 
 /** On a 429 the limit is multiplied by this (and rounded down, never below 1). */
@@ -20,9 +22,19 @@ export const DECREASE_FACTOR = 0.5;
 /**
  * After a 429 without Retry-After, no submit of this process starts for this long: the account is
  * full, and the next queued item would only meet another 429. Until a submit is accepted again,
- * slots are then granted one per this interval, so probing a full account costs one 429 each.
+ * slots are then granted one at a time, this far apart at first; each 429 to such a probe doubles
+ * the gap, up to MAX_PACE_MS, so an account another process holds costs a few 429s per task
+ * duration, not one per COOL_OFF_MS.
  */
 export const COOL_OFF_MS = 250;
+/** The longest gap between two probes of a full account (on average, see PACE_JITTER). */
+export const MAX_PACE_MS = 500;
+/**
+ * Each probe gap is drawn from ± this share around its nominal length. Probes at fixed gaps lock
+ * onto the rhythm of another process's tasks, which free their slots together once per task
+ * duration: they would keep landing while the account is full, and never win a slot.
+ */
+export const PACE_JITTER = 0.5;
 /** A Retry-After pause never lasts longer than this. */
 export const MAX_PAUSE_MS = 60_000;
 
@@ -42,7 +54,15 @@ export class AccountLimiter {
 	private congested = false;
 	/** While congested, the next grant waits until then. */
 	private pacedUntil = -Infinity;
-	private wakeScheduled = false;
+	/** While congested, the gap between two grants. */
+	private paceMs = COOL_OFF_MS;
+	/**
+	 * No submit of this process has been accepted or refused yet: one goes alone. A process that
+	 * joins an account another one already fills then meets one 429 instead of a whole burst.
+	 */
+	private probing = true;
+	/** When the pending wake-up fires (Infinity: none pending). */
+	private nextWake = Infinity;
 	private orders = 0;
 
 	constructor(
@@ -75,8 +95,10 @@ export class AccountLimiter {
 	 * the next 429. The climb is what lets a process take back the account once others stop.
 	 */
 	accepted(): void {
-		if (this.congested) {
+		if (this.congested || this.probing) {
 			this.congested = false;
+			this.probing = false;
+			this.pacedUntil = -Infinity;
 			this.pump();
 		}
 		if (this.limit >= this.cap) return;
@@ -97,12 +119,15 @@ export class AccountLimiter {
 		const now = this.clock.now();
 		this.successes = 0;
 		this.cleanRound = false;
-		this.congested = true;
+		this.probing = false;
 		if (sentAt > this.lastDecreaseAt) {
 			this.lastDecreaseAt = now;
 			this.limit = Math.max(1, Math.floor(this.limit * DECREASE_FACTOR));
+			this.paceMs = this.congested ? Math.min(MAX_PACE_MS, this.paceMs * 2) : COOL_OFF_MS;
 		}
-		const pauseMs = retryAfterMs !== undefined && retryAfterMs > 0 ? retryAfterMs : COOL_OFF_MS;
+		this.congested = true;
+		const pauseMs =
+			retryAfterMs !== undefined && retryAfterMs > 0 ? retryAfterMs : this.jittered(this.paceMs);
 		this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(pauseMs, MAX_PAUSE_MS));
 	}
 
@@ -125,7 +150,7 @@ export class AccountLimiter {
 		const now = this.clock.now();
 		const until = this.congested ? Math.max(this.pausedUntil, this.pacedUntil) : this.pausedUntil;
 		if (now < until) return this.wakeAt(now, until);
-		while (this.inFlight < this.limit) {
+		while (this.inFlight < (this.probing ? 1 : this.limit)) {
 			let best: { run: LimiterRun; index: number; waiter: Waiter } | undefined;
 			for (const run of this.runs) {
 				if (run.held >= run.cap) continue;
@@ -145,18 +170,26 @@ export class AccountLimiter {
 			best.run.queue.splice(best.index, 1);
 			best.waiter.grant();
 			if (this.congested) {
-				this.pacedUntil = now + COOL_OFF_MS;
+				this.pacedUntil = now + this.jittered(this.paceMs);
 				return this.wakeAt(now, this.pacedUntil);
 			}
 		}
 	}
 
-	/** Pumps again when the pause ends (one wake-up pending at a time). */
+	private jittered(ms: number): number {
+		const random = this.clock.random?.() ?? 0.5;
+		return Math.round(ms * (1 - PACE_JITTER + 2 * PACE_JITTER * random));
+	}
+
+	/**
+	 * Pumps again when the pause ends. A wake-up already due by then serves; a later one does not,
+	 * since an accept may have shortened the pacing since it was set.
+	 */
 	private wakeAt(now: number, until: number): void {
-		if (this.wakeScheduled) return;
-		this.wakeScheduled = true;
+		if (this.nextWake <= until) return;
+		this.nextWake = until;
 		void this.clock.wake(until - now).then(() => {
-			this.wakeScheduled = false;
+			if (this.nextWake === until) this.nextWake = Infinity;
 			this.pump();
 		});
 	}

@@ -87,6 +87,8 @@ export async function sendWithRetries(
 	policy: RetryPolicy,
 	send: (signal: AbortSignal) => Promise<IN8nHttpFullResponse>,
 ): Promise<Attempt> {
+	// 429s behind an account limiter: they wait for its grants and do not use up attempts.
+	let gatedWaits = 0;
 	for (let attempt = 1; ; attempt++) {
 		let outcome: Attempt;
 		let retryAfterMs: number | undefined;
@@ -117,10 +119,17 @@ export async function sendWithRetries(
 			if (!isRetryable({ method: policy.method, connectionRefused: code === 'ECONNREFUSED' }))
 				return outcome;
 		}
-		const delay = retryDelayMs(attempt - 1, retryAfterMs);
+		if (rateLimited && policy.gate) {
+			// The limiter pauses the account after a 429 and then lets one probe out at a time, so
+			// the next attempt waits for its grant; a back-off of the item's own on top would leave
+			// the item that keeps drawing the probe asleep long after the account has room.
+			gatedWaits++;
+			await policy.gate.pauseFor(async () => {});
+			continue;
+		}
+		const delay = retryDelayMs(attempt - 1 - gatedWaits, retryAfterMs);
 		const outOfTime = policy.deadline !== undefined && Date.now() + delay > policy.deadline;
-		if (attempt >= policy.maxAttempts || outOfTime) return outcome;
-		if (rateLimited && policy.gate) await policy.gate.pauseFor(() => cancellableSleep(ctx, delay));
-		else await cancellableSleep(ctx, delay);
+		if (attempt - gatedWaits >= policy.maxAttempts || outOfTime) return outcome;
+		await cancellableSleep(ctx, delay);
 	}
 }
