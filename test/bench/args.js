@@ -27,6 +27,8 @@ the limiter and without it (a second n8n with the no-limiter build).
                          run without the limiter: proves it works (CI), no timing claims
   --cpu-prof DIR         n8n's processes write V8 CPU profiles there (NODE_OPTIONS=--cpu-prof);
                          read them with node test/bench/profile.js DIR
+  --trace DIR            each scenario's tasks and requests as the simulator saw them, one JSON
+                         per scenario; read them with node test/bench/trace.js FILE
   --out DIR              where the JSON and SVG go (default: a temp dir; with --write test/bench/results)
   --write                write test/bench/results and the tables into BENCHMARKS.md
   --help`;
@@ -40,7 +42,7 @@ const list = (value) =>
 		.map(Math.round);
 
 const FLAGS =
-	'n loop-n one-by-one-n serial-n e e-n no-loop no-executions no-queue no-off in-process cpu-prof jitter latency image-bytes poll-interval quick out write help';
+	'n loop-n one-by-one-n serial-n e e-n no-loop no-executions no-queue no-off in-process cpu-prof trace jitter latency image-bytes poll-interval quick out write help';
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
@@ -86,6 +88,7 @@ function parseArgs(argv) {
 		off: !quick && !flags.has('no-off'),
 		inProcess: flags.has('in-process'),
 		cpuProf: flags.has('cpu-prof') ? path.resolve(str('cpu-prof', 'cpu-profiles')) : null,
+		trace: flags.has('trace') ? path.resolve(str('trace', 'bench-trace')) : null,
 		latencyMs: num('latency', quick ? 300 : 2000),
 		jitter: Math.min(0.9, num('jitter', 0)),
 		imageBytes: num('image-bytes', quick ? 65536 : 1048576),

@@ -61,6 +61,7 @@ async function main() {
 		latencyMs: cfg.latencyMs,
 		pollIntervalMs: cfg.pollIntervalMs,
 		imageBytes: cfg.imageBytes,
+		trace: cfg.trace,
 	};
 	const ctx = {
 		cfg,

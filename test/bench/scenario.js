@@ -7,6 +7,7 @@
  * database: the last download the simulator served), so n8n's start-up never counts.
  */
 const fs = require('node:fs');
+const path = require('node:path');
 
 const { storedImages } = require('./binaries');
 const { treeCpu } = require('./cpu');
@@ -38,7 +39,8 @@ function sampleRss(/** @type {number} */ pid, everyMs = 100) {
  * @param {Awaited<ReturnType<typeof import('./server').startBenchN8n>>} server
  * @param {any} fake
  * @param {{ key: string, label: string, variant: string, workflow: string, n: number, executions: number,
- *   cap: number, latencyMs: number, pollIntervalMs: number, imageBytes: number, timeoutMs: number }} spec
+ *   cap: number, latencyMs: number, pollIntervalMs: number, imageBytes: number, timeoutMs: number,
+ *   trace?: string | null }} spec
  */
 async function runScenario(server, fake, spec) {
 	const prefixes = Array.from({ length: spec.executions }, (_, i) =>
@@ -113,6 +115,7 @@ async function runScenario(server, fake, spec) {
 		stats,
 		fake.tasks,
 	);
+	if (spec.trace) writeTrace(spec.trace, row, prefixes, stats, fake.tasks, attachedAt);
 	// The same window on the monotonic clock V8's CPU profiles use (profile.js reads it).
 	const monoNowUs = Number(process.hrtime.bigint() / 1000n);
 	const mono = (/** @type {number} */ epochMs) =>
@@ -125,6 +128,31 @@ async function runScenario(server, fake, spec) {
 		n8nWaitedS: Math.round(cpu.waited * 10) / 10,
 		simulatorCpuS: Math.round(((simUsed.user + simUsed.system) / 1e6) * 10) / 10,
 	};
+}
+
+/**
+ * What the simulator saw during one scenario, for test/bench/trace.js: every task (created, Ready)
+ * and every request (when it arrived, its answer), and when n8n stored each image.
+ * @param {string} dir @param {any} row @param {string[]} prefixes the scenario's prompts
+ * @param {any} stats @param {Map<string, any>} tasks @param {Record<string, number>} attachedAt
+ */
+function writeTrace(dir, row, prefixes, stats, tasks, attachedAt) {
+	fs.mkdirSync(dir, { recursive: true });
+	const ours = [...tasks.values()].filter((t) =>
+		prefixes.some((p) => t.prompt.startsWith(`${p} #`)),
+	);
+	const trace = {
+		scenario: row.label,
+		tasks: ours.map((t) => ({
+			id: t.id,
+			prompt: t.prompt,
+			createdAt: t.createdAt,
+			readyAt: t.readyAt,
+		})),
+		requests: stats.requests,
+		attachedAt,
+	};
+	fs.writeFileSync(path.join(dir, `${row.variant}-${row.n}.json`), JSON.stringify(trace));
 }
 
 /** Items of a webhook answer (responseData allEntries) that came back Ready. @param {string} text */
