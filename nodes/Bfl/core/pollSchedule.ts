@@ -69,8 +69,9 @@ export function nextPollDelayMs(timing: PollTiming): number {
 	// while this task was on the cold grid, or an answer was slow), it happens now. A previous
 	// warm look shortly before the anchor counts as the aimed one, so a drifting estimate adds no
 	// looks; a cold one never does, and the aimed look may then follow it closer than usual.
-	const aimedOwed = timing.lastPollCold === true || (last ?? 0) < anchor - interval / 4;
-	if (last !== undefined && aimedOwed) {
+	const aimedOwed =
+		last !== undefined && (timing.lastPollCold === true || last < anchor - interval / 4);
+	if (aimedOwed) {
 		if (anchor <= soon) return Math.round(soon - elapsed);
 		if (anchor < earliest) return Math.round(anchor - elapsed);
 	}
