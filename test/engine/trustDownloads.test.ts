@@ -1,8 +1,11 @@
+import type { Socket } from 'net';
+
 import { webhookToken } from '../../nodes/Bfl/core/webhook';
 import { buildImage } from '../fake-bfl/images';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
 import { flood, json, redirect, startHostile } from '../helpers/hostile';
 import { startTriggerServer } from '../helpers/triggerServer';
+import { waitFor } from '../helpers/wait';
 
 /** Result downloads are bounded in size, must be images, and come only from allowed hosts. */
 const CALLER = 'caller-downloads-8';
@@ -85,6 +88,29 @@ describe('result downloads are bounded', () => {
 			);
 		},
 	);
+
+	it('an endless error page is read only for its message, and its connection is closed', async () => {
+		const sent = { bytes: 0 };
+		const total = 200 * 1024 * 1024;
+		const sockets: Socket[] = [];
+		const page = Buffer.from('{"detail":"no such result"}');
+		await withApi(
+			'/gone.jpeg',
+			{
+				'/gone.jpeg': (req, res) => {
+					sockets.push(req.socket);
+					flood(res, total, page, sent, { 'content-type': 'application/json' }, 400);
+				},
+			},
+			async (api) => {
+				const { error } = await generate(api);
+				expect(error?.message).toMatch(/^Downloading the result image failed \(400\)/);
+				expect(sockets).toHaveLength(1);
+				await waitFor(() => sockets[0].destroyed, 'the error page connection to close');
+				expect(sent.bytes).toBeLessThan(total);
+			},
+		);
+	});
 
 	it('the default cap (64 MB) holds without any option', async () => {
 		const sent = { bytes: 0 };

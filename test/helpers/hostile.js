@@ -107,8 +107,8 @@ function drip(res, payload, { everyMs = 100, chunk = 1, status = 200, headers = 
  * content-length (chunked), and counts what it managed to send.
  * @param {http.ServerResponse} res @param {number} total @param {Buffer} head
  */
-function flood(res, total, head, sent = { bytes: 0 }, headers = {}) {
-	res.writeHead(200, { 'content-type': 'image/jpeg', ...headers });
+function flood(res, total, head, sent = { bytes: 0 }, headers = {}, status = 200) {
+	res.writeHead(status, { 'content-type': 'image/jpeg', ...headers });
 	const block = Buffer.alloc(64 * 1024, 0x41);
 	const write = () => {
 		while (sent.bytes < total && !res.destroyed) {
