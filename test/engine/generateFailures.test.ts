@@ -22,6 +22,14 @@ describe('Image → Generate when BFL refuses, fails, moderates or misbehaves', 
 		).toHaveLength(2);
 	});
 
+	it("keeps retrying 429s until the item's Timeout, then says BFL took nothing", async () => {
+		state.fake.injectFault({ target: 'submit', status: 429, count: 1_000 });
+		const { error } = await generate({ options: { pollInterval: 0.2, timeout: 2 } });
+		expect(error?.message).toMatch(/limit of tasks in flight \(429\) and kept refusing/);
+		expect(error?.message).not.toMatch(/may have accepted/);
+		expect(state.fake.stats().accepted).toBe(0);
+	});
+
 	it('rides out 5xx, proxy pages, malformed JSON and resets while polling and downloading', async () => {
 		state.fake.injectFault({
 			target: 'poll',

@@ -125,6 +125,8 @@ export async function sendWithRetries(
 			// the item that keeps drawing the probe asleep long after the account has room.
 			gatedWaits++;
 			await policy.gate.pauseFor(async () => {});
+			// Out of time while waiting for the account: the answer stays the 429 (nothing started).
+			if (policy.deadline !== undefined && Date.now() >= policy.deadline) return outcome;
 			continue;
 		}
 		const delay = retryDelayMs(attempt - 1 - gatedWaits, retryAfterMs);
