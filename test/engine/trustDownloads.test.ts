@@ -1,5 +1,3 @@
-import type { Socket } from 'net';
-
 import { webhookToken } from '../../nodes/Bfl/core/webhook';
 import { buildImage } from '../fake-bfl/images';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
@@ -92,7 +90,7 @@ describe('result downloads are bounded', () => {
 	it('an endless error page is read only for its message, and its connection is closed', async () => {
 		const sent = { bytes: 0 };
 		const total = 200 * 1024 * 1024;
-		const sockets: Socket[] = [];
+		const sockets: Array<{ destroyed: boolean }> = [];
 		const page = Buffer.from('{"detail":"no such result"}');
 		await withApi(
 			'/gone.jpeg',

@@ -100,7 +100,7 @@ export const taskOptionList: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: DEFAULT_CONCURRENCY_CAP },
 		default: DEFAULT_CONCURRENCY_CAP,
 		description:
-			'How many items run at BFL at once. BFL allows 24 tasks in flight per account (6 for Kontext [max]); lower it if other workflows share the key.',
+			'How many items run at BFL at once. BFL allows 24 tasks in flight per account (6 for Kontext [max]). Executions in this n8n share the account on their own; lower it to leave room for other apps that use the key.',
 	},
 	{
 		displayName: 'Download Image',

@@ -32,7 +32,7 @@ export const videoOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: VIDEO_CONCURRENCY_CAP },
 			default: VIDEO_CONCURRENCY_CAP,
 			description:
-				'How many items run at BFL at once. BFL allows 5 video generations in flight per organization; lower it if other workflows share the key.',
+				'How many items run at BFL at once. BFL allows 5 video generations in flight per organization. Executions in this n8n share them on their own; lower it to leave room for other apps that use the key.',
 		},
 		{
 			displayName: 'Download Video',
