@@ -49,7 +49,7 @@ function redirectTarget(from: string, location: unknown): string | undefined {
 }
 
 /** The header BFL reads the key from; the credential's `authenticate` sends the same for its test. */
-export const KEY_HEADER = 'x-key';
+const KEY_HEADER = 'x-key';
 
 const credentialsOfRun = new WeakMap<IExecuteFunctions, Promise<ICredentialDataDecryptedObject>>();
 
