@@ -6,7 +6,15 @@
  * ("What happens next?") find our nodes by what people type, and the node's actions are its real operations.
  */
 
-const { tid, openPicker, retype, clickText, visibleTexts, closeNode } = require('../lib/dom');
+const {
+	tid,
+	openPicker,
+	clickUntil,
+	retype,
+	clickText,
+	visibleTexts,
+	closeNode,
+} = require('../lib/dom');
 const { newWorkflow } = require('./auth');
 const { nodeName, pickerActions } = require('../lib/description');
 
@@ -55,9 +63,11 @@ async function triggerPicker(ctx) {
 	await clickText(page, tid('node-creator-item-name'), nodeName());
 	// the picker shows the node's details; its trigger event is listed first
 	const event = 'On new ';
-	await page.waitForSelector(`${tid('node-creator')} ::-p-text(${event})`, { visible: true });
-	await page.click(`${tid('node-creator')} ::-p-text(${event})`);
-	await page.waitForSelector(`${tid('ndv')} ${tid('node-parameters')}`, { visible: true });
+	await clickUntil(
+		page,
+		`${tid('node-creator')} ::-p-text(${event})`,
+		`${tid('ndv')} ${tid('node-parameters')}`,
+	);
 	const text = await page.$eval(
 		`${tid('ndv')} ${tid('node-parameters')}`,
 		(e) => /** @type {HTMLElement} */ (e).innerText,

@@ -137,9 +137,35 @@ async function openPicker(page, button) {
 	}
 }
 
+/**
+ * Clicks `target` until `opened` shows, as a user clicks again when nothing happened: a panel that
+ * is still sliding in re-renders its items, and a click then meets an element without a box
+ * ("Node is either not clickable or not an Element") or lands on nothing. At most three clicks,
+ * each after waiting for `target` to be visible again.
+ * @param {Page} page @param {string} target @param {string} opened
+ */
+async function clickUntil(page, target, opened) {
+	for (let attempt = 1; ; attempt++) {
+		await page.waitForSelector(target, { visible: true });
+		const clicked = await page.click(target).then(
+			() => null,
+			(/** @type {Error} */ error) => error,
+		);
+		const open = await page
+			.waitForSelector(opened, { visible: true, timeout: clicked ? 2000 : 20000 })
+			.catch(() => null);
+		if (open) return;
+		if (attempt === 3)
+			throw new Error(
+				`${opened} did not show after ${attempt} clicks on ${target}${clicked ? ` (last: ${clicked.message})` : ''}`,
+			);
+	}
+}
+
 module.exports = {
 	tid,
 	openPicker,
+	clickUntil,
 	clickText,
 	visibleTexts,
 	retype,
