@@ -13,22 +13,30 @@ const tid = (id) => `[data-test-id="${id}"]`;
 
 /**
  * Clicks the first visible element matching `selector` whose trimmed text is `text` (or one of them; waits for it).
+ * A list that re-renders between finding the element and clicking it leaves a detached element that cannot be
+ * clicked; it is then found again (at most three times).
  * @param {Page} page @param {string} selector @param {string | string[]} text @param {{ timeout?: number, count?: number }} [opts]
  */
 async function clickText(page, selector, text, opts = {}) {
-	const handle = await page.waitForFunction(
-		(sel, want) =>
-			[...document.querySelectorAll(sel)].find(
-				(e) =>
-					/** @type {HTMLElement} */ (e).offsetParent !== null &&
-					want.includes(e.textContent?.trim() ?? ''),
-			),
-		{ timeout: opts.timeout },
-		selector,
-		[text].flat(),
-	);
-	const el = /** @type {import('puppeteer-core').ElementHandle<Element>} */ (handle);
-	await el.click({ count: opts.count ?? 1 });
+	for (let attempt = 1; ; attempt++) {
+		const handle = await page.waitForFunction(
+			(sel, want) =>
+				[...document.querySelectorAll(sel)].find(
+					(e) =>
+						/** @type {HTMLElement} */ (e).offsetParent !== null &&
+						want.includes(e.textContent?.trim() ?? ''),
+				),
+			{ timeout: opts.timeout },
+			selector,
+			[text].flat(),
+		);
+		const el = /** @type {import('puppeteer-core').ElementHandle<Element>} */ (handle);
+		try {
+			return await el.click({ count: opts.count ?? 1 });
+		} catch (error) {
+			if (attempt === 3) throw error;
+		}
+	}
 }
 
 /** Trimmed texts of the visible elements matching `selector`. @param {Page} page @param {string} selector */
