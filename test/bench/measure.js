@@ -24,6 +24,31 @@ function deliveryTaskId(path) {
 }
 
 /**
+ * A scenario's tasks among all the simulator ever accepted: their prompts start with one of its
+ * prefixes (`<prefix> #<n>`).
+ * @param {Map<string, any>} tasks fake.tasks @param {string[]} prefixes
+ */
+function scenarioTasks(tasks, prefixes) {
+	return [...tasks.values()].filter((t) => prefixes.some((p) => t.prompt.startsWith(`${p} #`)));
+}
+
+/**
+ * When the first poll that saw each task Ready arrived at the simulator, by task id.
+ * @param {any[]} requests the simulator's request log @param {Map<string, any>} byId the tasks to look at
+ */
+function seenReadyAt(requests, byId) {
+	/** @type {Record<string, number>} */
+	const seen = {};
+	for (const r of requests) {
+		if (r.method !== 'GET' || r.server === 'delivery') continue;
+		const id = pollTaskId(r.path);
+		const task = id === null ? undefined : byId.get(id);
+		if (task && r.at >= task.readyAt && !(task.id in seen)) seen[task.id] = r.at;
+	}
+	return seen;
+}
+
+/**
  * @typedef {object} Measured what the runner itself saw
  * @property {number} n
  * @property {number} wallMs
@@ -42,12 +67,9 @@ function deliveryTaskId(path) {
  */
 function summarize(scenario, measured, stats, tasks) {
 	const { n } = measured;
-	const ours = [...tasks.values()].filter((t) =>
-		scenario.prefixes.some((p) => t.prompt.startsWith(`${p} #`)),
-	);
+	const ours = scenarioTasks(tasks, scenario.prefixes);
 	const ids = new Set(ours.map((t) => t.id));
-	/** @type {Record<string, number>} first poll that saw the task Ready (arrival at the fake) */
-	const seenReadyAt = {};
+	const seen = seenReadyAt(stats.requests, new Map(ours.map((t) => [t.id, t])));
 	/** @type {Record<string, number>} */
 	const polls = {};
 	let downloads = 0;
@@ -61,15 +83,13 @@ function summarize(scenario, measured, stats, tasks) {
 		const id = pollTaskId(r.path);
 		if (!id || !ids.has(id)) continue;
 		polls[id] = (polls[id] || 0) + 1;
-		const task = tasks.get(id);
-		if (r.at >= task.readyAt && !(id in seenReadyAt)) seenReadyAt[id] = r.at;
 	}
 	const readyToBinary = [];
 	const detectLag = [];
 	for (const t of ours) {
 		if (measured.attachedAt[t.id] !== undefined)
 			readyToBinary.push(measured.attachedAt[t.id] - t.readyAt);
-		if (seenReadyAt[t.id] !== undefined) detectLag.push(seenReadyAt[t.id] - t.readyAt);
+		if (seen[t.id] !== undefined) detectLag.push(seen[t.id] - t.readyAt);
 	}
 	const pollCounts = Object.values(polls);
 	const idealMs = Math.ceil(n / scenario.cap) * scenario.latencyMs;
@@ -202,4 +222,4 @@ function judgeTargets(results, cfg) {
 	return out;
 }
 
-module.exports = { summarize, judgeTargets, quantile };
+module.exports = { summarize, judgeTargets, quantile, scenarioTasks, seenReadyAt };

@@ -11,7 +11,7 @@ const path = require('node:path');
 
 const { storedImages } = require('./binaries');
 const { treeCpu } = require('./cpu');
-const { summarize } = require('./measure');
+const { scenarioTasks, summarize } = require('./measure');
 
 /** RSS of one process from /proc; null when it cannot be read. @param {number} pid */
 function rssOf(pid) {
@@ -138,12 +138,9 @@ async function runScenario(server, fake, spec) {
  */
 function writeTrace(dir, row, prefixes, stats, tasks, attachedAt) {
 	fs.mkdirSync(dir, { recursive: true });
-	const ours = [...tasks.values()].filter((t) =>
-		prefixes.some((p) => t.prompt.startsWith(`${p} #`)),
-	);
 	const trace = {
 		scenario: row.label,
-		tasks: ours.map((t) => ({
+		tasks: scenarioTasks(tasks, prefixes).map((t) => ({
 			id: t.id,
 			prompt: t.prompt,
 			createdAt: t.createdAt,

@@ -9,12 +9,7 @@
  */
 const fs = require('node:fs');
 
-/** @param {number[]} values @param {number} q */
-function quantile(values, q) {
-	if (!values.length) return NaN;
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
+const { quantile, seenReadyAt } = require('./measure');
 
 const s = (/** @type {number} */ ms) => (ms / 1000).toFixed(2);
 
@@ -26,14 +21,7 @@ function analyse(trace, cap) {
 	if (!tasks.length) return 'no tasks in this trace';
 	const byId = new Map(tasks.map((/** @type {any} */ t) => [t.id, t]));
 	const t0 = tasks[0].createdAt;
-	/** @type {Record<string, number>} */
-	const seen = {};
-	for (const r of trace.requests) {
-		if (r.method !== 'GET' || r.server === 'delivery') continue;
-		const m = /[?&]id=([^&]+)/.exec(r.path);
-		const task = m && byId.get(decodeURIComponent(m[1]));
-		if (task && r.at >= task.readyAt && !(task.id in seen)) seen[task.id] = r.at;
-	}
+	const seen = seenReadyAt(trace.requests, byId);
 	const lines = [`${trace.scenario}: ${tasks.length} tasks, times in s from the first submit`];
 	for (let k = 0; k * cap < tasks.length; k++) {
 		const wave = tasks.slice(k * cap, (k + 1) * cap);
