@@ -128,21 +128,11 @@ async function closeNode(page) {
 
 /**
  * Clicks a "+" (`button`) until the node picker's search field shows: a click that lands while the canvas is
- * still mounting is lost, so it is repeated (at most three times), each time waiting on the DOM.
+ * still mounting is lost, so it is repeated (see clickUntil).
  * @param {Page} page @param {string} button
  */
 async function openPicker(page, button) {
-	const search = tid('node-creator-search-bar');
-	for (let attempt = 1; ; attempt++) {
-		await page.waitForSelector(button, { visible: true });
-		await page.click(button);
-		const open = await page
-			.waitForSelector(search, { visible: true, timeout: 20000 })
-			.catch(() => null);
-		if (open) return;
-		if (attempt === 3)
-			throw new Error(`the node picker did not open after ${attempt} clicks on ${button}`);
-	}
+	await clickUntil(page, button, tid('node-creator-search-bar'));
 }
 
 /**
