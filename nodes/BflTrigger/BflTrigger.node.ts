@@ -8,7 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import type { TaskOutcome } from '../Bfl/core/status';
+import type { TaskOutcome } from '../Bfl/core/results/status';
 import {
 	TOKEN_PARAMETER,
 	parseWebhookEvent,
@@ -16,7 +16,7 @@ import {
 	secretsEqual,
 	signatureValid,
 	webhookToken,
-} from '../Bfl/core/webhook';
+} from '../Bfl/core/trust/webhook';
 import { downloadOptionProperties, toItem, type TriggerOptions } from './triggerItem';
 
 /** Outcomes after which a task never changes again. */

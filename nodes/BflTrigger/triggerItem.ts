@@ -5,12 +5,12 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { DEFAULT_MAX_DOWNLOAD_MB, mediaFileName } from '../Bfl/core/media';
-import { readNumericOption, type NumericOptionSpec } from '../Bfl/core/numericOptions';
-import { finishedOutput, finishedVideoOutput } from '../Bfl/core/output';
-import { tryResolveEndpoints } from '../Bfl/core/routing';
-import { videoResultOf } from '../Bfl/core/video';
-import type { WebhookEvent } from '../Bfl/core/webhook';
+import { DEFAULT_MAX_DOWNLOAD_MB, mediaFileName } from '../Bfl/core/bytes/media';
+import { videoResultOf } from '../Bfl/core/bytes/video';
+import { readNumericOption, type NumericOptionSpec } from '../Bfl/core/request/numericOptions';
+import { finishedOutput, finishedVideoOutput } from '../Bfl/core/results/output';
+import { tryResolveEndpoints } from '../Bfl/core/trust/routing';
+import type { WebhookEvent } from '../Bfl/core/trust/webhook';
 import { downloadMedia } from '../Bfl/transport/download';
 import { downloadVideo } from '../Bfl/transport/videoDownload';
 

@@ -364,7 +364,7 @@ function triggerCase(name, act) {
 	return {
 		name,
 		async run(other) {
-			const { webhookToken } = require('../../dist/nodes/Bfl/core/webhook');
+			const { webhookToken } = require('../../dist/nodes/Bfl/core/trust/webhook');
 			const served = await startTriggerServer({
 				from: 'dist',
 				credentials: simulatorCredentials(other.base, KEY),

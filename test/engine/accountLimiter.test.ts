@@ -1,4 +1,4 @@
-import { LimiterRun } from '../../nodes/Bfl/core/limiterRun';
+import { LimiterRun } from '../../nodes/Bfl/core/pacing/limiterRun';
 import { manualClock, startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { startBflWorkflow, simulatorCredentials } from '../helpers/bflWorkflow';
 import { outputOf, errorOf } from '../helpers/engine';
@@ -7,7 +7,7 @@ import { advanceUntilSettled, waitFor } from '../helpers/wait';
 
 /**
  * Several executions at once in one process share the account's cap through the node's
- * process-wide limiter (core/limiter). Assertions are counts and orders, never timings: where an
+ * process-wide limiter (core/pacing/limiter). Assertions are counts and orders, never timings: where an
  * order matters, the simulator runs on a manual clock, so its tasks end only when the test says.
  */
 const CALLER = 'limiter-caller-0123456789';

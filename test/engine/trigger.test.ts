@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { webhookToken } from '../../nodes/Bfl/core/webhook';
+import { webhookToken } from '../../nodes/Bfl/core/trust/webhook';
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
 import { bytesOf, imageOf, taskOf } from '../helpers/results';

@@ -1,4 +1,4 @@
-import { webhookToken } from '../../nodes/Bfl/core/webhook';
+import { webhookToken } from '../../nodes/Bfl/core/trust/webhook';
 import { buildImage } from '../fake-bfl/images';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
 import { flood, json, redirect, startHostile } from '../helpers/hostile';

@@ -1,5 +1,5 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { webhookToken } from '../../nodes/Bfl/core/webhook';
+import { webhookToken } from '../../nodes/Bfl/core/trust/webhook';
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { buildImage } from '../fake-bfl/images';
 import { buildDraftCache, buildMp4, readBoxes } from '../fake-bfl/video';

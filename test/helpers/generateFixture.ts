@@ -1,6 +1,6 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 import { manualClock, startFakeBfl, type FakeBfl } from '../fake-bfl';
-import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
+import { runBfl, simulatorCredentials } from './bflWorkflow';
 
 /**
  * One fake BFL for a test file, reset before each test, and a Generate runner against it with

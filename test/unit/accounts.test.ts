@@ -6,7 +6,7 @@ import {
 	bindRun,
 	rateGateOf,
 	runOf,
-} from '../../nodes/Bfl/core/accounts';
+} from '../../nodes/Bfl/core/pacing/accounts';
 
 function clock() {
 	const c = { time: 0, now: () => c.time, wake: async () => await Promise.resolve() };

@@ -3,7 +3,7 @@ import {
 	isRetryable,
 	parseRetryAfterMs,
 	retryDelayMs,
-} from '../../nodes/Bfl/core/backoff';
+} from '../../nodes/Bfl/core/pacing/backoff';
 
 describe('back-off', () => {
 	const options = { baseMs: 100, maxMs: 1000 };

@@ -4,8 +4,12 @@ import addFormats from 'ajv-formats';
 import { FIELDS, type FieldName } from '../../nodes/Bfl/catalog/fields';
 import { MODELS } from '../../nodes/Bfl/catalog/models';
 import type { ModelSpec } from '../../nodes/Bfl/catalog/types';
-import { buildBody } from '../../nodes/Bfl/core/buildBody';
-import { validateRequest, type FieldValue, type RequestInput } from '../../nodes/Bfl/core/validate';
+import { buildBody } from '../../nodes/Bfl/core/request/buildBody';
+import {
+	validateRequest,
+	type FieldValue,
+	type RequestInput,
+} from '../../nodes/Bfl/core/request/validate';
 import openapi from '../fake-bfl/openapi-2026-10.json';
 
 type OpenApi = {

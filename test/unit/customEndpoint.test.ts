@@ -3,7 +3,7 @@ import {
 	checkEndpointPath,
 	customModelSpec,
 	parseCustomBody,
-} from '../../nodes/Bfl/core/customEndpoint';
+} from '../../nodes/Bfl/core/request/customEndpoint';
 
 describe('Model → Custom Endpoint', () => {
 	it.each(['flux-3-image-klein', 'flux-2-pro', 'flux-pro-1.1', 'flux-tools/vto-v3', 'x_y.z'])(

@@ -3,7 +3,7 @@ import { NodeHelpers, type INodeProperties } from 'n8n-workflow';
 import { Bfl } from '../../nodes/Bfl/Bfl.node';
 import { MODELS } from '../../nodes/Bfl/catalog/models';
 import type { ModelSpec } from '../../nodes/Bfl/catalog/types';
-import { buildBody } from '../../nodes/Bfl/core/buildBody';
+import { buildBody } from '../../nodes/Bfl/core/request/buildBody';
 import openapi from '../fake-bfl/openapi-2026-10.json';
 
 type Schema = { properties: Record<string, { default?: unknown }> };

@@ -1,7 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { modelsFor } from '../../nodes/Bfl/catalog/models';
-import { DEFAULT_MAX_DOWNLOAD_MB } from '../../nodes/Bfl/core/media';
+import { DEFAULT_MAX_DOWNLOAD_MB } from '../../nodes/Bfl/core/bytes/media';
 import { description, shown, shownOptions, shownProperty, trigger } from '../helpers/description';
 
 const GENERATE = { resource: 'image', operation: 'generate', model: 'flux-2-pro' };

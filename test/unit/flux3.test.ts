@@ -1,9 +1,9 @@
 import { findModel, modelsFor } from '../../nodes/Bfl/catalog/models';
 import type { ModelSpec } from '../../nodes/Bfl/catalog/types';
-import { buildBody } from '../../nodes/Bfl/core/buildBody';
-import { checkImageSources } from '../../nodes/Bfl/core/images';
-import { usedSettings } from '../../nodes/Bfl/core/output';
-import { validateRequest } from '../../nodes/Bfl/core/validate';
+import { buildBody } from '../../nodes/Bfl/core/request/buildBody';
+import { checkImageSources } from '../../nodes/Bfl/core/request/images';
+import { validateRequest } from '../../nodes/Bfl/core/request/validate';
+import { usedSettings } from '../../nodes/Bfl/core/results/output';
 import { completionProperties } from '../../nodes/Bfl/descriptions/completion';
 import { primaryProperties } from '../../nodes/Bfl/descriptions/modelFields';
 

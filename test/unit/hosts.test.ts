@@ -6,7 +6,7 @@ import {
 	isInternalHost,
 	mayReceiveKey,
 	parseHttpUrl,
-} from '../../nodes/Bfl/core/hosts';
+} from '../../nodes/Bfl/core/trust/hosts';
 
 describe('mayReceiveKey: BFL API hosts', () => {
 	it.each(BFL_API_HOSTS)('trusts every listed API host over https: %s', (host) => {

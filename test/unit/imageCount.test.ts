@@ -1,5 +1,5 @@
 import { MAX_SEED } from '../../nodes/Bfl/catalog/fields';
-import { checkImageCount, seedsFor } from '../../nodes/Bfl/core/imageCount';
+import { checkImageCount, seedsFor } from '../../nodes/Bfl/core/request/imageCount';
 
 describe('Number of Images', () => {
 	it('gives seeds s, s + 1, … when a seed is given, and none otherwise', () => {

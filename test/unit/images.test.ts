@@ -5,7 +5,7 @@ import {
 	checkImageBytes,
 	checkImageSources,
 	describeImageSlots,
-} from '../../nodes/Bfl/core/images';
+} from '../../nodes/Bfl/core/request/images';
 
 /** A model with the given image inputs; the rest of the spec does not matter here. */
 function modelWith(images: ImageInputs | undefined): ModelSpec {

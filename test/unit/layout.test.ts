@@ -1,4 +1,4 @@
-import { checkLayout, layoutRows, toGrid, withLayout } from '../../nodes/Bfl/core/layout';
+import { checkLayout, layoutRows, toGrid, withLayout } from '../../nodes/Bfl/core/request/layout';
 
 const pixels1080 = { unit: 'pixels' as const, width: 1920, height: 1080 };
 

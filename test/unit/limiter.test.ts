@@ -7,7 +7,7 @@ import {
 	PACE_JITTER,
 	type LimiterRun,
 	type Slot,
-} from '../../nodes/Bfl/core/limiter';
+} from '../../nodes/Bfl/core/pacing/limiter';
 
 /** A clock the test moves by hand; wake-ups resolve only when the test fires them. */
 function manualClock() {

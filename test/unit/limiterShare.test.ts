@@ -1,4 +1,4 @@
-import { AccountLimiter, type LimiterRun } from '../../nodes/Bfl/core/limiter';
+import { AccountLimiter, type LimiterRun } from '../../nodes/Bfl/core/pacing/limiter';
 
 /**
  * Several processes (queue-mode workers) share one account and learn about each other only from

@@ -1,4 +1,4 @@
-import { base64ByteLength, mediaFileName, sniffMedia } from '../../nodes/Bfl/core/media';
+import { base64ByteLength, mediaFileName, sniffMedia } from '../../nodes/Bfl/core/bytes/media';
 import { buildImage } from '../fake-bfl/images';
 
 describe('sniffMedia', () => {

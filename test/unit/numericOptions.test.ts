@@ -1,4 +1,7 @@
-import { readNumericOption, type NumericOptionSpec } from '../../nodes/Bfl/core/numericOptions';
+import {
+	readNumericOption,
+	type NumericOptionSpec,
+} from '../../nodes/Bfl/core/request/numericOptions';
 import { NUMERIC_OPTIONS } from '../../nodes/Bfl/descriptions/taskOptions';
 
 const SPECS: NumericOptionSpec[] = Object.values(NUMERIC_OPTIONS);

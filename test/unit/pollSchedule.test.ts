@@ -6,7 +6,7 @@ import {
 	nextPollDelayMs,
 	observedDurationMs,
 	type PollTiming,
-} from '../../nodes/Bfl/core/pollSchedule';
+} from '../../nodes/Bfl/core/pacing/pollSchedule';
 
 /** Poll times (ms since the submit was answered) of one task that becomes Ready at readyMs. */
 function pollTimes(

@@ -1,4 +1,4 @@
-import { runPool, type PoolTask } from '../../nodes/Bfl/core/pool';
+import { runPool, type PoolTask } from '../../nodes/Bfl/core/pacing/pool';
 
 /** A task that finishes when the test releases it, recording concurrency as it runs. */
 function controllable() {

@@ -1,5 +1,5 @@
 import { MODELS } from '../../nodes/Bfl/catalog/models';
-import { validateRequest } from '../../nodes/Bfl/core/validate';
+import { validateRequest } from '../../nodes/Bfl/core/request/validate';
 
 const limited = MODELS.filter((spec) => spec.fields.prompt?.maxLength !== undefined);
 

@@ -1,6 +1,6 @@
-import { sniffImageFormat } from '../../nodes/Bfl/core/files';
-import { finishedOutput, submittedOutput } from '../../nodes/Bfl/core/output';
-import { describeErrorBody, sampleUrlExpiry } from '../../nodes/Bfl/core/responses';
+import { sniffImageFormat } from '../../nodes/Bfl/core/bytes/files';
+import { finishedOutput, submittedOutput } from '../../nodes/Bfl/core/results/output';
+import { describeErrorBody, sampleUrlExpiry } from '../../nodes/Bfl/core/results/responses';
 
 describe('describeErrorBody', () => {
 	it('reads a string detail, a FastAPI list, a message, or the text of an HTML page', () => {

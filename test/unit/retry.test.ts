@@ -1,7 +1,7 @@
 import * as workflow from 'n8n-workflow';
 import type { IN8nHttpFullResponse, INode } from 'n8n-workflow';
 
-import type { RateGate } from '../../nodes/Bfl/core/accounts';
+import type { RateGate } from '../../nodes/Bfl/core/pacing/accounts';
 import { sendWithRetries, type RequestContext } from '../../nodes/Bfl/transport/retry';
 
 const ctx: RequestContext = {

@@ -2,7 +2,7 @@ import {
 	ConfigurationError,
 	resolveEndpoints,
 	tryResolveEndpoints,
-} from '../../nodes/Bfl/core/routing';
+} from '../../nodes/Bfl/core/trust/routing';
 
 describe('resolveEndpoints', () => {
 	it.each([

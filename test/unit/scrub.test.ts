@@ -1,4 +1,4 @@
-import { REDACTED, secretScrubber } from '../../nodes/Bfl/core/scrub';
+import { REDACTED, secretScrubber } from '../../nodes/Bfl/core/trust/scrub';
 
 const KEYS = ['0f3c2a1e-9b8d-4c7e-a6f5-1d2e3f4a5b6c', 'sk_live.$(weird)+key*', 'short-key-123'];
 const EMBEDDINGS: Array<(key: string) => unknown> = [

@@ -1,6 +1,6 @@
 import { MODELS, findModel } from '../../nodes/Bfl/catalog/models';
 import { SIZE_PRESETS, presetSize, presetsFor } from '../../nodes/Bfl/catalog/sizes';
-import { validateRequest } from '../../nodes/Bfl/core/validate';
+import { validateRequest } from '../../nodes/Bfl/core/request/validate';
 import { primaryProperties } from '../../nodes/Bfl/descriptions/modelFields';
 
 describe('size presets', () => {

@@ -1,4 +1,4 @@
-import { classifyStatus } from '../../nodes/Bfl/core/status';
+import { classifyStatus } from '../../nodes/Bfl/core/results/status';
 
 describe('classifyStatus', () => {
 	it.each([

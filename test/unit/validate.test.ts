@@ -1,7 +1,7 @@
 import { DEFAULT_MODELS, findModel } from '../../nodes/Bfl/catalog/models';
 import type { ModelSpec } from '../../nodes/Bfl/catalog/types';
-import { buildBody } from '../../nodes/Bfl/core/buildBody';
-import { parseAspectRatio, validateRequest } from '../../nodes/Bfl/core/validate';
+import { buildBody } from '../../nodes/Bfl/core/request/buildBody';
+import { parseAspectRatio, validateRequest } from '../../nodes/Bfl/core/request/validate';
 
 const model = (id: string, operation: 'generate' | 'edit' = 'generate') =>
 	findModel(operation, id) as ModelSpec;

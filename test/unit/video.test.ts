@@ -1,11 +1,16 @@
 import { VIDEO_FIELDS, VIDEO_MODELS, findVideoSpec } from '../../nodes/Bfl/catalog/videoModels';
-import { isMp4, mp4FrameSize, videoFileName, videoResultOf } from '../../nodes/Bfl/core/video';
+import {
+	isMp4,
+	mp4FrameSize,
+	videoFileName,
+	videoResultOf,
+} from '../../nodes/Bfl/core/bytes/video';
 import {
 	buildVideoBody,
 	usedVideoSettings,
 	validateVideoRequest,
 	type MediaSource,
-} from '../../nodes/Bfl/core/videoRequest';
+} from '../../nodes/Bfl/core/request/videoRequest';
 import spec from '../fake-bfl/openapi-2026-10.json';
 import { buildMp4 } from '../fake-bfl/video';
 
@@ -119,7 +124,7 @@ describe('validateVideoRequest', () => {
 	});
 });
 
-describe('core/video', () => {
+describe('core/bytes/video', () => {
 	it('recognises an MP4 and reads its frame size from the track header', () => {
 		const mp4 = buildMp4('t');
 		expect(isMp4(mp4)).toBe(true);

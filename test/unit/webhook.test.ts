@@ -9,7 +9,7 @@ import {
 	webhookToken,
 	withToken,
 	withoutToken,
-} from '../../nodes/Bfl/core/webhook';
+} from '../../nodes/Bfl/core/trust/webhook';
 
 describe('webhook token', () => {
 	const url = 'https://n8n.example.com/webhook/5b0f1a4e-9a53/bfl';

@@ -3,8 +3,8 @@ import {
 	validateFinetuneCreate,
 	buildFinetuneBody,
 	checkZipSize,
-} from '../../nodes/Bfl/core/finetune';
-import { crc32, createZip, looksLikeZip } from '../../nodes/Bfl/core/zip';
+} from '../../nodes/Bfl/core/bytes/finetune';
+import { crc32, createZip, looksLikeZip } from '../../nodes/Bfl/core/bytes/zip';
 import { zipEntries } from '../helpers/zipEntries';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');

@@ -1,14 +1,14 @@
 import { NodeOperationError, sleep, type IExecuteFunctions } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
-import { AccountRegistry, accountKey, bindRun, runOf } from '../core/accounts';
-import type { LimiterRun } from '../core/limiter';
+import { AccountRegistry, accountKey, bindRun, runOf } from '../core/pacing/accounts';
+import type { LimiterRun } from '../core/pacing/limiter';
 import { getEndpoints, runCredentials } from '../transport/request';
 import type { ConcurrencyGroup } from './operation';
 
 /**
  * Module scope on purpose: n8n loads the node once per process, so every execution and node
- * instance of this process shares these limiters (see core/limiter).
+ * instance of this process shares these limiters (see core/pacing/limiter).
  */
 const accounts = new AccountRegistry({
 	now: () => Date.now(),

@@ -1,8 +1,12 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { ModelOperation } from '../catalog/types';
-import { checkEndpointPath, customModelSpec, parseCustomBody } from '../core/customEndpoint';
-import { checkImageCount } from '../core/imageCount';
+import {
+	checkEndpointPath,
+	customModelSpec,
+	parseCustomBody,
+} from '../core/request/customEndpoint';
+import { checkImageCount } from '../core/request/imageCount';
 import { readCustomEndpoint } from '../descriptions/customEndpoint';
 import { operationError } from '../transport/errors';
 import { getEndpoints } from '../transport/request';

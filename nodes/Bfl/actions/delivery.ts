@@ -1,11 +1,11 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { mediaFileName } from '../core/media';
-import { finishedOutput, finishedVideoOutput } from '../core/output';
-import type { JsonRecord } from '../core/responses';
-import type { Endpoints } from '../core/routing';
-import type { TaskOptions } from '../core/taskOptions';
-import { videoResultOf, type VideoResultKind } from '../core/video';
+import { mediaFileName } from '../core/bytes/media';
+import { videoResultOf, type VideoResultKind } from '../core/bytes/video';
+import type { TaskOptions } from '../core/request/taskOptions';
+import { finishedOutput, finishedVideoOutput } from '../core/results/output';
+import type { JsonRecord } from '../core/results/responses';
+import type { Endpoints } from '../core/trust/routing';
 import { downloadMedia } from '../transport/download';
 import type { SubmittedTask } from '../transport/errors';
 import { downloadVideo } from '../transport/videoDownload';

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { submittedOutput } from '../core/output';
-import { optionalNumber } from '../core/responses';
-import type { Endpoints } from '../core/routing';
-import type { TaskOptions } from '../core/taskOptions';
-import { withoutToken } from '../core/webhook';
+import type { TaskOptions } from '../core/request/taskOptions';
+import { submittedOutput } from '../core/results/output';
+import { optionalNumber } from '../core/results/responses';
+import type { Endpoints } from '../core/trust/routing';
+import { withoutToken } from '../core/trust/webhook';
 import { checkTask, type CheckOptions } from '../transport/check';
 import type { SubmittedTask } from '../transport/errors';
 import { submitTask } from '../transport/submit';

@@ -2,13 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { DEFAULT_MODELS, findModel, modelsFor } from '../catalog/models';
 import type { ModelOperation, ModelSpec } from '../catalog/types';
-import { buildBody } from '../core/buildBody';
-import { CUSTOM_MODEL } from '../core/customEndpoint';
-import { checkImageCount, seedsFor } from '../core/imageCount';
-import { checkImageSources, type ImageSource } from '../core/images';
-import { checkLayout, withLayout } from '../core/layout';
-import { usedSettings } from '../core/output';
-import { isUnset, validateRequest, type RequestInput } from '../core/validate';
+import { buildBody } from '../core/request/buildBody';
+import { CUSTOM_MODEL } from '../core/request/customEndpoint';
+import { checkImageCount, seedsFor } from '../core/request/imageCount';
+import { checkImageSources, type ImageSource } from '../core/request/images';
+import { checkLayout, withLayout } from '../core/request/layout';
+import { isUnset, validateRequest, type RequestInput } from '../core/request/validate';
+import { usedSettings } from '../core/results/output';
 import { completionProperties } from '../descriptions/completion';
 import { customEndpointProperties, customModelOption } from '../descriptions/customEndpoint';
 import { PROMPT_TEXT } from '../descriptions/fieldProperties';

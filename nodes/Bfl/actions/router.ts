@@ -8,9 +8,9 @@ import {
 } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
-import { NOT_STARTED } from '../core/limiter';
-import { runPool, type PoolTask, type Settled } from '../core/pool';
-import { secretScrubber, type Scrubber } from '../core/scrub';
+import { NOT_STARTED } from '../core/pacing/limiter';
+import { runPool, type PoolTask, type Settled } from '../core/pacing/pool';
+import { secretScrubber, type Scrubber } from '../core/trust/scrub';
 import { runCredentials } from '../transport/request';
 import { joinAccount, type AccountSession } from './accountLimiter';
 import type { Job, RegisteredOperation } from './operation';
@@ -22,7 +22,7 @@ function readConcurrency(ctx: IExecuteFunctions): number {
 	return Math.min(DEFAULT_CONCURRENCY_CAP, Math.max(1, Math.floor(raw) || DEFAULT_CONCURRENCY_CAP));
 }
 
-/** Removes the API key from every text the run outputs or throws (see core/scrub). */
+/** Removes the API key from every text the run outputs or throws (see core/trust/scrub). */
 async function outputScrubber(ctx: IExecuteFunctions): Promise<Scrubber> {
 	try {
 		const credentials = await runCredentials(ctx);

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { ModelSpec } from '../catalog/types';
-import { parseHttpUrl } from '../core/hosts';
-import type { TaskOptions } from '../core/taskOptions';
-import { WEBHOOK_URL_MAX_LENGTH } from '../core/webhook';
+import type { TaskOptions } from '../core/request/taskOptions';
+import { parseHttpUrl } from '../core/trust/hosts';
+import { WEBHOOK_URL_MAX_LENGTH } from '../core/trust/webhook';
 import { readCompletion } from '../descriptions/completion';
 import { readTaskOptions } from '../descriptions/taskOptions';
 import { operationError } from '../transport/errors';

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { MODELS } from '../catalog/models';
-import { CUSTOM_MODEL } from '../core/customEndpoint';
+import { CUSTOM_MODEL } from '../core/request/customEndpoint';
 
 /** "resource.operation" → the operation's name, read from each resource's Operation picker. */
 function operationNames(properties: INodeProperties[]): Record<string, string> {

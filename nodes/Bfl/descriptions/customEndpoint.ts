@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { CUSTOM_MODEL } from '../core/customEndpoint';
+import { CUSTOM_MODEL } from '../core/request/customEndpoint';
 
 const show = { displayOptions: { show: { model: [CUSTOM_MODEL] } } };
 

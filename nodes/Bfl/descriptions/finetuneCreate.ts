@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { FINETUNE_MODES, ITERATIONS, LEARNING_RATE } from '../catalog/finetuning';
-import type { FinetuneCreateInput } from '../core/finetune';
+import type { FinetuneCreateInput } from '../core/bytes/finetune';
 
 const title = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ModelSpec } from '../catalog/types';
-import type { ImageSource } from '../core/images';
+import type { ImageSource } from '../core/request/images';
 
 const IMAGE_VALUES: INodeProperties[] = [
 	{

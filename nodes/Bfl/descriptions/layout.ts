@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { ModelOperation, ModelSpec } from '../catalog/types';
-import type { Box, Frame, LayoutElement } from '../core/layout';
+import type { Box, Frame, LayoutElement } from '../core/request/layout';
 
 type Show = NonNullable<IDisplayOptions['show']>;
 
@@ -148,7 +148,7 @@ function frame(entry: IDataObject, width: unknown, height: unknown): Frame {
 		: { unit: 'percent' };
 }
 
-/** The item's layout elements as configured (checked by core/layout before use). */
+/** The item's layout elements as configured (checked by core/request/layout before use). */
 export function readLayout(
 	ctx: IExecuteFunctions,
 	spec: ModelSpec,

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_MAX_DOWNLOAD_MB } from '../core/media';
-import type { TaskOptions } from '../core/taskOptions';
+import { DEFAULT_MAX_DOWNLOAD_MB } from '../core/bytes/media';
+import type { TaskOptions } from '../core/request/taskOptions';
 import {
 	NUMERIC_OPTIONS,
 	numericOption,

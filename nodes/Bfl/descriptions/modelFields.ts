@@ -9,7 +9,7 @@ import { bflDefault } from '../catalog/defaults';
 import { FIELD_NAMES, type FieldName } from '../catalog/fields';
 import { CUSTOM_SIZE, presetSize, presetsFor } from '../catalog/sizes';
 import type { ModelSpec } from '../catalog/types';
-import type { RequestInput } from '../core/validate';
+import type { RequestInput } from '../core/request/validate';
 import { FIELD_PROPERTIES } from './fieldProperties';
 
 /** Model picker options: FLUX.2 and the tools first, legacy FLUX.1 after, each with BFL's endpoint name. */

@@ -1,10 +1,10 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
-import { MAX_IMAGES_PER_ITEM } from '../core/imageCount';
-import { DEFAULT_MAX_DOWNLOAD_MB } from '../core/media';
-import { readNumericOption, type NumericOptionSpec } from '../core/numericOptions';
-import type { TaskOptions } from '../core/taskOptions';
+import { DEFAULT_MAX_DOWNLOAD_MB } from '../core/bytes/media';
+import { MAX_IMAGES_PER_ITEM } from '../core/request/imageCount';
+import { readNumericOption, type NumericOptionSpec } from '../core/request/numericOptions';
+import type { TaskOptions } from '../core/request/taskOptions';
 
 /** BFL's own examples poll every 0.5 s; 1 s halves the requests and costs at most half a second. */
 export const DEFAULT_POLL_INTERVAL_SECONDS = 1;

@@ -6,7 +6,7 @@ import {
 	type VideoFieldName,
 	type VideoSpec,
 } from '../catalog/videoModels';
-import type { MediaSource, VideoInput } from '../core/videoRequest';
+import type { MediaSource, VideoInput } from '../core/request/videoRequest';
 
 const SOURCE_OPTIONS = [
 	{

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { VIDEO_CONCURRENCY_CAP } from '../catalog/videoModels';
-import { DEFAULT_MAX_DOWNLOAD_MB } from '../core/media';
-import type { TaskOptions } from '../core/taskOptions';
+import { DEFAULT_MAX_DOWNLOAD_MB } from '../core/bytes/media';
+import type { TaskOptions } from '../core/request/taskOptions';
 import { DEFAULT_BINARY_PROPERTY, NUMERIC_OPTIONS, numericOption } from './taskOptions';
 
 /** Video takes minutes: a look every 5 s costs at most 5 s and keeps the poll count low. */

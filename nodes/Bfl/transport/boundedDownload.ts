@@ -1,7 +1,7 @@
 import type { IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { downloadRefusal, type DownloadScope } from '../core/hosts';
-import { SNIFF_BYTES } from '../core/media';
+import { SNIFF_BYTES } from '../core/bytes/media';
+import { downloadRefusal, type DownloadScope } from '../core/trust/hosts';
 import { operationError, type TaskContext } from './errors';
 import { MAX_TRANSIENT_ATTEMPTS } from './request';
 import { sendWithRetries, type RequestContext } from './retry';
@@ -30,7 +30,7 @@ export type DownloadFailure =
  */
 export interface BoundedDownload<T> {
 	url: string;
-	/** Which hosts may serve the file (core/hosts downloadRefusal). */
+	/** Which hosts may serve the file (core/trust/hosts downloadRefusal). */
 	scope: DownloadScope;
 	maxBytes: number;
 	/** Bounds each attempt as a whole, headers and body. */

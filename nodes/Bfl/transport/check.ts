@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { isRecord, type JsonRecord } from '../core/responses';
-import type { Endpoints } from '../core/routing';
+import { isRecord, type JsonRecord } from '../core/results/responses';
+import type { Endpoints } from '../core/trust/routing';
 import { operationError, type SubmittedTask } from './errors';
 import { pollUntilFinal, type WaitOptions } from './poll';
 import { bflRequest } from './request';

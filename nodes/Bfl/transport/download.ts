@@ -1,6 +1,6 @@
-import type { DownloadScope } from '../core/hosts';
-import { sniffMedia, type MediaType } from '../core/media';
-import { describeErrorBody } from '../core/responses';
+import { sniffMedia, type MediaType } from '../core/bytes/media';
+import { describeErrorBody } from '../core/results/responses';
+import type { DownloadScope } from '../core/trust/hosts';
 import { boundedDownload, readCapped, type DownloadFailure } from './boundedDownload';
 import { describeNetworkError, describeTask, operationError, type TaskContext } from './errors';
 import type { RequestContext } from './retry';

@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
-import { describeErrorBody } from '../core/responses';
+import { describeErrorBody } from '../core/results/responses';
 
 /** What we know about the task an error belongs to, so a user can resume without paying again. */
 export interface TaskContext {

@@ -1,7 +1,7 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ModelSpec } from '../catalog/types';
-import { checkImageBytes, type ImageSource } from '../core/images';
+import { checkImageBytes, type ImageSource } from '../core/request/images';
 import { operationError } from './errors';
 import { fetchInputImage } from './inputUrl';
 

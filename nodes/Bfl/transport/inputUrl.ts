@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { MAX_BASE64_IMAGE_BYTES, checkImageBytes } from '../core/images';
+import { MAX_BASE64_IMAGE_BYTES, checkImageBytes } from '../core/request/images';
 import { boundedDownload, readCapped, type DownloadFailure } from './boundedDownload';
 import { describeNetworkError, operationError } from './errors';
 import { getEndpoints } from './request';

@@ -1,15 +1,15 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { mayReceiveKey, parseHttpUrl } from '../core/hosts';
 import {
 	coldPhaseMs,
 	DurationEstimate,
 	nextPollDelayMs,
 	observedDurationMs,
-} from '../core/pollSchedule';
-import { isRecord, type JsonRecord } from '../core/responses';
-import type { Endpoints } from '../core/routing';
-import { classifyStatus } from '../core/status';
+} from '../core/pacing/pollSchedule';
+import { isRecord, type JsonRecord } from '../core/results/responses';
+import { classifyStatus } from '../core/results/status';
+import { mayReceiveKey, parseHttpUrl } from '../core/trust/hosts';
+import type { Endpoints } from '../core/trust/routing';
 import { describeTask, operationError, type SubmittedTask } from './errors';
 import { bflRequest, keyScopeText, MAX_POLL_ATTEMPTS } from './request';
 import { cancellableSleep } from './retry';
@@ -123,7 +123,7 @@ export async function pollUntilFinal(
 	const timedOut = `Timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for BFL task ${task.taskId}; it may still finish`;
 	let notFound = 0;
 	let unreadable = 0;
-	// Right after a submit, polls follow the run's learned schedule (core/pollSchedule); a caller
+	// Right after a submit, polls follow the run's learned schedule (core/pacing/pollSchedule); a caller
 	// that pins the first poll (Get Result of an older task) gets a plain interval.
 	const timings =
 		options.firstPollDelayMs === undefined ? timingsFor(ctx, task.pollingUrl) : undefined;

@@ -7,11 +7,11 @@ import type {
 } from 'n8n-workflow';
 
 import type { FinetuneRegionChoice, Region } from '../catalog/regions';
-import { rateGateOf } from '../core/accounts';
-import { mayReceiveKey } from '../core/hosts';
-import { parseBody } from '../core/responses';
-import { tryResolveEndpoints, type Endpoints } from '../core/routing';
-import { webhookToken, withToken } from '../core/webhook';
+import { rateGateOf } from '../core/pacing/accounts';
+import { parseBody } from '../core/results/responses';
+import { mayReceiveKey } from '../core/trust/hosts';
+import { tryResolveEndpoints, type Endpoints } from '../core/trust/routing';
+import { webhookToken, withToken } from '../core/trust/webhook';
 import { apiError, describeNetworkError, operationError, type TaskContext } from './errors';
 import { sendWithRetries, type HttpMethod } from './retry';
 
@@ -99,7 +99,7 @@ export function requireFinetuneBaseUrl(
 	);
 }
 
-/** The webhook URL with the trigger's token, derived from the API key (see core/webhook). */
+/** The webhook URL with the trigger's token, derived from the API key (see core/trust/webhook). */
 export async function signWebhookUrl(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
@@ -111,7 +111,7 @@ export async function signWebhookUrl(
 
 export interface BflRequest {
 	method: HttpMethod;
-	/** Absolute URL; callers check that it may receive the key (see core/hosts). */
+	/** Absolute URL; callers check that it may receive the key (see core/trust/hosts). */
 	url: string;
 	body?: IDataObject;
 	qs?: IDataObject;

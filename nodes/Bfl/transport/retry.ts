@@ -6,8 +6,8 @@ import {
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import type { RateGate } from '../core/accounts';
-import { isRetryable, parseRetryAfterMs, retryDelayMs } from '../core/backoff';
+import type { RateGate } from '../core/pacing/accounts';
+import { isRetryable, parseRetryAfterMs, retryDelayMs } from '../core/pacing/backoff';
 import { networkErrorCode } from './errors';
 
 /**
@@ -30,7 +30,7 @@ export interface RetryPolicy {
 	deadline?: number;
 	/** Bounds one attempt as a whole, headers and body, however slowly the bytes arrive. */
 	attemptTimeoutMs?: number;
-	/** A submit's account limiter: told of accepted submits and 429s (see core/limiter). */
+	/** A submit's account limiter: told of accepted submits and 429s (see core/pacing/limiter). */
 	gate?: RateGate;
 }
 

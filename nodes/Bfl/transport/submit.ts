@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { isRecord, type JsonRecord } from '../core/responses';
+import { isRecord, type JsonRecord } from '../core/results/responses';
 import { operationError, type SubmittedTask } from './errors';
 import { bflRequest } from './request';
 

@@ -1,7 +1,5 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
-import type { DownloadScope } from '../core/hosts';
-import { describeErrorBody } from '../core/responses';
 import {
 	isMp4,
 	MAX_VIDEO_DOWNLOAD_BYTES,
@@ -9,7 +7,9 @@ import {
 	videoFileName,
 	videoMimeType,
 	type VideoResultKind,
-} from '../core/video';
+} from '../core/bytes/video';
+import { describeErrorBody } from '../core/results/responses';
+import type { DownloadScope } from '../core/trust/hosts';
 import { boundedDownload, type DownloadFailure } from './boundedDownload';
 import { describeNetworkError, operationError, type TaskContext } from './errors';
 import type { RequestContext } from './retry';
@@ -54,7 +54,7 @@ export interface VideoDownload {
 	task: TaskContext;
 	timeoutMs: number;
 	maxBytes?: number;
-	/** Which hosts a result may come from, as for images (core/hosts downloadRefusal). */
+	/** Which hosts a result may come from, as for images (core/trust/hosts downloadRefusal). */
 	scope: DownloadScope;
 }
 

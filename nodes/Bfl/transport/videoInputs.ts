@@ -1,10 +1,10 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { MAX_UPSCALE_INPUT, MAX_VIDEO_INPUT_BYTES, type VideoSpec } from '../catalog/videoModels';
-import { sniffImageFormat } from '../core/files';
-import { base64ByteLength } from '../core/media';
-import { isMp4, megabytes, mp4FrameSize } from '../core/video';
-import { keyframeSeconds, type EncodedMedia, type MediaSource } from '../core/videoRequest';
+import { sniffImageFormat } from '../core/bytes/files';
+import { base64ByteLength } from '../core/bytes/media';
+import { isMp4, megabytes, mp4FrameSize } from '../core/bytes/video';
+import { keyframeSeconds, type EncodedMedia, type MediaSource } from '../core/request/videoRequest';
 import { operationError } from './errors';
 import { requireBinary } from './inputImages';
 

@@ -1,7 +1,7 @@
 import { type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { isRecord, optionalNumber } from '../../core/responses';
-import type { Endpoints } from '../../core/routing';
+import { isRecord, optionalNumber } from '../../core/results/responses';
+import type { Endpoints } from '../../core/trust/routing';
 import { operationError } from '../../transport/errors';
 import { bflRequest, getEndpoints } from '../../transport/request';
 import { defineOperation } from '../operation';

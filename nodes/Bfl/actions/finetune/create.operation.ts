@@ -8,9 +8,9 @@ import {
 	validateFinetuneCreate,
 	type FinetuneCreateInput,
 	type TrainingImage,
-} from '../../core/finetune';
-import { isRecord } from '../../core/responses';
-import { createZip, looksLikeZip } from '../../core/zip';
+} from '../../core/bytes/finetune';
+import { createZip, looksLikeZip } from '../../core/bytes/zip';
+import { isRecord } from '../../core/results/responses';
 import { deprecationNotice, regionNotice } from '../../descriptions/finetune';
 import {
 	finetuneCreateProperties,

@@ -1,6 +1,6 @@
 import { type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { isRecord } from '../../core/responses';
+import { isRecord } from '../../core/results/responses';
 import { finetuneIdProperty, regionNotice } from '../../descriptions/finetune';
 import { bflRequest } from '../../transport/request';
 import { defineOperation } from '../operation';

@@ -5,7 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { optionalNumber } from '../../core/responses';
+import { optionalNumber } from '../../core/results/responses';
 import { finetuneIdProperty, regionNotice } from '../../descriptions/finetune';
 import { NUMERIC_OPTIONS, numericOption } from '../../descriptions/taskOptions';
 import { checkTask } from '../../transport/check';

@@ -4,7 +4,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { isRecord } from '../../core/responses';
+import { isRecord } from '../../core/results/responses';
 import { regionNotice } from '../../descriptions/finetune';
 import { bflRequest } from '../../transport/request';
 import { defineOperation } from '../operation';

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { isRecord } from '../../core/responses';
+import { isRecord } from '../../core/results/responses';
 
-import type { Endpoints } from '../../core/routing';
+import type { Endpoints } from '../../core/trust/routing';
 import { readFinetuneId } from '../../descriptions/finetune';
 import { operationError } from '../../transport/errors';
 import { bflRequest, getEndpoints, requireFinetuneBaseUrl } from '../../transport/request';

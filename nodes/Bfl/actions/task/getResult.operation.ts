@@ -4,9 +4,9 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { parseHttpUrl } from '../../core/hosts';
-import type { Endpoints } from '../../core/routing';
-import type { TaskOptions } from '../../core/taskOptions';
+import type { TaskOptions } from '../../core/request/taskOptions';
+import { parseHttpUrl } from '../../core/trust/hosts';
+import type { Endpoints } from '../../core/trust/routing';
 import { lookupOptionsProperty, readLookupOptions } from '../../descriptions/lookupOptions';
 import { checkTask } from '../../transport/check';
 import { operationError, type SubmittedTask } from '../../transport/errors';

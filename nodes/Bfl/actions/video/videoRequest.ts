@@ -12,14 +12,14 @@ import {
 	type VideoOperation,
 	type VideoSpec,
 } from '../../catalog/videoModels';
-import type { TaskOptions } from '../../core/taskOptions';
+import type { TaskOptions } from '../../core/request/taskOptions';
 import {
 	buildVideoBody,
 	usedVideoSettings,
 	validateVideoRequest,
 	type MediaSource,
 	type VideoInput,
-} from '../../core/videoRequest';
+} from '../../core/request/videoRequest';
 import { readMediaSources, readVideoInput } from '../../descriptions/videoFields';
 import {
 	readVideoConcurrency,

@@ -7,9 +7,9 @@ import {
 	LORA_RANKS,
 	MAX_TRAINING_ZIP_BYTES,
 	TRAINING_IMAGES,
-} from '../catalog/finetuning';
+} from '../../catalog/finetuning';
+import type { Problem } from '../request/validate';
 import { sniffImageFormat } from './files';
-import type { Problem } from './validate';
 import type { ZipEntry } from './zip';
 
 export interface FinetuneCreateInput {

@@ -3,7 +3,7 @@ import {
 	REGION_BASE_URLS,
 	type FinetuneRegionChoice,
 	type Region,
-} from '../catalog/regions';
+} from '../../catalog/regions';
 
 export interface RegionSettings {
 	region: Region;
@@ -18,7 +18,7 @@ export interface Endpoints {
 	finetuneBaseUrl?: string;
 	/** Hostname of a custom base URL, for messages and hints. */
 	customHostname?: string;
-	/** The custom base URL itself: its origin may receive the key (core/hosts sameCustomOrigin). */
+	/** The custom base URL itself: its origin may receive the key (core/trust/hosts sameCustomOrigin). */
 	customBaseUrl?: string;
 }
 

@@ -1,6 +1,6 @@
-import type { ModelSpec } from '../catalog/types';
-import { sniffImageFormat } from './files';
-import { parseHttpUrl } from './hosts';
+import type { ModelSpec } from '../../catalog/types';
+import { sniffImageFormat } from '../bytes/files';
+import { parseHttpUrl } from '../trust/hosts';
 import type { Problem } from './validate';
 
 /** Where one input image comes from, as the user configured it. */

@@ -1,7 +1,7 @@
-import type { FieldName } from '../catalog/fields';
-import type { ModelSpec } from '../catalog/types';
+import type { FieldName } from '../../catalog/fields';
+import type { ModelSpec } from '../../catalog/types';
+import type { RequestInput } from '../request/validate';
 import { isRecord, optionalNumber, sampleUrlExpiry, type JsonRecord } from './responses';
-import type { RequestInput } from './validate';
 
 /** The JSON an item carries for a task. Useful on its own for AI agents, who cannot see binary. */
 export interface TaskOutput {

@@ -1,5 +1,5 @@
-import { FIELDS, type FieldName } from '../catalog/fields';
-import type { ModelSpec } from '../catalog/types';
+import { FIELDS, type FieldName } from '../../catalog/fields';
+import type { ModelSpec } from '../../catalog/types';
 import { isUnset, type RequestInput } from './validate';
 
 export type RequestBody = Record<string, string | number | boolean | string[]>;

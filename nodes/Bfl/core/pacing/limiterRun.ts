@@ -1,4 +1,4 @@
-/** A node run's share of one account's limiter (core/limiter): its slots, queue and stats. */
+/** A node run's share of one account's limiter (core/pacing/limiter): its slots, queue and stats. */
 import type { AccountLimiter } from './limiter';
 
 export interface Waiter {

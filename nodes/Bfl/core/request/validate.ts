@@ -1,5 +1,5 @@
-import { FIELDS, type FieldDefinition, type FieldName } from '../catalog/fields';
-import type { FieldRule, ModelSpec, NumberRange } from '../catalog/types';
+import { FIELDS, type FieldDefinition, type FieldName } from '../../catalog/fields';
+import type { FieldRule, ModelSpec, NumberRange } from '../../catalog/types';
 
 export type FieldValue = string | number | boolean;
 

@@ -1,6 +1,6 @@
 export type ImageFormat = 'jpeg' | 'png' | 'webp';
 
-/** Detects the format of an input image from its first bytes (downloads use core/media). */
+/** Detects the format of an input image from its first bytes (downloads use core/bytes/media). */
 export function sniffImageFormat(bytes: Uint8Array): ImageFormat | undefined {
 	if (
 		bytes.length >= 8 &&

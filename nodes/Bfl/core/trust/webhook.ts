@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-import { isRecord, type JsonRecord } from './responses';
-import { classifyStatus, type TaskOutcome } from './status';
+import { isRecord, type JsonRecord } from '../results/responses';
+import { classifyStatus, type TaskOutcome } from '../results/status';
 
 /** BFL's schema limit on webhook_url (OpenAPI maxLength), the token included. */
 export const WEBHOOK_URL_MAX_LENGTH = 2083;

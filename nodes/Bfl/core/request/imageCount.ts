@@ -1,4 +1,4 @@
-import { MAX_SEED } from '../catalog/fields';
+import { MAX_SEED } from '../../catalog/fields';
 import type { Problem } from './validate';
 
 /** Number of Images: one item may ask for up to this many tasks. */

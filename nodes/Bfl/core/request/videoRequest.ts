@@ -4,8 +4,8 @@ import {
 	type VideoFieldName,
 	type VideoFieldRule,
 	type VideoSpec,
-} from '../catalog/videoModels';
-import { parseHttpUrl } from './hosts';
+} from '../../catalog/videoModels';
+import { parseHttpUrl } from '../trust/hosts';
 import type { Problem } from './validate';
 
 export type VideoValue = string | number | boolean;

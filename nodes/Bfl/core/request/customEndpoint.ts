@@ -2,8 +2,8 @@
  * Model → Custom Endpoint: a BFL endpoint the catalog does not know yet (e.g. FLUX 3 Image Klein,
  * whose path BFL has not published). The body is the user's JSON, sent as is.
  */
-import { DEFAULT_CONCURRENCY_CAP } from '../catalog/families';
-import type { ModelOperation, ModelSpec } from '../catalog/types';
+import { DEFAULT_CONCURRENCY_CAP } from '../../catalog/families';
+import type { ModelOperation, ModelSpec } from '../../catalog/types';
 
 /** The Model value that selects a custom endpoint. */
 export const CUSTOM_MODEL = 'custom';

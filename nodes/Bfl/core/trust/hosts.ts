@@ -1,4 +1,4 @@
-import { BFL_API_HOSTS, BFL_BLOB_HOSTS, BFL_DELIVERY_HOST_PATTERN } from '../catalog/regions';
+import { BFL_API_HOSTS, BFL_BLOB_HOSTS, BFL_DELIVERY_HOST_PATTERN } from '../../catalog/regions';
 
 /** Parses an absolute http(s) URL; anything else (file:, data:, relative, garbage) gives undefined. */
 export function parseHttpUrl(raw: unknown): URL | undefined {
