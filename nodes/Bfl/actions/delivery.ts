@@ -9,6 +9,7 @@ import type { Endpoints } from '../core/trust/routing';
 import { downloadMedia } from '../transport/download';
 import type { SubmittedTask } from '../transport/errors';
 import { downloadVideo } from '../transport/videoDownload';
+import { runsAsTool } from './toolMode';
 
 /** The file a finished task points at: an image, or a video (an MP4 or a draft's cache). */
 type ResultFile =
@@ -107,6 +108,34 @@ async function download(
 	return await ctx.helpers.prepareBinaryData(data, mediaFileName(id, media), media.mimeType);
 }
 
+/**
+ * As an agent's tool, nothing can use a binary (n8n drops it at the tool boundary): an image is
+ * still fetched, under the same host, size and time bounds, to tell the model its type and size
+ * and to catch a dead link before the model hands it on; then it is let go. A video is not fetched:
+ * it may take minutes and a gigabyte for nothing.
+ */
+async function measureForTool(
+	ctx: IExecuteFunctions,
+	json: IDataObject,
+	file: ResultFile,
+	delivery: Delivery,
+): Promise<IDataObject> {
+	if (file.kind !== 'image')
+		return { ...json, mimeType: file.kind === 'mp4' ? 'video/mp4' : 'application/octet-stream' };
+	const { options, endpoints, itemIndex, task, deadline } = delivery;
+	const { data, media } = await downloadMedia(ctx, {
+		sampleUrl: file.url,
+		expiresAt: file.expiresAt,
+		itemIndex,
+		task,
+		scope: { customBaseUrl: endpoints.customBaseUrl, allowAnyHost: options.allowAnyDownloadHost },
+		maxBytes: options.maxDownloadBytes,
+		timeoutMs: options.requestTimeoutMs,
+		deadline,
+	});
+	return { ...json, mimeType: media.mimeType, sizeBytes: data.length };
+}
+
 /** The output item of a finished task, its file attached as binary when Download is on. */
 export async function deliver(
 	ctx: IExecuteFunctions,
@@ -114,6 +143,7 @@ export async function deliver(
 	delivery: Delivery,
 ): Promise<INodeExecutionData> {
 	if (!delivery.options.download || !file || json.status !== 'Ready') return { json };
+	if (runsAsTool(ctx)) return { json: await measureForTool(ctx, json, file, delivery) };
 	const binary = await download(ctx, String(json.id), file, delivery);
 	return { json, binary: { [delivery.options.binaryPropertyName]: binary } };
 }

@@ -21,6 +21,7 @@ import {
 	readRequestInput,
 } from '../descriptions/modelFields';
 import { numberOfImagesProperty, taskOptionsProperty } from '../descriptions/taskOptions';
+import { TOOL_MAX_IMAGES } from '../descriptions/toolMode';
 import { operationError } from '../transport/errors';
 import { assertInputImages, encodeInputImages } from '../transport/inputImages';
 import { getEndpoints, requireFinetuneBaseUrl } from '../transport/request';
@@ -29,6 +30,7 @@ import { prepareCustomRequest } from './customRequest';
 import { runTask, type TaskPlan } from './lifecycle';
 import type { ConcurrencyGroup, Operation } from './operation';
 import { submitOptions } from './submitOptions';
+import { runsAsTool } from './toolMode';
 
 /** The properties of a model-driven operation: model picker, fields, images and options. */
 export function modelRequestProperties(
@@ -110,7 +112,11 @@ export async function prepareModelRequest(
 	const seed = isUnset('seed', input.seed) ? undefined : Number(input.seed);
 	const problems = [
 		...validateRequest(spec, input),
-		...checkImageCount(count, spec.fields.seed ? seed : undefined),
+		...checkImageCount(
+			count,
+			spec.fields.seed ? seed : undefined,
+			runsAsTool(ctx) ? TOOL_MAX_IMAGES : undefined,
+		),
 		...checkImageSources(spec, sources),
 		...checkLayout(layout, operation === 'edit' ? 'edit' : 'generate', sources.length),
 	];

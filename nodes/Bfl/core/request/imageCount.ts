@@ -5,18 +5,17 @@ import type { Problem } from './validate';
 export const MAX_IMAGES_PER_ITEM = 10;
 
 /** Checks Number of Images and that a given seed leaves room for seed, seed + 1, … */
-export function checkImageCount(count: unknown, seed: number | undefined): Problem[] {
+export function checkImageCount(
+	count: unknown,
+	seed: number | undefined,
+	max = MAX_IMAGES_PER_ITEM,
+): Problem[] {
 	const field = 'Number of Images';
-	if (
-		typeof count !== 'number' ||
-		!Number.isInteger(count) ||
-		count < 1 ||
-		count > MAX_IMAGES_PER_ITEM
-	)
+	if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > max)
 		return [
 			{
 				field,
-				message: `Number of Images must be a whole number from 1 to ${MAX_IMAGES_PER_ITEM} (got ${String(count)})`,
+				message: `Number of Images must be a whole number from 1 to ${max} (got ${String(count)})`,
 			},
 		];
 	if (seed !== undefined && seed + count - 1 > MAX_SEED)
