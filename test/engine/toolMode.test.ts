@@ -1,5 +1,8 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { startFakeBfl, type FakeBfl } from '../fake-bfl';
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
+import { imageOf } from '../helpers/results';
 
 /**
  * The node run as an AI agent's tool (type `n8n-nodes-bfl.bflTool`) in n8n's engine, with nothing
@@ -16,7 +19,7 @@ beforeEach(() => {
 	fake.resetStats();
 });
 
-const call = (args: Record<string, unknown>, parameters: Record<string, unknown> = {}, key = KEY) =>
+const call = (args: IDataObject, parameters: Record<string, unknown> = {}, key = KEY) =>
 	runBfl({
 		asTool: true,
 		parameters: { options: { pollInterval: 0.2 }, ...parameters },
@@ -33,6 +36,7 @@ describe('the node as an AI agent’s tool', () => {
 		expect(fake.stats().submitsByPrompt).toEqual({ [prompt]: 1 });
 		expect(items).toHaveLength(1);
 		const [{ json, binary }] = items;
+		if (!json) throw new Error('no answer');
 		expect(binary).toBeUndefined();
 		const id = String(json.taskId);
 		expect(json).toMatchObject({
@@ -40,7 +44,7 @@ describe('the node as an AI agent’s tool', () => {
 			status: 'Ready',
 			model: 'flux-2-pro',
 			mimeType: 'image/jpeg',
-			sizeBytes: fake.imageFor(id).length,
+			sizeBytes: imageOf(fake, id).length,
 			imageUrl: expect.stringContaining(id),
 			expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
 		});

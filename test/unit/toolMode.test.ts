@@ -1,6 +1,7 @@
 import {
 	NodeHelpers,
 	traverseNodeParameters,
+	type FromAIArgument,
 	type INode,
 	type INodeParameters,
 	type INodeProperties,
@@ -8,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { Bfl, properties as plainProperties } from '../../nodes/Bfl/Bfl.node';
-import { aiText, fromAI, withToolMode } from '../../nodes/Bfl/descriptions/toolMode';
+import { aiText, fromAI } from '../../nodes/Bfl/descriptions/toolMode';
 
 /**
  * The node as n8n's own code reads it (n8n-workflow 2.41's NodeHelpers, the same rules as
@@ -69,7 +70,7 @@ function resolved(description: INodeTypeDescription, saved: INodeParameters): IN
 function offered(description: INodeTypeDescription, saved: INodeParameters) {
 	const tool = asTool(description);
 	const node = resolved(tool, saved);
-	const args: Array<{ key: string; description?: string; type?: string }> = [];
+	const args: FromAIArgument[] = [];
 	traverseNodeParameters(node.parameters, args);
 	return {
 		description: NodeHelpers.getToolDescriptionForNode(node, { description: tool } as never),
@@ -226,7 +227,7 @@ describe('$fromAI text', () => {
 			.filter((property: INodeProperties) => JSON.stringify(property.default).includes('$fromAI'))
 			.map((property) => [property.name, property]),
 	)('%s: n8n reads back exactly one argument with a description', (_name, property) => {
-		const args: Array<{ key: string; description?: string }> = [];
+		const args: FromAIArgument[] = [];
 		traverseNodeParameters(property.default as INodeParameters, args);
 		expect(args).toHaveLength(1);
 		expect(args[0].description?.length).toBeGreaterThan(20);
