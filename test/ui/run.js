@@ -25,6 +25,7 @@ const { triggerPicker, nodePicker } = require('./checks/picker');
 const { panels } = require('./checks/panels');
 const { executeGenerate } = require('./checks/execute');
 const { importExample } = require('./checks/importExample');
+const { agentTool } = require('./checks/agentTool');
 
 /**
  * @typedef {object} Ctx
@@ -162,6 +163,7 @@ async function main() {
 					['panels', panels],
 					['credential and execution', executeGenerate],
 					['import an example', importExample],
+					['agent tool', agentTool],
 				],
 			});
 		if (opts.only.has('1')) {

@@ -1,0 +1,95 @@
+// @ts-check
+'use strict';
+
+/**
+ * The node as an AI agent's tool in the editor: an AI Agent with an OpenAI Chat Model (its credential's base
+ * URL is the e2e suite's scripted fake model) and the Black Forest Labs tool with nothing set by hand. The
+ * tool's panel renders with no console error and shows its tool-mode fields; "Execute workflow" ends with
+ * every node green. Its screenshot is the one docs/ai-agent.md shows.
+ */
+
+const fs = require('node:fs');
+const { tid, openNode, closeNode } = require('../lib/dom');
+const { newWorkflow } = require('./auth');
+const { writeWorkflow, importFromMenu } = require('../lib/workflows');
+const { startFakeModel } = require('../../e2e/lib/agent/fakeModel');
+const { SCENARIOS, scenarioWorkflow } = require('../../e2e/lib/agent/workflows');
+
+const TOOL = 'Black Forest Labs';
+
+/**
+ * Creates the fake model's OpenAI credential through the editor's own REST API, as the signed-in user.
+ * @param {import('puppeteer-core').Page} page @param {string} baseUrl
+ */
+async function createModelCredential(page, baseUrl) {
+	return await page.evaluate(async (url) => {
+		const browserId = window.localStorage.getItem('n8n-browserId') ?? '';
+		const res = await fetch('/rest/credentials', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': browserId },
+			body: JSON.stringify({
+				name: 'Fake model (UI)',
+				type: 'openAiApi',
+				data: { apiKey: 'sk-fake-model-ui-0001', url },
+			}),
+		});
+		return res.status;
+	}, baseUrl);
+}
+
+/** @param {import('../run').Ctx} ctx */
+async function agentTool(ctx) {
+	const { page } = ctx;
+	const model = await startFakeModel();
+	try {
+		await newWorkflow(ctx);
+		const status = await createModelCredential(page, model.baseUrl);
+		const workflow = scenarioWorkflow(SCENARIOS[1]);
+		workflow.name = 'UI suite: an AI agent with the Black Forest Labs tool';
+		const file = writeWorkflow(ctx.dir, 'ui-agent-tool.json', workflow);
+		await importFromMenu(page, file, workflow.nodes.length);
+
+		const mark = ctx.mark();
+		await openNode(page, TOOL);
+		const shown = await page.$$eval(`${tid('ndv')} [data-test-id^="parameter-input-"]`, (els) =>
+			els.map((e) => String(e.getAttribute('data-test-id')).replace('parameter-input-', '')),
+		);
+		await ctx.shot('agent-tool-panel');
+		await closeNode(page);
+		const panelErrors = ctx.errorsSince(mark);
+		ctx.check(
+			`${ctx.label}: the Black Forest Labs tool's panel under an AI Agent renders with no console error`,
+			panelErrors.length === 0 && shown.includes('toolDescription'),
+			`credential ${status}; fields ${shown.join(', ')}${panelErrors.length ? `; console: ${panelErrors.join(' | ').slice(0, 200)}` : ''}`,
+		);
+
+		const runMark = ctx.mark();
+		await page.click(tid('execute-workflow-button'));
+		const outcome = await page
+			.waitForFunction(
+				(s, n) =>
+					document.querySelectorAll(s.ok).length >= n
+						? 'success'
+						: document.querySelector(s.error)
+							? 'error'
+							: false,
+				{ timeout: 180000 },
+				{ ok: tid('canvas-node-status-success'), error: tid('canvas-node-status-mark-error') },
+				workflow.nodes.length - 1,
+			)
+			.then((h) => /** @type {Promise<string>} */ (h.jsonValue()))
+			.catch(() => 'timeout');
+		const picture = await ctx.shot('agent-tool-executed');
+		const errors = ctx.errorsSince(runMark);
+		const called = model.requests.filter((r) => r.reply === 'tool_call').length;
+		ctx.check(
+			`${ctx.label}: an AI Agent with the tool, run from the editor, makes the picture (every node green)`,
+			outcome === 'success' && called === 1 && errors.length === 0,
+			`${outcome}; ${model.requests.length} model requests, ${called} tool call${picture && fs.existsSync(picture) ? `; screenshot ${picture}` : ''}${errors.length ? `; console: ${errors.join(' | ').slice(0, 200)}` : ''}`,
+		);
+	} finally {
+		await model.close();
+	}
+}
+
+module.exports = { agentTool };
