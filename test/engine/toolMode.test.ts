@@ -8,10 +8,10 @@ import { imageOf } from '../helpers/results';
  * The node run as an AI agent's tool (type `n8n-nodes-bfl.bflTool`) in n8n's engine, with nothing
  * set by hand: its input item holds what the model passed, as n8n hands the tool's arguments over.
  */
-const KEY = 'agent-key-5566778899';
+const CALLER = 'agent-caller-5566778899';
 let fake: FakeBfl;
 beforeAll(async () => {
-	fake = await startFakeBfl({ apiKey: KEY, latencyMs: 150 });
+	fake = await startFakeBfl({ apiKey: CALLER, latencyMs: 150 });
 });
 afterAll(async () => await fake.close());
 beforeEach(() => {
@@ -19,7 +19,7 @@ beforeEach(() => {
 	fake.resetStats();
 });
 
-const call = (args: IDataObject, parameters: Record<string, unknown> = {}, key = KEY) =>
+const call = (args: IDataObject, parameters: Record<string, unknown> = {}, key = CALLER) =>
 	runBfl({
 		asTool: true,
 		parameters: { options: { pollInterval: 0.2 }, ...parameters },
@@ -51,7 +51,7 @@ describe('the node as an AI agent’s tool', () => {
 		expect(json.message).toContain(json.imageUrl);
 		expect(json.message).toMatch(/works until \d\d:\d\d UTC/);
 		expect(Buffer.byteLength(JSON.stringify(json))).toBeLessThan(1024);
-		expect(JSON.stringify(items)).not.toContain(KEY);
+		expect(JSON.stringify(items)).not.toContain(CALLER);
 	});
 
 	it('makes as many images as asked, up to four, and refuses more before paying', async () => {
@@ -68,10 +68,16 @@ describe('the node as an AI agent’s tool', () => {
 	});
 
 	it.each([
-		['an empty prompt', { prompt: '' }, KEY, 'after changing the input', /Call again with prompt/],
+		[
+			'an empty prompt',
+			{ prompt: '' },
+			CALLER,
+			'after changing the input',
+			/Call again with prompt/,
+		],
 		['a wrong key', { prompt: 'a cat' }, 'wrong-key', 'no', /credential/],
-		['no credits', { prompt: 'a cat [402]' }, KEY, 'no', /out of credits/],
-		['moderation', { prompt: 'a cat [content-moderated]' }, KEY, 'no', /moderation/],
+		['no credits', { prompt: 'a cat [402]' }, CALLER, 'no', /out of credits/],
+		['moderation', { prompt: 'a cat [content-moderated]' }, CALLER, 'no', /moderation/],
 	])(
 		'answers %s with what to do, as the item rather than an error',
 		async (_, args, key, retry, what) => {
@@ -80,7 +86,7 @@ describe('the node as an AI agent’s tool', () => {
 			expect(items).toHaveLength(1);
 			expect(items[0].json).toMatchObject({ ok: false, retry });
 			expect(String(items[0].json.whatToDo)).toMatch(what);
-			expect(JSON.stringify(items)).not.toContain(KEY);
+			expect(JSON.stringify(items)).not.toContain(CALLER);
 		},
 	);
 

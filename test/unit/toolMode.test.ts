@@ -126,7 +126,7 @@ describe('the plain node does not change', () => {
 					.filter((property) =>
 						NodeHelpers.displayParameter(node.parameters, property, node, description),
 					)
-					.map(({ displayOptions: _omit, ...rest }) => rest);
+					.map((property) => ({ ...property, displayOptions: undefined }));
 			};
 			expect(resolved(shipped, combo).parameters).toEqual(resolved(plain, combo).parameters);
 			expect(shown(shipped)).toEqual(shown(plain));
@@ -138,14 +138,13 @@ describe('the plain node does not change', () => {
 			(property) => !(property.displayOptions?.show?.['@tool'] as boolean[] | undefined)?.[0],
 		);
 		const unhidden = kept.map((property) => {
-			const hide = { ...property.displayOptions?.hide };
-			delete hide['@tool'];
 			if (!property.displayOptions?.hide) return property;
-			const { hide: _hide, ...displayOptions } = property.displayOptions;
-			return {
-				...property,
-				displayOptions: Object.keys(hide).length ? { ...displayOptions, hide } : displayOptions,
-			};
+			const hide = { ...property.displayOptions.hide };
+			delete hide['@tool'];
+			const displayOptions = { ...property.displayOptions };
+			if (Object.keys(hide).length) displayOptions.hide = hide;
+			else delete displayOptions.hide;
+			return { ...property, displayOptions };
 		});
 		expect(unhidden).toEqual(plainProperties);
 	});
