@@ -28,7 +28,7 @@ const MAX_ANSWER_BYTES = 1024;
  * @typedef {import('./fakeModel').ModelRequest} ModelRequest
  */
 
-/** The fake speaks both APIs, streamed and not, to the release's own @langchain/openai. */
+/** The fake speaks both APIs, streamed and not, to the release's own openai SDK (probe.js). */
 async function probeModel(
 	/** @type {any} */ rel,
 	/** @type {string} */ baseUrl,
@@ -54,7 +54,7 @@ async function probeModel(
 						got.text.includes('https://probe.invalid/p.jpeg'),
 				);
 				return [
-					`fake model: ${api === 'chat' ? 'Chat Completions' : 'Responses API'}${streaming ? ', streamed' : ''}, read by @langchain/openai`,
+					`fake model: ${api === 'chat' ? 'Chat Completions' : 'Responses API'}${streaming ? ', streamed' : ''}, read by the openai SDK`,
 					ok,
 					got ? short(got) : `no answer (exit ${r.code}; log ${logFile})`,
 				];
@@ -87,7 +87,9 @@ function judgeScenario(s, snap, ctx) {
 	const label = `agent ${s.label}`;
 	if (!ranOk(checks, snap, { home: ctx.home, fake: ctx.fake, apiKey: ctx.apiKey }, label))
 		return checks;
-	const requests = ctx.model.requests.filter((r) => r.raw.includes(s.scene));
+	// the scene as it appears inside a JSON body (example 15's has quotes)
+	const inBody = JSON.stringify(s.scene).slice(1, -1);
+	const requests = ctx.model.requests.filter((r) => r.raw.includes(inBody));
 	const submits = ctx.fake.stats().submitsByPrompt[s.scene] ?? 0;
 	const calls = requests.filter((r) => r.reply === 'tool_call');
 	checks.push([
