@@ -25,6 +25,7 @@ const { lintExamples } = require('./lib/examples');
 const { runExamples } = require('./lib/release');
 const { runQueueMode } = require('./lib/queue');
 const { runAgentPhase } = require('./lib/agent');
+const { runRealTraffic } = require('./lib/realTraffic');
 const { parseArgs } = require('./lib/args');
 
 async function main() {
@@ -132,6 +133,17 @@ async function main() {
 				);
 			} catch (err) {
 				check(`${label} examples`, false, String(err && /** @type {Error} */ (err).message));
+			}
+			try {
+				await runRealTraffic({
+					release: rel,
+					dir: path.join(scratch, `real-traffic-${rel.version}`),
+					tgz,
+					say,
+					check,
+				});
+			} catch (err) {
+				check(`${label} real traffic`, false, String(err && /** @type {Error} */ (err).message));
 			}
 		}
 
