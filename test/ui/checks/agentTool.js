@@ -11,7 +11,7 @@
 const fs = require('node:fs');
 const { tid, openNode, closeNode } = require('../lib/dom');
 const { newWorkflow } = require('./auth');
-const { writeWorkflow, importFromMenu } = require('../lib/workflows');
+const { writeWorkflow, importFromMenu, executeWorkflow } = require('../lib/workflows');
 const { startFakeModel } = require('../../e2e/lib/agent/fakeModel');
 const { SCENARIOS, scenarioWorkflow } = require('../../e2e/lib/agent/workflows');
 
@@ -64,21 +64,7 @@ async function agentTool(ctx) {
 		);
 
 		const runMark = ctx.mark();
-		await page.click(tid('execute-workflow-button'));
-		const outcome = await page
-			.waitForFunction(
-				(s, n) =>
-					document.querySelectorAll(s.ok).length >= n
-						? 'success'
-						: document.querySelector(s.error)
-							? 'error'
-							: false,
-				{ timeout: 180000 },
-				{ ok: tid('canvas-node-status-success'), error: tid('canvas-node-status-mark-error') },
-				workflow.nodes.length - 1,
-			)
-			.then((h) => /** @type {Promise<string>} */ (h.jsonValue()))
-			.catch(() => 'timeout');
+		const outcome = await executeWorkflow(page, workflow.nodes.length - 1);
 		const picture = await ctx.shot('agent-tool-executed');
 		const errors = ctx.errorsSince(runMark);
 		const called = model.requests.filter((r) => r.reply === 'tool_call').length;
