@@ -18,22 +18,25 @@ const { SCENARIOS, scenarioWorkflow } = require('../../e2e/lib/agent/workflows')
 const TOOL = 'Black Forest Labs';
 
 /**
- * Creates the fake model's OpenAI credential through the editor's own REST API, as the signed-in user.
+ * Creates the fake model's OpenAI credential through the editor's own REST API, as the signed-in user;
+ * returns the HTTP status and the new credential's id and name.
  * @param {import('puppeteer-core').Page} page @param {string} baseUrl
  */
 async function createModelCredential(page, baseUrl) {
 	return await page.evaluate(async (url) => {
 		const browserId = window.localStorage.getItem('n8n-browserId') ?? '';
+		const name = 'Fake model (UI)';
 		const res = await fetch('/rest/credentials', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'browser-id': browserId },
 			body: JSON.stringify({
-				name: 'Fake model (UI)',
+				name,
 				type: 'openAiApi',
 				data: { apiKey: 'sk-fake-model-ui-0001', url },
 			}),
 		});
-		return res.status;
+		const body = await res.json().catch(() => ({}));
+		return { status: res.status, id: String(body?.data?.id ?? ''), name };
 	}, baseUrl);
 }
 
@@ -43,8 +46,11 @@ async function agentTool(ctx) {
 	const model = await startFakeModel();
 	try {
 		await newWorkflow(ctx);
-		const status = await createModelCredential(page, model.baseUrl);
+		const credential = await createModelCredential(page, model.baseUrl);
 		const workflow = scenarioWorkflow(SCENARIOS[1]);
+		for (const node of workflow.nodes)
+			if (node.credentials && 'openAiApi' in node.credentials)
+				node.credentials.openAiApi = { id: credential.id, name: credential.name };
 		workflow.name = 'UI suite: an AI agent with the Black Forest Labs tool';
 		const file = writeWorkflow(ctx.dir, 'ui-agent-tool.json', workflow);
 		await importFromMenu(page, file, workflow.nodes.length);
@@ -60,7 +66,7 @@ async function agentTool(ctx) {
 		ctx.check(
 			`${ctx.label}: the Black Forest Labs tool's panel under an AI Agent renders with no console error`,
 			panelErrors.length === 0 && shown.includes('toolDescription'),
-			`credential ${status}; fields ${shown.join(', ')}${panelErrors.length ? `; console: ${panelErrors.join(' | ').slice(0, 200)}` : ''}`,
+			`credential ${credential.status}; fields ${shown.join(', ')}${panelErrors.length ? `; console: ${panelErrors.join(' | ').slice(0, 200)}` : ''}`,
 		);
 
 		const runMark = ctx.mark();
