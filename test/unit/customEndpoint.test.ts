@@ -34,10 +34,29 @@ describe('Model → Custom Endpoint', () => {
 		expect(checkEndpointPath(path)).toMatch(/^Endpoint Path must be one path segment/);
 	});
 
-	it.each(['get_result', 'credits', 'delete_finetune', 'finetune', 'my_finetunes'])(
-		'rejects the non-task endpoint %s',
+	it.each([
+		'get_result',
+		'credits',
+		'delete_finetune',
+		'finetune',
+		'my_finetunes',
+		'finetune_details',
+		// A lenient gateway routes these to the same endpoints.
+		'Credits',
+		'GET_RESULT',
+		'Delete_Finetune',
+		'MY_FINETUNES',
+		'get-result',
+		'credits.',
+		'flux-tools/credits',
+	])('rejects the non-task endpoint %s', (path) => {
+		expect(checkEndpointPath(path)).toMatch(/is not an image task endpoint/);
+	});
+
+	it.each([undefined, null, '', '   ', 42, true, {}, ['flux-2-pro']])(
+		'rejects an Endpoint Path of %p: nothing to post to',
 		(path) => {
-			expect(checkEndpointPath(path)).toMatch(/is not an image task endpoint/);
+			expect(checkEndpointPath(path)).toMatch(/^Endpoint Path is empty|^Endpoint Path must be/);
 		},
 	);
 
