@@ -121,6 +121,16 @@ function nodeCase(name, setup, expected, extraCheck) {
 	};
 }
 
+/**
+ * Bad input must fail before anything reaches the API.
+ * @param {Row} result @param {Hostile} api
+ */
+function noRequest(result, api) {
+	if (api.requests.length)
+		result.violations.push(`${api.requests.length} requests before the check`);
+	result.bounded = api.requests.length ? 'no' : 'yes (no request)';
+}
+
 /** @type {Case[]} */
 const CASES = [
 	...[302, 307].map((status) =>
@@ -193,13 +203,21 @@ const CASES = [
 					run: (api) => generate(api, { [option]: value }),
 				}),
 				/must be a number from/,
-				(result, api) => {
-					if (api.requests.length)
-						result.violations.push(`${api.requests.length} requests before the check`);
-					result.bounded = api.requests.length ? 'no' : 'yes (no request)';
-				},
+				noRequest,
 			),
 		),
+	),
+	...['Credits', 'GET_RESULT', 'Delete_Finetune', 'MY_FINETUNES', '={{ $json.missing }}'].map(
+		(endpointPath) =>
+			nodeCase(
+				`Custom Endpoint path ${endpointPath.startsWith('=') ? 'expression resolving to nothing' : `"${endpointPath}"`}`,
+				async () => ({
+					api: await lookAlike(() => ({})),
+					run: (api) => generate(api, {}, { model: 'custom', endpointPath, customBody: '{"x":1}' }),
+				}),
+				/^Endpoint Path (is empty|"\w+" is not an image task endpoint)/,
+				noRequest,
+			),
 	),
 	dripCase('status answer dripped 1 byte / 100 ms, Timeout 3 s', 'poll', { timeout: 3 }),
 	dripCase('status answer dripped, Request Timeout 1 s, Timeout 4 s', 'poll', {

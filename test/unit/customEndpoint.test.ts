@@ -14,7 +14,6 @@ describe('Model → Custom Endpoint', () => {
 	);
 
 	it.each([
-		'',
 		'../credits',
 		'..',
 		'.hidden',
@@ -48,17 +47,22 @@ describe('Model → Custom Endpoint', () => {
 		'MY_FINETUNES',
 		'get-result',
 		'credits.',
+		'credits.json',
 		'flux-tools/credits',
 	])('rejects the non-task endpoint %s', (path) => {
 		expect(checkEndpointPath(path)).toMatch(/is not an image task endpoint/);
 	});
 
-	it.each([undefined, null, '', '   ', 42, true, {}, ['flux-2-pro']])(
+	it.each([undefined, null, '', '   '])(
 		'rejects an Endpoint Path of %p: nothing to post to',
 		(path) => {
-			expect(checkEndpointPath(path)).toMatch(/^Endpoint Path is empty|^Endpoint Path must be/);
+			expect(checkEndpointPath(path)).toMatch(/^Endpoint Path is empty: name the BFL endpoint/);
 		},
 	);
+
+	it.each([42, true, {}, ['flux-2-pro']])('rejects an Endpoint Path of %p: not text', (path) => {
+		expect(checkEndpointPath(path)).toMatch(/^Endpoint Path must be one path segment/);
+	});
 
 	it('takes the body as an object or JSON text, and nothing else', () => {
 		expect(parseCustomBody('{"prompt":"a"}')).toEqual({ body: { prompt: 'a' } });
