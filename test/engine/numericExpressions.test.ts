@@ -32,17 +32,17 @@ const REFUSED: Array<[string, Record<string, unknown>, RegExp]> = [
 	[
 		'Number of Images = []',
 		{ numberOfImages: '={{ [] }}' },
-		/^Number of Images must be a whole number from 1 to 10 \(got a list\)$/,
+		/^Number of Images must be a whole number from 1 to 10 \(got \[\]\)$/,
 	],
 	[
 		'a layout box side = true',
 		{ model: 'flux-3-image', layout: box('={{ true }}') },
-		/^Layout box 1: top, left, bottom and right must be numbers \(got top true\)$/,
+		/^Layout box 1: top, left, bottom and right must be numbers$/,
 	],
 	[
 		'a layout box side = []',
 		{ model: 'flux-3-image', layout: box('={{ [] }}') },
-		/^Layout box 1: top, left, bottom and right must be numbers \(got top a list\)$/,
+		/^Layout box 1: top, left, bottom and right must be numbers$/,
 	],
 	[
 		'Keyframe seconds = true',
@@ -52,12 +52,12 @@ const REFUSED: Array<[string, Record<string, unknown>, RegExp]> = [
 	[
 		'Keyframe seconds = []',
 		{ ...video, videoMode: 'i2v', keyframes: keyframes('={{ [] }}', 3) },
-		/^Keyframe times must be seconds from 0 to \d+, in order \(got a list, 3\)$/,
+		/^Keyframe times must be seconds from 0 to \d+, in order \(got \[\], 3\)$/,
 	],
 	[
 		'video Safety Tolerance = []',
 		{ ...video, videoMode: 't2v', additionalFields: { safetyTolerance: '={{ [] }}' } },
-		/^Safety Tolerance must be a whole number from 0 to \d \(got a list\)$/,
+		/^Safety Tolerance must be a whole number from 0 to \d \(got \[\]\)$/,
 	],
 	[
 		'video Safety Tolerance = true',

@@ -93,12 +93,13 @@ describe('strictNumber: the one reader of every numeric field the user or an exp
 	});
 
 	it('describes what was given in words, for messages', () => {
-		expect([true, [], {}, 'x', 3].map(describeValue)).toEqual([
+		expect([true, [], { a: 1 }, 'x', 3, null].map(describeValue)).toEqual([
 			'true',
-			'a list',
-			'an object',
+			'[]',
+			'{"a":1}',
 			'"x"',
 			'3',
+			'null',
 		]);
 	});
 });

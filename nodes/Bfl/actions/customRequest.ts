@@ -6,7 +6,7 @@ import {
 	customModelSpec,
 	parseCustomBody,
 } from '../core/request/customEndpoint';
-import { checkImageCount } from '../core/request/imageCount';
+import { checkImageCount, readImageCount } from '../core/request/imageCount';
 import { readCustomEndpoint } from '../descriptions/customEndpoint';
 import { operationError } from '../transport/errors';
 import { getEndpoints } from '../transport/request';
@@ -39,7 +39,7 @@ export async function prepareCustomRequest(
 		spec,
 		input: {},
 		sources: [],
-		count: count as number,
+		count: readImageCount(count),
 		customBody: parsed.body,
 		plan: {
 			endpoints,

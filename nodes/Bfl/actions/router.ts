@@ -10,7 +10,9 @@ import {
 import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
 import { NOT_STARTED } from '../core/pacing/limiter';
 import { runPool, type PoolTask, type Settled } from '../core/pacing/pool';
+import { readNumericOption } from '../core/request/numericOptions';
 import { secretScrubber, type Scrubber } from '../core/trust/scrub';
+import { NUMERIC_OPTIONS } from '../descriptions/taskOptions';
 import { runCredentials } from '../transport/request';
 import { joinAccount, type AccountSession } from './accountLimiter';
 import type { Job, RegisteredOperation } from './operation';
@@ -18,8 +20,10 @@ import { operationOf } from './registry';
 
 /** Items in flight for the whole execution; read once, from the first item. */
 function readConcurrency(ctx: IExecuteFunctions): number {
-	const raw = Number(ctx.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY_CAP));
-	return Math.min(DEFAULT_CONCURRENCY_CAP, Math.max(1, Math.floor(raw) || DEFAULT_CONCURRENCY_CAP));
+	const raw = ctx.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY_CAP);
+	const read = readNumericOption(raw, NUMERIC_OPTIONS.concurrency);
+	// A value that is no number has already failed its item in prepare.
+	return read.ok ? read.value : DEFAULT_CONCURRENCY_CAP;
 }
 
 /** Removes the API key from every text the run outputs or throws (see core/trust/scrub). */
