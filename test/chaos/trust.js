@@ -131,6 +131,14 @@ function noRequest(result, api) {
 	result.bounded = api.requests.length ? 'no' : 'yes (no request)';
 }
 
+/** Two keyframes by URL, the first at `seconds`. @param {unknown} seconds */
+const keyframes = (seconds) => ({
+	keyframe: [
+		{ source: 'url', url: 'https://images.example.com/a.png', seconds },
+		{ source: 'url', url: 'https://images.example.com/b.png', seconds: 3 },
+	],
+});
+
 /** @type {Case[]} */
 const CASES = [
 	...[302, 307].map((status) =>
@@ -218,6 +226,40 @@ const CASES = [
 				/^Endpoint Path (is empty|"\w+" is not an image task endpoint)/,
 				noRequest,
 			),
+	),
+	.../** @type {Array<[string, Record<string, unknown>]>} */ ([
+		['Keyframe seconds = true', { keyframes: keyframes('={{ true }}') }],
+		['Keyframe seconds = []', { keyframes: keyframes('={{ [] }}') }],
+		['video Safety Tolerance = []', { additionalFields: { safetyTolerance: '={{ [] }}' } }],
+	]).map(([what, parameters]) =>
+		nodeCase(
+			`${what} from an expression`,
+			async () => ({
+				api: await lookAlike(() => ({})),
+				run: (api) =>
+					generate(
+						api,
+						{},
+						{ resource: 'video', operation: 'generate', videoMode: 'i2v', ...parameters },
+					),
+			}),
+			/^(Keyframe times|Safety Tolerance) must be/,
+			noRequest,
+		),
+	),
+	.../** @type {Array<[string, Record<string, unknown>]>} */ ([
+		['Seed = []', { additionalFields: { seed: '={{ [] }}' } }],
+		['Number of Images = true', { numberOfImages: '={{ true }}' }],
+	]).map(([what, parameters]) =>
+		nodeCase(
+			`${what} from an expression`,
+			async () => ({
+				api: await lookAlike(() => ({})),
+				run: (api) => generate(api, {}, parameters),
+			}),
+			/^(Seed|Number of Images) must be/,
+			noRequest,
+		),
 	),
 	dripCase('status answer dripped 1 byte / 100 ms, Timeout 3 s', 'poll', { timeout: 3 }),
 	dripCase('status answer dripped, Request Timeout 1 s, Timeout 4 s', 'poll', {
