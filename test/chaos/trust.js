@@ -321,6 +321,32 @@ const CASES = [
 		}),
 		/^BFL could not generate the image \(Error\)/,
 	),
+	nodeCase(
+		'video task status echoes the key (debug log searched)',
+		async () => {
+			let polls = 0;
+			/** @type {Hostile} */
+			const api = await startHostile({
+				'POST /v1/flux-3-video': (_req, res) =>
+					json(res, 200, { id: 'video-1', polling_url: `${api.base}/poll?id=video-1` }),
+				'/poll': (req, res) => {
+					polls += 1;
+					const status = polls === 1 ? `Rendering for ${req.headers['x-key']}` : 'Failed';
+					json(res, 200, { id: 'video-1', status, details: { seen: req.headers['x-key'] } });
+				},
+			});
+			return {
+				api,
+				run: (self) =>
+					generate(
+						self,
+						{ pollInterval: 0.2 },
+						{ resource: 'video', operation: 'generate', videoMode: 't2v' },
+					),
+			};
+		},
+		/^BFL could not generate the video \(Failed\)/,
+	),
 	triggerCase('Trigger: Pending, then Ready, for one task id', async (trigger, call) => {
 		await call(trigger.token, { id: 't-1', status: 'Pending' });
 		await call(trigger.token, { id: 't-1', status: 'Ready', result: {} });

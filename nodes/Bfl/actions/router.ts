@@ -11,9 +11,9 @@ import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
 import { NOT_STARTED } from '../core/pacing/limiter';
 import { runPool, type PoolTask, type Settled } from '../core/pacing/pool';
 import { readNumericOption } from '../core/request/numericOptions';
-import { secretScrubber, type Scrubber } from '../core/trust/scrub';
+import type { Scrubber } from '../core/trust/scrub';
 import { NUMERIC_OPTIONS } from '../descriptions/taskOptions';
-import { runCredentials } from '../transport/request';
+import { runScrubber } from '../transport/log';
 import { joinAccount, type AccountSession } from './accountLimiter';
 import type { Job, RegisteredOperation } from './operation';
 import { operationOf } from './registry';
@@ -24,16 +24,6 @@ function readConcurrency(ctx: IExecuteFunctions): number {
 	const read = readNumericOption(raw, NUMERIC_OPTIONS.concurrency);
 	// A value that is no number has already failed its item in prepare.
 	return read.ok ? read.value : DEFAULT_CONCURRENCY_CAP;
-}
-
-/** Removes the API key from every text the run outputs or throws (see core/trust/scrub). */
-async function outputScrubber(ctx: IExecuteFunctions): Promise<Scrubber> {
-	try {
-		const credentials = await runCredentials(ctx);
-		return secretScrubber([credentials.apiKey as string | undefined]);
-	} catch {
-		return secretScrubber([]);
-	}
 }
 
 function asNodeError(
@@ -107,7 +97,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			`The operation "${operationName}" of "${resource}" is not supported`,
 		);
 	}
-	const scrub = await outputScrubber(this);
+	// Removes the API key from every text the run outputs or throws.
+	const scrub = await runScrubber(this);
 	if (items.length && operation.aggregate?.call(this))
 		return await routeAggregate(this, operation, items.length, scrub);
 	const continueOnFail = this.continueOnFail();
