@@ -270,6 +270,7 @@ const CASES = [
 		requestTimeout: 2,
 	}),
 	dripCase('download dripped, Timeout 3 s', 'download', { timeout: 3 }),
+	inputDripCase(),
 	floodCase('300 MB of non-image bytes labelled image/jpeg', Buffer.from('<html>'), {}),
 	floodCase('300 MB behind a JPEG header (default 64 MB cap)', JPEG_HEAD, {}),
 	floodCase('100 MB image, Max Download Size 8 MB', JPEG_HEAD, { maxDownloadSize: 8 }),
@@ -399,6 +400,52 @@ function dripCase(name, step, options) {
 				});
 				if (!cut) result.violations.push('the node did not hang up on the drip');
 				if (!items?.[0]?.json.error) result.violations.push('no error for a drip');
+				return result;
+			} finally {
+				await api.close();
+			}
+		},
+	};
+}
+
+/**
+ * An input URL (Fill's image, fetched for BFL's base64-only field) that drips its bytes: the
+ * item's Timeout must end the retries, and nothing may be submitted.
+ * @returns {Case}
+ */
+function inputDripCase() {
+	// Request Timeout 2 s within Timeout 5 s leaves room for three GETs at most.
+	const MAX_GETS = 3;
+	return {
+		name: 'input URL dripped 1 byte / 100 ms, Request Timeout 2 s, Timeout 5 s',
+		async run(other) {
+			let gets = 0;
+			const slowImage = Buffer.concat([JPEG_HEAD, Buffer.alloc(512 * 1024, 1)]);
+			const api = await lookAlike(() => ({
+				'/input.jpeg': (_req, res) => {
+					gets += 1;
+					drip(res, slowImage, { headers: { 'content-type': 'image/jpeg' } });
+				},
+			}));
+			try {
+				const started = Date.now();
+				const { items } = await generate(
+					api,
+					{ requestTimeout: 2, timeout: 5 },
+					{
+						operation: 'edit',
+						model: 'flux-pro-1.0-fill',
+						images: { image: [{ source: 'url', url: `${api.base}/input.jpeg` }] },
+					},
+				);
+				const seconds = ((Date.now() - started) / 1000).toFixed(1);
+				const result = row(other, outcome(items), {
+					bounded: gets <= MAX_GETS ? `yes (${gets} GETs, ${seconds} s)` : 'no',
+				});
+				if (gets > MAX_GETS) result.violations.push(`${gets} GETs of the input URL`);
+				if (!items?.[0]?.json.error) result.violations.push('no error for a drip');
+				if (api.requests.some((r) => r.method === 'POST'))
+					result.violations.push('the task was submitted');
 				return result;
 			} finally {
 				await api.close();

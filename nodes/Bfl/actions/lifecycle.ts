@@ -35,6 +35,8 @@ export interface TaskExtras {
 	reports?: IDataObject;
 	/** Called once BFL has finished the task (it no longer counts against the account's cap). */
 	onFinished?: () => void;
+	/** Epoch ms: the item's deadline, when it started before the submit (to fetch input URLs). */
+	deadline?: number;
 }
 
 function waitFor(
@@ -81,7 +83,7 @@ export async function runTask(
 	const reports = extras.reports ?? {};
 	// The item's Timeout bounds the submit and, for an image, everything after it, a request in
 	// progress included.
-	const deadline = Date.now() + options.timeoutMs;
+	const deadline = extras.deadline ?? Date.now() + options.timeoutMs;
 	const { answer, task } = await submitTask(ctx, {
 		url: `${plan.baseUrl}${plan.path}`,
 		body,

@@ -161,13 +161,12 @@ export async function executeModelRequest(
 ): Promise<INodeExecutionData[]> {
 	const { spec, input, sources, plan } = prepared;
 	return await withAccountSlot(ctx, prepared.group, async (release) => {
-		const images = await encodeInputImages(
-			ctx,
-			spec,
-			sources,
-			plan.itemIndex,
-			plan.options.requestTimeoutMs,
-		);
+		// The item's Timeout covers fetching its input URLs too, not only the task.
+		const deadline = Date.now() + plan.options.timeoutMs;
+		const images = await encodeInputImages(ctx, spec, sources, plan.itemIndex, {
+			requestTimeoutMs: plan.options.requestTimeoutMs,
+			deadline,
+		});
 		const webhook = plan.options.webhook;
 		const body = {
 			...(prepared.customBody ?? buildBody(spec, input, images)),
@@ -175,7 +174,7 @@ export async function executeModelRequest(
 			...(webhook?.secret && { webhook_secret: webhook.secret }),
 		};
 		const reports = usedSettings(spec, input);
-		return [await runTask(ctx, plan, body, { reports, onFinished: release })];
+		return [await runTask(ctx, plan, body, { reports, onFinished: release, deadline })];
 	});
 }
 
