@@ -29,6 +29,14 @@ describe('Model → Custom Endpoint', () => {
 		'https://evil.example.com/x',
 		'flux-tools\\x',
 		'a..b',
+		// Spellings of the non-task endpoints a lenient gateway might route: never one segment.
+		'credits/',
+		'v1/credits',
+		'./credits',
+		'%2Fcredits',
+		'//credits',
+		'flux-tools//credits',
+		'CREDITS%2F',
 	])('rejects the path trick %p', (path) => {
 		expect(checkEndpointPath(path)).toMatch(/^Endpoint Path must be one path segment/);
 	});
