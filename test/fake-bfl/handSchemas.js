@@ -3,7 +3,10 @@
 
 /**
  * JSON Schemas for endpoints missing from BFL's OpenAPI copy of October 2026: the FLUX.2 [klein] LoRA
- * endpoints (BFL documents them as the base schema plus two fields) and the retired training endpoint.
+ * endpoints (BFL documents them as the base schema plus two fields), the retired training endpoint,
+ * and FLUX 3.1 Image and FLUX 3 Image Klein, written from the secondary sources of API-NOTES §3.17
+ * and §3.18 (closed, like FLUX 3 Image's, so an extra field is a 422). These two stand alone, with
+ * no $ref into the document, so the unit tests can compile them too.
  */
 
 const SPEC_ID = 'https://fake-bfl.invalid/openapi.json';
@@ -16,7 +19,88 @@ const common = {
 	webhook_secret: nullable({ type: 'string' }),
 };
 
+const FLUX3_RATIOS = [
+	'21:9',
+	'2:1',
+	'16:9',
+	'3:2',
+	'7:5',
+	'4:3',
+	'5:4',
+	'1:1',
+	'4:5',
+	'3:4',
+	'5:7',
+	'2:3',
+	'9:16',
+	'1:2',
+	'9:21',
+];
+/** One image or a list of 1–10: base64 or an http(s) URL (checked further in media.js). */
+const images = nullable({
+	anyOf: [
+		{ type: 'string' },
+		{ type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 10 },
+	],
+});
+const pixels = nullable({ type: 'integer', minimum: 64, maximum: 8192 });
+const fraction = { type: 'number', minimum: 0, maximum: 1 };
+const box = nullable({ type: 'array', items: fraction, minItems: 4, maxItems: 4 });
+
+const FLUX3_NEW_SCHEMAS = {
+	Flux31ImageInputs: {
+		type: 'object',
+		additionalProperties: false,
+		required: ['prompt'],
+		properties: {
+			prompt: { type: 'string', minLength: 1 },
+			images,
+			mask: nullable({ type: 'string' }),
+			aspect_ratio: { enum: ['auto', 'match_first_image', ...FLUX3_RATIOS], default: 'auto' },
+			width: pixels,
+			height: pixels,
+			resolution: { enum: ['1k', '2k', '4k'], default: '1k' },
+			mode: { enum: ['quality', 'fast'], default: 'quality' },
+			grounding: { enum: ['off', 'auto', 'force'], default: 'off' },
+			bounding_boxes: nullable({
+				type: 'array',
+				maxItems: 32,
+				items: {
+					type: 'object',
+					additionalProperties: false,
+					properties: {
+						name: { type: 'string' },
+						from: { type: 'string', pattern: '^(ref_image_\\d+|target)$' },
+						bbox: box,
+						src_bbox: box,
+						tgt_bbox: box,
+						desc: { type: 'string' },
+					},
+				},
+			}),
+			safety_tolerance: { type: 'integer', minimum: 0, maximum: 7, default: 2 },
+		},
+	},
+	Flux3KleinInputs: {
+		type: 'object',
+		additionalProperties: false,
+		required: ['prompt'],
+		properties: {
+			prompt: { type: 'string', minLength: 1 },
+			images,
+			resolution: { enum: ['768sq', '1k', '1.5k', '2k', '4k'], default: '1k' },
+			width: pixels,
+			height: pixels,
+			seed: nullable({ type: 'integer' }),
+			steps: nullable({ type: 'integer', minimum: 1, maximum: 50 }),
+			output_format: { enum: ['jpeg', 'png', 'webp'], default: 'jpeg' },
+			safety_tolerance: { type: 'integer', minimum: 0, maximum: 7, default: 2 },
+		},
+	},
+};
+
 const HAND_SCHEMAS = {
+	...FLUX3_NEW_SCHEMAS,
 	KleinFinetunedInputs: {
 		allOf: [ref('Flux2KleinInputs')],
 		required: ['finetune_id'],
@@ -45,4 +129,4 @@ const HAND_SCHEMAS = {
 	},
 };
 
-module.exports = { SPEC_ID, ref, HAND_SCHEMAS };
+module.exports = { SPEC_ID, ref, HAND_SCHEMAS, FLUX3_NEW_SCHEMAS };
