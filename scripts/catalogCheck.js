@@ -171,11 +171,16 @@ function builtCatalog() {
 	};
 }
 
+/** The allow-list as written. */
+function allowListText() {
+	return fs.readFileSync(ALLOW_FILE, 'utf8');
+}
+
 function main() {
 	const file = process.argv[2];
 	if (!file) throw new Error('Usage: npm run catalog:check -- <openapi.json>');
 	const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-	const results = checkCatalog(doc, builtCatalog(), fs.readFileSync(ALLOW_FILE, 'utf8'));
+	const results = checkCatalog(doc, builtCatalog(), allowListText());
 	const unexplained = results.filter((result) => !result.reason);
 	for (const { key, reason } of results)
 		console.log(reason ? `  allowed  ${key}  (${reason})` : `  DIFFERS  ${key}`);
@@ -187,4 +192,4 @@ function main() {
 
 if (require.main === module) main();
 
-module.exports = { checkCatalog, differences, parseAllowList, ALLOW_FILE };
+module.exports = { checkCatalog, differences, parseAllowList, allowListText };

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-
 import { bodyFieldsOf } from '../../nodes/Bfl/catalog/bodyFields';
 import { bflDefault } from '../../nodes/Bfl/catalog/defaults';
 import { FIELDS } from '../../nodes/Bfl/catalog/fields';
 import { MODELS } from '../../nodes/Bfl/catalog/models';
 import { VIDEO_MODELS } from '../../nodes/Bfl/catalog/videoModels';
-import { ALLOW_FILE, checkCatalog, parseAllowList } from '../../scripts/catalogCheck';
+import { allowListText, checkCatalog, parseAllowList } from '../../scripts/catalogCheck';
 import openapi from '../fake-bfl/openapi-2026-10.json';
 
 // The same catalog the script reads from dist/, here from the sources.
@@ -16,7 +14,7 @@ const catalog = {
 	bodyFieldsOf,
 	bflDefault: bflDefault as (spec: unknown, name: string) => unknown,
 };
-const allowText = readFileSync(ALLOW_FILE, 'utf8');
+const allowText = allowListText();
 
 type Doc = {
 	paths: Record<string, unknown>;
