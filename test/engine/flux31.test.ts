@@ -1,3 +1,4 @@
+import { loadExample } from '../e2e/lib/examples/load';
 import { buildImage } from '../fake-bfl/images';
 import { useGenerateFixture } from '../helpers/generateFixture';
 import { bytesOf, imageOf, taskOf } from '../helpers/results';
@@ -257,5 +258,32 @@ describe('FLUX 3.1 Image and FLUX 3 Image Klein in the n8n engine against the fa
 		expect(error?.message).toMatch(
 			/^BFL does not serve \/v1\/flux-3-image-klein \(404\): the model may be retired or renamed\. .*Model → Custom Endpoint/,
 		);
+	});
+
+	it("runs example 15's FLUX 3.1 edit and Klein touch-up as shipped", async () => {
+		const example = loadExample('15-flux31-klein-generate-edit.json');
+		const parametersOf = (name: string) => {
+			const node = example.nodes.find((n: { name: string }) => n.name === name);
+			return { ...node.parameters, options: { ...node.parameters.options, pollInterval: 0.2 } };
+		};
+		const [harbour, boat] = [png('harbour', 512), png('boat')];
+		const edit = await generate(parametersOf('Edit with FLUX 3.1'), [
+			{ json: {}, binary: { harbour: binary(harbour), boat: binary(boat) } },
+		]);
+		expect(edit.error).toBeUndefined();
+		expect(taskOf(state.fake, edit.items[0].json.id).body).toMatchObject({
+			aspect_ratio: 'match_first_image',
+			images: [harbour.toString('base64'), boat.toString('base64')],
+			bounding_boxes: [{ name: 'boat_1', from: 'ref_image_1', tgt_bbox: [0.55, 0.3, 0.85, 0.6] }],
+		});
+		const touchUp = await generate(parametersOf('Touch Up with Klein'), edit.items);
+		expect(touchUp.error).toBeUndefined();
+		expect(taskOf(state.fake, touchUp.items[0].json.id).body).toEqual({
+			prompt: 'Same picture, with a light morning mist over the water',
+			seed: 42,
+			output_format: 'png',
+			images: [bytesOf(edit.items[0]).toString('base64')],
+		});
+		expect(touchUp.items[0].binary?.data.mimeType).toBe('image/png');
 	});
 });
