@@ -19,23 +19,11 @@ const common = {
 	webhook_secret: nullable({ type: 'string' }),
 };
 
-const FLUX3_RATIOS = [
-	'21:9',
-	'2:1',
-	'16:9',
-	'3:2',
-	'7:5',
-	'4:3',
-	'5:4',
-	'1:1',
-	'4:5',
-	'3:4',
-	'5:7',
-	'2:3',
-	'9:16',
-	'1:2',
-	'9:21',
-];
+/** FLUX 3 Image's ratios, as the October document lists them. */
+const FLUX3_RATIOS = /** @type {string[]} */ (
+	require('./openapi-2026-10.json').components.schemas.Flux3ImageInputs.properties.aspect_ratio
+		.anyOf[0].enum
+);
 /** One image or a list of 1–10: base64 or an http(s) URL (checked further in media.js). */
 const images = nullable({
 	anyOf: [
@@ -47,56 +35,51 @@ const pixels = nullable({ type: 'integer', minimum: 64, maximum: 8192 });
 const fraction = { type: 'number', minimum: 0, maximum: 1 };
 const box = nullable({ type: 'array', items: fraction, minItems: 4, maxItems: 4 });
 
+/** A closed FLUX 3 body: the prompt, reference images, exact pixels, 0–7 safety, and `own` fields. */
+const flux3Body = (/** @type {Record<string, object>} */ own) => ({
+	type: 'object',
+	additionalProperties: false,
+	required: ['prompt'],
+	properties: {
+		prompt: { type: 'string', minLength: 1 },
+		images,
+		width: pixels,
+		height: pixels,
+		safety_tolerance: { type: 'integer', minimum: 0, maximum: 7, default: 2 },
+		...own,
+	},
+});
+
 const FLUX3_NEW_SCHEMAS = {
-	Flux31ImageInputs: {
-		type: 'object',
-		additionalProperties: false,
-		required: ['prompt'],
-		properties: {
-			prompt: { type: 'string', minLength: 1 },
-			images,
-			mask: nullable({ type: 'string' }),
-			aspect_ratio: { enum: ['auto', 'match_first_image', ...FLUX3_RATIOS], default: 'auto' },
-			width: pixels,
-			height: pixels,
-			resolution: { enum: ['1k', '2k', '4k'], default: '1k' },
-			mode: { enum: ['quality', 'fast'], default: 'quality' },
-			grounding: { enum: ['off', 'auto', 'force'], default: 'off' },
-			bounding_boxes: nullable({
-				type: 'array',
-				maxItems: 32,
-				items: {
-					type: 'object',
-					additionalProperties: false,
-					properties: {
-						name: { type: 'string' },
-						from: { type: 'string', pattern: '^(ref_image_\\d+|target)$' },
-						bbox: box,
-						src_bbox: box,
-						tgt_bbox: box,
-						desc: { type: 'string' },
-					},
+	Flux31ImageInputs: flux3Body({
+		mask: nullable({ type: 'string' }),
+		aspect_ratio: { enum: ['auto', 'match_first_image', ...FLUX3_RATIOS], default: 'auto' },
+		resolution: { enum: ['1k', '2k', '4k'], default: '1k' },
+		mode: { enum: ['quality', 'fast'], default: 'quality' },
+		grounding: { enum: ['off', 'auto', 'force'], default: 'off' },
+		bounding_boxes: nullable({
+			type: 'array',
+			maxItems: 32,
+			items: {
+				type: 'object',
+				additionalProperties: false,
+				properties: {
+					name: { type: 'string' },
+					from: { type: 'string', pattern: '^(ref_image_\\d+|target)$' },
+					bbox: box,
+					src_bbox: box,
+					tgt_bbox: box,
+					desc: { type: 'string' },
 				},
-			}),
-			safety_tolerance: { type: 'integer', minimum: 0, maximum: 7, default: 2 },
-		},
-	},
-	Flux3KleinInputs: {
-		type: 'object',
-		additionalProperties: false,
-		required: ['prompt'],
-		properties: {
-			prompt: { type: 'string', minLength: 1 },
-			images,
-			resolution: { enum: ['768sq', '1k', '1.5k', '2k', '4k'], default: '1k' },
-			width: pixels,
-			height: pixels,
-			seed: nullable({ type: 'integer' }),
-			steps: nullable({ type: 'integer', minimum: 1, maximum: 50 }),
-			output_format: { enum: ['jpeg', 'png', 'webp'], default: 'jpeg' },
-			safety_tolerance: { type: 'integer', minimum: 0, maximum: 7, default: 2 },
-		},
-	},
+			},
+		}),
+	}),
+	Flux3KleinInputs: flux3Body({
+		resolution: { enum: ['768sq', '1k', '1.5k', '2k', '4k'], default: '1k' },
+		seed: nullable({ type: 'integer' }),
+		steps: nullable({ type: 'integer', minimum: 1, maximum: 50 }),
+		output_format: { enum: ['jpeg', 'png', 'webp'], default: 'jpeg' },
+	}),
 };
 
 const HAND_SCHEMAS = {
