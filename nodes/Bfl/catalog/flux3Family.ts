@@ -59,6 +59,9 @@ export function flux3Images({
 /** FLUX 3.1's mask: white may change; it applies to the first image, so at most 9 images with it. */
 export const FLUX31_MASK: MaskInput = { field: 'mask', maxImagesWithMask: 9 };
 
+/** FLUX 3.1's layout field: fal's name for it; BFL's own is unpublished. */
+const FLUX31_BOXES_FIELD = 'bounding_boxes';
+
 /**
  * FLUX 3.1 Image (seen 2026-12-03): the fields Comfy's router lists as BFL's native body, which
  * fal's page confirms. Path, the layout field's name and Safety Tolerance are inferred.
@@ -70,7 +73,7 @@ export const flux31 = rowBuilder({
 	unconfirmed: {
 		source:
 			"Comfy Router's and fal's FLUX 3.1 model pages, Vercel AI SDK 2.0.92 release note (2026-12-03); read 2026-12-05",
-		fields: ['bounding_boxes', 'safety_tolerance'],
+		fields: [FLUX31_BOXES_FIELD, 'safety_tolerance'],
 	},
 	fields: {
 		prompt: required,
@@ -95,7 +98,7 @@ export const flux31 = rowBuilder({
 	concurrencyCap: DEFAULT_CONCURRENCY_CAP,
 	webhooks: false,
 	reports: { resolution: '1k', aspectRatio: 'auto' },
-	layout: { kind: 'field', field: 'bounding_boxes' },
+	layout: { kind: 'field', field: FLUX31_BOXES_FIELD },
 });
 
 /**
