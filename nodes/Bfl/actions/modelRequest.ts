@@ -4,9 +4,10 @@ import { DEFAULT_MODELS, findModel, modelsFor } from '../catalog/models';
 import type { ModelOperation, ModelSpec } from '../catalog/types';
 import { buildBody } from '../core/request/buildBody';
 import { CUSTOM_MODEL } from '../core/request/customEndpoint';
-import { checkImageCount, seedsFor } from '../core/request/imageCount';
+import { checkImageCount, readImageCount, seedsFor } from '../core/request/imageCount';
 import { checkImageSources, checkMaskSource, type ImageSource } from '../core/request/images';
 import { applyLayout, checkLayout, MAX_FIELD_BOXES } from '../core/request/layout';
+import { strictNumber } from '../core/request/numericOptions';
 import { isUnset, validateRequest, type RequestInput } from '../core/request/validate';
 import { usedSettings } from '../core/results/output';
 import { completionProperties } from '../descriptions/completion';
@@ -117,12 +118,13 @@ export async function prepareModelRequest(
 	const mask = readMaskSource(ctx, spec, itemIndex);
 	const layout = readLayout(ctx, spec, itemIndex);
 	const layoutMode = operation === 'edit' ? 'edit' : 'generate';
-	const count = operation === 'finetune' ? 1 : ctx.getNodeParameter('numberOfImages', itemIndex, 1);
-	const seed = isUnset('seed', input.seed) ? undefined : Number(input.seed);
+	const rawCount =
+		operation === 'finetune' ? 1 : ctx.getNodeParameter('numberOfImages', itemIndex, 1);
+	const seed = isUnset('seed', input.seed) ? undefined : strictNumber(input.seed);
 	const maxBoxes = spec.layout?.kind === 'field' ? MAX_FIELD_BOXES : undefined;
 	const problems = [
 		...validateRequest(spec, input),
-		...checkImageCount(count, spec.fields.seed ? seed : undefined),
+		...checkImageCount(rawCount, spec.fields.seed ? seed : undefined),
 		...checkImageSources(spec, sources),
 		...checkMaskSource(spec, mask, sources.length),
 		...checkLayout(layout, layoutMode, sources.length, maxBoxes),
@@ -145,7 +147,7 @@ export async function prepareModelRequest(
 		sources,
 		mask,
 		structured: laidOut.fields,
-		count: count as number,
+		count: readImageCount(rawCount),
 		plan: {
 			endpoints,
 			baseUrl: spec.pinnedToFinetuneRegion
@@ -170,12 +172,17 @@ export async function executeModelRequest(
 ): Promise<INodeExecutionData[]> {
 	const { spec, input, sources, plan } = prepared;
 	return await withAccountSlot(ctx, prepared.group, async (release) => {
+		// The item's Timeout covers fetching its input URLs too, not only the task.
+		const deadline = Date.now() + plan.options.timeoutMs;
 		const images = await encodeInputImages(
 			ctx,
 			spec,
 			sources,
 			plan.itemIndex,
-			plan.options.requestTimeoutMs,
+			{
+				requestTimeoutMs: plan.options.requestTimeoutMs,
+				deadline,
+			},
 			prepared.mask,
 		);
 		const webhook = plan.options.webhook;
@@ -185,7 +192,7 @@ export async function executeModelRequest(
 			...(webhook?.secret && { webhook_secret: webhook.secret }),
 		};
 		const reports = usedSettings(spec, input);
-		return [await runTask(ctx, plan, body, { reports, onFinished: release })];
+		return [await runTask(ctx, plan, body, { reports, onFinished: release, deadline })];
 	});
 }
 
@@ -209,7 +216,9 @@ export function modelOperation(
 		concurrency: (prepared) => prepared.group,
 		expand(prepared: PreparedModelRequest) {
 			if (prepared.count <= 1) return [prepared];
-			const seed = isUnset('seed', prepared.input.seed) ? undefined : Number(prepared.input.seed);
+			const seed = isUnset('seed', prepared.input.seed)
+				? undefined
+				: strictNumber(prepared.input.seed);
 			return seedsFor(prepared.spec.fields.seed ? seed : undefined, prepared.count).map(
 				(imageSeed) => ({
 					...prepared,

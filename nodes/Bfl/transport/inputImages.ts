@@ -3,7 +3,7 @@ import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 import type { ModelSpec, PixelLimits } from '../catalog/types';
 import { checkImageBytes, type ImageSource } from '../core/request/images';
 import { operationError } from './errors';
-import { fetchInputImage } from './inputUrl';
+import { fetchInputImage, type InputFetchBounds } from './inputUrl';
 
 /** The item's binary field, or an error naming the fields the item does have. */
 export function requireBinary(
@@ -67,24 +67,26 @@ function slotsOf(spec: ModelSpec, sources: ImageSource[], mask?: ImageSource) {
 
 /**
  * Each image slot of the item with its URL or checked bytes, in the model's slot order. A URL for
- * a field BFL takes as base64 only is downloaded here (with `fetchTimeoutMs`), else kept as text.
+ * a field BFL takes as base64 only is downloaded here (within `fetch`), else kept as text.
  */
 async function readInputImages(
 	ctx: IExecuteFunctions,
 	spec: ModelSpec,
 	sources: ImageSource[],
 	itemIndex: number,
-	fetchTimeoutMs?: number,
+	fetch?: InputFetchBounds,
 	mask?: ImageSource,
 ): Promise<Array<{ slot: string; value: string | Buffer }>> {
 	const read: Array<{ slot: string; value: string | Buffer }> = [];
 	for (const { source, slot, label, limits } of slotsOf(spec, sources, mask)) {
 		if (source.source === 'url') {
 			const url = String(source.url).trim();
-			const fetch = spec.images?.urlAllowed === false && fetchTimeoutMs !== undefined;
 			read.push({
 				slot,
-				value: fetch ? await fetchInputImage(ctx, url, label, itemIndex, fetchTimeoutMs) : url,
+				value:
+					spec.images?.urlAllowed === false && fetch
+						? await fetchInputImage(ctx, url, label, itemIndex, fetch)
+						: url,
 			});
 			continue;
 		}
@@ -117,10 +119,10 @@ export async function encodeInputImages(
 	spec: ModelSpec,
 	sources: ImageSource[],
 	itemIndex: number,
-	fetchTimeoutMs: number,
+	fetch: InputFetchBounds,
 	mask?: ImageSource,
 ): Promise<Record<string, string | string[]>> {
-	const read = await readInputImages(ctx, spec, sources, itemIndex, fetchTimeoutMs, mask);
+	const read = await readInputImages(ctx, spec, sources, itemIndex, fetch, mask);
 	const encoded = read.map(({ slot, value }) => ({
 		slot,
 		value: typeof value === 'string' ? value : value.toString('base64'),
