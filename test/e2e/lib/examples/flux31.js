@@ -3,9 +3,14 @@
 
 /** Example 15: FLUX 3.1 Image and FLUX 3 Image Klein each generate and edit, judged per snapshot. */
 
-const fs = require('node:fs');
-const path = require('node:path');
-const { CORE_FIELDS, itemsOf, short, ranOk, imageItemProblem } = require('./judge');
+const {
+	CORE_FIELDS,
+	itemsOf,
+	short,
+	ranOk,
+	imageItemProblem,
+	writtenFileCheck,
+} = require('./judge');
 
 /** @typedef {import('./judge').Check} Check @typedef {import('./judge').Ctx} Ctx */
 
@@ -80,15 +85,7 @@ const FLUX31_EXAMPLES = [
 				Array.isArray(touch.images) && touch.images[0] === served('Edit with FLUX 3.1'),
 				short(JSON.stringify(touch.images?.length)),
 			]);
-			const last = items['Touch Up with Klein'];
-			const file = path.join(ctx.home.files, last.binary?.data?.fileName ?? `${last.json.id}.png`);
-			const onDisk = fs.existsSync(file) ? fs.readFileSync(file) : null;
-			const bytes = ctx.fake.imageFor(last.json.id);
-			checks.push([
-				`${label}: file on disk is byte-identical to the served image`,
-				Boolean(onDisk && bytes && onDisk.equals(bytes)),
-				onDisk ? `${onDisk.length} B on disk` : `${file} missing`,
-			]);
+			checks.push(writtenFileCheck(ctx, label, items['Touch Up with Klein']));
 			return checks;
 		},
 	},
