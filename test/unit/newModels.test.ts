@@ -2,7 +2,12 @@ import { bodyFieldsOf } from '../../nodes/Bfl/catalog/bodyFields';
 import { FIELDS, type FieldName } from '../../nodes/Bfl/catalog/fields';
 import { findModel, MODELS } from '../../nodes/Bfl/catalog/models';
 import type { ModelOperation } from '../../nodes/Bfl/catalog/types';
-import { modelOptions, NEW_MODEL_NOTE } from '../../nodes/Bfl/descriptions/modelFields';
+import {
+	additionalFieldsProperty,
+	modelOptions,
+	NEW_MODEL_NOTE,
+	primaryProperties,
+} from '../../nodes/Bfl/descriptions/modelFields';
 import {
 	DEFAULT_REQUEST_TIMEOUT_SECONDS,
 	DEFAULT_TIMEOUT_SECONDS,
@@ -57,6 +62,33 @@ describe('models BFL has not published yet', () => {
 		expect(range('generate', 'flux-3-image')).toEqual({ min: 0, max: 4 });
 		expect(range('edit', 'flux-3.1-image')).toEqual({ min: 0, max: 7 });
 		expect(range('generate', 'flux-3-image-klein')).toEqual({ min: 0, max: 7 });
+	});
+});
+
+describe('lists with a model’s own values', () => {
+	const flux31 = [findModel('edit', 'flux-3.1-image')!];
+	const optionsOf = (property?: { options?: unknown }) =>
+		(property?.options as Array<{ name: string; value: string }>).map(
+			(o) => `${o.name}=${o.value}`,
+		);
+
+	it('offers FLUX 3.1 its Mode, Grounding and Resolution values, and Match First Image', () => {
+		const additional = additionalFieldsProperty(flux31).options as Array<{ name: string }>;
+		const field = (name: string) => additional.find((option) => option.name === name);
+		expect(optionsOf(field('mode'))).toEqual(['Quality=quality', 'Fast=fast']);
+		expect(optionsOf(field('groundingLevel'))).toEqual(['Off=off', 'Auto=auto', 'Force=force']);
+		const primary = primaryProperties(flux31);
+		const main = (name: string) => primary.find((property) => property.name === name);
+		expect(optionsOf(main('resolution'))).toEqual([
+			'1K (About 1 MP)=1k',
+			'2K (About 4 MP)=2k',
+			'4K (About 16 MP)=4k',
+		]);
+		expect(optionsOf(main('aspectRatio')).slice(0, 3)).toEqual([
+			'Model Default=',
+			'Match First Image=match_first_image',
+			'21:9=21:9',
+		]);
 	});
 });
 
