@@ -108,7 +108,7 @@ async function main() {
 	for (const r of results) if (r.note) console.log(`note ${r.label}: ${r.note}`);
 	for (const line of skipped) console.log(line);
 	console.log(`\ntargets${cfg.quick ? ' (--quick: small sizes, not a measurement)' : ''}:`);
-	console.log(report.text(report.targetRows(targets)));
+	console.log(report.text(report.targetRows(targets, { judged: !cfg.quick })));
 
 	fs.mkdirSync(cfg.outDir, { recursive: true });
 	const jsonFile = path.join(cfg.outDir, 'throughput.json');
