@@ -427,4 +427,4 @@ async function runTrustCases() {
 	return rows;
 }
 
-module.exports = { runTrustCases };
+module.exports = { runTrustCases, KEY };
