@@ -45,6 +45,8 @@ class N8nHome {
 		for (const d of [this.home, this.files, this.logs]) fs.mkdirSync(d, { recursive: true });
 		this.port = 0;
 		this.brokerPort = 0;
+		/** @type {string[]} the README's commands installPackage ran */
+		this.installCommands = [];
 		this.cliCount = 0;
 	}
 
@@ -85,7 +87,9 @@ class N8nHome {
 	 */
 	async installPackage(/** @type {string} */ tgz) {
 		const target = path.join(this.home, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
-		await installAsReadmeSays({
+		// a kept home (npm run n8n) is updated as the README says: remove the old copy, then install
+		fs.rmSync(target, { recursive: true, force: true });
+		this.installCommands = await installAsReadmeSays({
 			home: this.home,
 			tgz,
 			logFile: path.join(this.logs, 'install-package.log'),
