@@ -126,6 +126,8 @@ async function main() {
 	const total = results.length + 1 + trust.length;
 	console.log(`chaos: ${total - failed} passed, ${failed} failed`);
 	process.exitCode = failed ? 1 : 0;
+	// n8n-core logs its shutdown at debug level as the process exits, after the summary line; hidden too
+	captureOutput();
 }
 
 main().catch((error) => {

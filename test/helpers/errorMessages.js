@@ -7,7 +7,7 @@
  * `new NodeApiError(…)`, the `override` of `apiError(…)`, a `ConfigurationError` (a credential that routes
  * nowhere) and the trigger's `reject(…)`; every `message:` or `problem:` of an object literal and every `problems.push(…)` (validation problems, download
  * failures); and the strings returned by the message builders (`headline` in transport/errors.ts, the
- * `describe…Failure` functions, `tooLarge`, `failureMessage`, `boxProblem`). A message given as a local `const` is followed to its initializer.
+ * `describe…Failure` functions, `tooLarge`, `failureMessage`) and by the validators (`check…`, `…Problem`). A message given as a local `const` is followed to its initializer.
  * A template's interpolations become `{}`, so a message is known by its fixed parts. A message assembled
  * elsewhere (a catalog rule's text) is not found here: list it on the page by hand, where the reverse check
  * still holds it to the code.
@@ -78,8 +78,12 @@ const MESSAGE_ARG = {
 };
 /** Lists of problems a validator returns, each one a message. */
 const PROBLEM_LISTS = /^problems?$/;
-/** Functions whose returned strings are messages: transport/errors.ts's headline and the failure describers. */
-const BUILDER = /^(headline|describe\w*Failure|tooLarge|failureMessage|boxProblem)$/;
+/**
+ * Functions whose returned strings are messages: transport/errors.ts's headline, the failure describers, and the
+ * validators (`check…`, `…Problem`), which return a problem's text or undefined.
+ */
+const BUILDER =
+	/^(headline|describe\w*Failure|tooLarge|failureMessage|\w*Problems?|check[A-Z]\w*)$/;
 
 /**
  * Every error message of the node: `{ text, file, line }`, `text` with `{}` for interpolations.
@@ -137,6 +141,12 @@ function nodeErrorMessages() {
 					['message', 'problem'].includes(node.name.text)
 				)
 					add(node.initializer, node);
+				// `{ field, message }`, the message a local const
+				if (
+					ts.isShorthandPropertyAssignment(node) &&
+					['message', 'problem'].includes(node.name.text)
+				)
+					add(node.name, node);
 				if (ts.isReturnStatement(node) && node.expression) {
 					const fn = ts.findAncestor(node, ts.isFunctionDeclaration);
 					if (fn?.name && BUILDER.test(fn.name.text)) add(node.expression, node);
