@@ -73,7 +73,10 @@ describe('lists with a model’s own values', () => {
 		);
 
 	it('offers FLUX 3.1 its Mode, Grounding and Resolution values, and Match First Image', () => {
-		const additional = additionalFieldsProperty(flux31).options as Array<{ name: string }>;
+		const additional = additionalFieldsProperty(flux31).options as Array<{
+			name: string;
+			options?: unknown;
+		}>;
 		const field = (name: string) => additional.find((option) => option.name === name);
 		expect(optionsOf(field('mode'))).toEqual(['Quality=quality', 'Fast=fast']);
 		expect(optionsOf(field('groundingLevel'))).toEqual(['Off=off', 'Auto=auto', 'Force=force']);
