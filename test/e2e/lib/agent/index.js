@@ -5,7 +5,7 @@
  * The agent phase: n8n's real Tools Agent, an OpenAI Chat Model whose credential points at a scripted fake
  * model (fakeModel.js), and the packed Black Forest Labs node as its tool, against the BFL simulator. Judged
  * from the simulator's records (one submit per scenario, with the model's prompt), the fake model's log
- * (what it was offered, what the tool answered, never the BFL key) and n8n's run data; example 15 then
+ * (what it was offered, what the tool answered, never the BFL key) and n8n's run data; example 16 then
  * turns the agent's answer into a file whose bytes are those the simulator served.
  */
 
@@ -76,7 +76,7 @@ function answerOf(requests) {
 }
 
 /**
- * Judges one scenario (or example 15) from the snapshot and the records.
+ * Judges one scenario (or example 16) from the snapshot and the records.
  * @param {{ label: string, scene: string, byHand: boolean }} s @param {any} snap
  * @param {{ fake: any, model: { requests: ModelRequest[] }, apiKey: string, home: N8nHome }} ctx
  * @returns {Check[]}
@@ -87,7 +87,7 @@ function judgeScenario(s, snap, ctx) {
 	const label = `agent ${s.label}`;
 	if (!ranOk(checks, snap, { home: ctx.home, fake: ctx.fake, apiKey: ctx.apiKey }, label))
 		return checks;
-	// the scene as it appears inside a JSON body (example 15's has quotes)
+	// the scene as it appears inside a JSON body (example 16's has quotes)
 	const inBody = JSON.stringify(s.scene).slice(1, -1);
 	const requests = ctx.model.requests.filter((r) => r.raw.includes(inBody));
 	const submits = ctx.fake.stats().submitsByPrompt[s.scene] ?? 0;
@@ -151,10 +151,10 @@ function judgeScenario(s, snap, ctx) {
 	return checks;
 }
 
-/** Example 15: the picture the agent made, as a file written by a later node. */
+/** Example 16: the picture the agent made, as a file written by a later node. */
 function judgeExample(/** @type {any} */ snap, /** @type {any} */ ctx) {
 	const checks = judgeScenario(
-		{ label: '15 agent to file', scene: w.exampleScene(), byHand: false },
+		{ label: '16 agent to file', scene: w.exampleScene(), byHand: false },
 		snap,
 		ctx,
 	);
@@ -165,7 +165,7 @@ function judgeExample(/** @type {any} */ snap, /** @type {any} */ ctx) {
 		item && item.binary && item.binary.data && path.join(ctx.home.files, item.binary.data.fileName);
 	const written = file && fs.existsSync(file) ? fs.readFileSync(file) : null;
 	checks.push([
-		'agent 15 agent to file: the file a later node wrote holds the served bytes',
+		'agent 16 agent to file: the file a later node wrote holds the served bytes',
 		Boolean(served && written && written.equals(served)),
 		written
 			? `${file}: ${written.length} bytes, served ${served ? served.length : 'none'}`

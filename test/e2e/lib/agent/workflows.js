@@ -3,7 +3,7 @@
 
 /**
  * The agent phase's workflows: Manual Trigger → Set (the user's message) → n8n's Tools Agent with an OpenAI
- * Chat Model (pointed at the fake model by its credential) and the Black Forest Labs tool; plus example 15
+ * Chat Model (pointed at the fake model by its credential) and the Black Forest Labs tool; plus example 16
  * adapted to this home. Each scenario draws its own scene, so the simulator's and the model's records can
  * be told apart.
  */
@@ -14,8 +14,8 @@ const { CREDENTIAL_ID, CREDENTIAL_NAME, withCredential } = require('../n8n');
 const { loadExample } = require('../examples');
 
 const OPENAI_CREDENTIAL = { id: 'openAiE2eCredential01', name: 'Fake model (e2e)' };
-const EXAMPLE_FILE = '15-agent-image-to-file.json';
-const EXAMPLE_ID = 'bflEx15AgentToFile';
+const EXAMPLE_FILE = '16-agent-image-to-file.json';
+const EXAMPLE_ID = 'bflEx16AgentToFile';
 
 /**
  * @typedef {{ id: string, label: string, api: 'chat' | 'responses', scene: string,
@@ -133,7 +133,7 @@ function scenarioWorkflow(s) {
 	};
 }
 
-/** Example 15 for this home: our credentials, and its files written where n8n may write. @param {string} folder */
+/** Example 16 for this home: our credentials, and its files written where n8n may write. @param {string} folder */
 function exampleWorkflow(folder) {
 	const wf = withCredential(loadExample(EXAMPLE_FILE));
 	for (const node of wf.nodes) {
@@ -149,7 +149,7 @@ function exampleWorkflow(folder) {
 	return wf;
 }
 
-/** The scene example 15 asks for (after "Draw:"). */
+/** The scene example 16 asks for (after "Draw:"). */
 function exampleScene() {
 	const wf = loadExample(EXAMPLE_FILE);
 	const settings = wf.nodes.find((/** @type {any} */ n) => n.name === 'Settings');
