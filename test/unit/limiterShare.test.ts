@@ -44,7 +44,7 @@ function simulation(seed: number) {
 			}
 			run.rateLimited(sentAt);
 			// As the transport does: the limiter's pause and paced probes space the retries.
-			await run.pauseFor(async () => {});
+			await run.pauseFor();
 		}
 		await sleep(TASK_MS * (0.95 + 0.1 * random()));
 		bfl.inFlight--;

@@ -11,8 +11,8 @@ export { NOT_STARTED, LimiterRun, type RunStats, type Slot } from './limiterRun'
 
 export interface LimiterClock {
 	now(): number;
-	/** Resolves after `ms`; ends a pause and paces probes. */
-	wake(ms: number): Promise<void>;
+	/** Resolves after `ms`; ends a pause and paces probes. Aborted when the account goes idle. */
+	wake(ms: number, signal?: AbortSignal): Promise<void>;
 	/** In [0, 1): spreads the probes of a full account (see PACE_JITTER); without it, none. */
 	random?(): number;
 }
@@ -63,6 +63,8 @@ export class AccountLimiter {
 	private probing = true;
 	/** When the pending wake-up fires (Infinity: none pending). */
 	private nextWake = Infinity;
+	/** Ends the pending wake-ups once nothing waits for them (a pause can last a minute). */
+	private wakes = new AbortController();
 	private orders = 0;
 
 	constructor(
@@ -143,13 +145,21 @@ export class AccountLimiter {
 	/** @internal */ leave(run: LimiterRun): void {
 		this.runs.delete(run);
 		this.lastUsedAt = this.clock.now();
+		if (this.runs.size > 0) return;
+		this.wakes.abort();
+		this.wakes = new AbortController();
+		this.nextWake = Infinity;
 	}
 
-	/** Grants free slots: to the run holding the fewest (below its cap), then to the oldest waiter. */
+	/**
+	 * Grants free slots: to the run holding the fewest (below its cap), then to the oldest waiter.
+	 * A waiter whose `until` has come leaves ungranted, however long the account stays paused.
+	 */
 	pump(): void {
 		const now = this.clock.now();
+		const nextExpiry = this.expireWaiters(now);
 		const until = this.congested ? Math.max(this.pausedUntil, this.pacedUntil) : this.pausedUntil;
-		if (now < until) return this.wakeAt(now, until);
+		if (now < until) return this.wakeAt(now, Math.min(until, nextExpiry));
 		while (this.inFlight < (this.probing ? 1 : this.limit)) {
 			let best: { run: LimiterRun; index: number; waiter: Waiter } | undefined;
 			for (const run of this.runs) {
@@ -166,14 +176,32 @@ export class AccountLimiter {
 				)
 					best = { run, index, waiter };
 			}
-			if (!best) return;
+			if (!best) break;
 			best.run.queue.splice(best.index, 1);
 			best.waiter.grant();
 			if (this.congested) {
 				this.pacedUntil = now + this.jittered(this.paceMs);
-				return this.wakeAt(now, this.pacedUntil);
+				return this.wakeAt(now, Math.min(this.pacedUntil, nextExpiry));
 			}
 		}
+		if (nextExpiry < Infinity) this.wakeAt(now, nextExpiry);
+	}
+
+	/** Lets go of the waiters whose `until` has come; returns the next `until` still ahead. */
+	private expireWaiters(now: number): number {
+		let next = Infinity;
+		for (const run of this.runs) {
+			for (const waiter of [...run.queue]) {
+				if (waiter.until === undefined) continue;
+				if (waiter.until > now) {
+					next = Math.min(next, waiter.until);
+					continue;
+				}
+				run.queue.splice(run.queue.indexOf(waiter), 1);
+				waiter.expire();
+			}
+		}
+		return next;
 	}
 
 	private jittered(ms: number): number {
@@ -186,11 +214,15 @@ export class AccountLimiter {
 	 * since an accept may have shortened the pacing since it was set.
 	 */
 	private wakeAt(now: number, until: number): void {
-		if (this.nextWake <= until) return;
+		// Wake-ups serve queued waiters only; a run that joins later pumps for itself.
+		if (this.nextWake <= until || this.runs.size === 0) return;
 		this.nextWake = until;
-		void this.clock.wake(until - now).then(() => {
-			if (this.nextWake === until) this.nextWake = Infinity;
-			this.pump();
-		});
+		void this.clock.wake(until - now, this.wakes.signal).then(
+			() => {
+				if (this.nextWake === until) this.nextWake = Infinity;
+				this.pump();
+			},
+			() => undefined,
+		);
 	}
 }
