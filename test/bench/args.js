@@ -17,6 +17,9 @@ the limiter and without it (a second n8n with the no-limiter build).
   --no-executions        skip the E scenarios in one n8n
   --no-queue             skip queue mode
   --no-off               skip the runs without the limiter
+  --only Q,a-96          run only the scenarios with these keys (a-N, b-N, b2-N, b3-N, c-N, E,
+                         E-off, Q, Q-off)
+  --queue-runs 5         run queue mode with the limiter this many times (each worker's share)
   --in-process           also run (a) in the in-process harness (n8n-core's WorkflowExecute,
                          binaries in memory), for profiling; labelled as such
   --latency 2000         simulator's generation latency in ms (default 2000)
@@ -42,7 +45,7 @@ const list = (value) =>
 		.map(Math.round);
 
 const FLAGS =
-	'n loop-n one-by-one-n serial-n e e-n no-loop no-executions no-queue no-off in-process cpu-prof trace jitter latency image-bytes poll-interval quick out write help';
+	'only queue-runs n loop-n one-by-one-n serial-n e e-n no-loop no-executions no-queue no-off in-process cpu-prof trace jitter latency image-bytes poll-interval quick out write help';
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
@@ -87,6 +90,8 @@ function parseArgs(argv) {
 		queue: !quick && !flags.has('no-queue'),
 		off: !quick && !flags.has('no-off'),
 		inProcess: flags.has('in-process'),
+		only: flags.has('only') ? str('only', '').split(',').filter(Boolean) : null,
+		queueRuns: Math.max(1, Math.round(num('queue-runs', 1))),
 		cpuProf: flags.has('cpu-prof') ? path.resolve(str('cpu-prof', 'cpu-profiles')) : null,
 		trace: flags.has('trace') ? path.resolve(str('trace', 'bench-trace')) : null,
 		latencyMs: num('latency', quick ? 300 : 2000),

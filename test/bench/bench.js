@@ -70,6 +70,8 @@ async function main() {
 		apiKey: API_KEY,
 		results: /** @type {any[]} */ ([]),
 		skipped: /** @type {string[]} */ ([]),
+		/** Queue mode: each run's submits per worker (shares.js). */
+		shares: /** @type {any[]} */ ([]),
 	};
 	const started = Date.now();
 	const loadStart = os.loadavg().map((l) => Math.round(l * 10) / 10);

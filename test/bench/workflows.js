@@ -44,7 +44,8 @@ function start(variant) {
 	const prompts =
 		`const q = $input.first().json.query;\nconst items = [];\n` +
 		`for (let i = 0; i < Number(q.n); i++) ` +
-		`items.push({ json: { prompt: q.run + ' #' + i + ': a lighthouse at dusk' } });\nreturn items;`;
+		// The execution's id tells which queue-mode worker submitted a task (measure.js workerShares).
+		`items.push({ json: { prompt: q.run + ' #' + i + ' x' + $execution.id + ': a lighthouse at dusk' } });\nreturn items;`;
 	return [
 		node(
 			'Webhook',
