@@ -5,11 +5,13 @@ const path = require('node:path');
 
 const USAGE = `Usage: node test/bench/bench.js [flags]
 Every scenario runs in real n8n 2.41.1 (the e2e suite's install), started once per benchmark:
-(a) our node, (b1) the HTTP Request + Wait loop, (b2) with Batching, (b3) Loop Over Items, and
+(a) our node, (b1) the HTTP Request + Wait loop, (b2) with Batching, (b3) Loop Over Items,
+(b4) the per-item retry loop, and
 E executions at once; then E executions in queue mode (redis, 2 workers); each E scenario with
 the limiter and without it (a second n8n with the no-limiter build).
   --n 48,96,240          prompts in one execution for (a), one run per value (default 48,96,240)
   --loop-n 48,96         N for (b1) and (b2) (default: every N)
+  --retry-n 48,96        N for (b4), the per-item retry loop (default: every N; none with --quick)
   --one-by-one-n 48      N for (b3), Loop Over Items (default: the smallest N; 0 skips it)
   --serial-n 48          N for (c), our node with Concurrency 1 (default: none)
   --e 4 --e-n 48         E executions of E-N items each, started together (default 4 × 48)
@@ -45,7 +47,7 @@ const list = (value) =>
 		.map(Math.round);
 
 const FLAGS =
-	'only queue-runs n loop-n one-by-one-n serial-n e e-n no-loop no-executions no-queue no-off in-process cpu-prof trace jitter latency image-bytes poll-interval quick out write help';
+	'only queue-runs retry-n n loop-n one-by-one-n serial-n e e-n no-loop no-executions no-queue no-off in-process cpu-prof trace jitter latency image-bytes poll-interval quick out write help';
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
@@ -82,6 +84,8 @@ function parseArgs(argv) {
 		ns,
 		targetN: 96,
 		loopNs: noLoop ? [] : list(str('loop-n', ns.join(','))),
+		// Not in --quick unless asked for: CI proves the loops work with (b1) and (b2).
+		retryNs: noLoop ? [] : list(str('retry-n', quick ? '' : ns.join(','))),
 		oneByOneNs: noLoop ? [] : list(str('one-by-one-n', String(Math.min(...ns)))),
 		serialNs: list(str('serial-n', '0')),
 		e: Math.round(num('e', quick ? 2 : 4)),

@@ -58,6 +58,7 @@ function seenReadyAt(requests, byId) {
  * @property {number | null} rssPeakMb
  * @property {number | null} rssGrowthMb
  * @property {string} [note]
+ * @property {number} [duplicateSubmits] (b4): tasks BFL accepted twice for one prompt
  *
  * @param {{ label: string, variant: string, prefixes: string[], cap: number, latencyMs: number,
  *   pollIntervalMs: number, imageBytes: number }} scenario
@@ -211,6 +212,22 @@ function judgeTargets(results, cfg) {
 		if (!mine || !r.delivered) continue;
 		const x = Math.round((mine.delivered / mine.wallMs / (r.delivered / r.wallMs)) * 10) / 10;
 		add(`speed-up of the node over ${r.label}, images delivered per second`, `${x}×`, '–', null);
+	}
+	for (const r of results.filter((x) => x.variant === 'b4')) {
+		const mine = ours.find((o) => o.n === r.n);
+		add(
+			`(b4) per-item retry loop N=${r.n}: every item delivered, none paid twice`,
+			`${r.delivered} of ${r.n}, ${r.duplicateSubmits ?? '?'} duplicate submits`,
+			`${r.n}, 0`,
+			r.delivered === r.n && r.duplicateSubmits === 0,
+		);
+		if (mine)
+			add(
+				`speed-up of the node over (b4) N=${r.n}: wall time; Ready → binary p95; 429s`,
+				`${(r.wallMs / mine.wallMs).toFixed(2)}× (${(r.wallMs / 1000).toFixed(1)} s / ${(mine.wallMs / 1000).toFixed(1)} s); ${r.readyToBinaryP95} / ${mine.readyToBinaryP95} ms; ${r.status429} / ${mine.status429}`,
+				'–',
+				null,
+			);
 	}
 	for (const r of results.filter((x) => x.n8nCpuS !== undefined))
 		add(

@@ -14,6 +14,7 @@ const { installExitHooks } = require('../e2e/lib/proc');
 const { withoutLimiter } = require('./noLimiter');
 const { scenarioTasks } = require('./measure');
 const { runScenario } = require('./scenario');
+const { duplicateSubmits } = require('./retryLoop');
 const { describeShares, workerShares } = require('./shares');
 const { startBenchN8n, RELEASE } = require('./server');
 
@@ -54,6 +55,11 @@ async function inOneN8n(ctx, serverSpec, plan) {
 			try {
 				const jobsBefore = server.workerLogs.map(jobsIn);
 				const r = await runScenario(server, fake, { ...p, ...ctx.base });
+				if (p.variant === 'b4') {
+					const paidTwice = duplicateSubmits(scenarioTasks(fake.tasks, prefixesOf(p)));
+					Object.assign(r, { duplicateSubmits: paidTwice });
+					r.note = `${r.note ? `${r.note}; ` : ''}duplicate paid submits ${paidTwice}`;
+				}
 				const jobs = server.workerLogs.map((file, i) => jobsIn(file) - jobsBefore[i]);
 				if (jobs.length) {
 					const shares = workerShares(scenarioTasks(fake.tasks, prefixesOf(p)), server.workerLogs);
@@ -121,6 +127,7 @@ function plans(cfg) {
 			...cfg.ns.map((n) => one('a', 'node', n, '(a)')),
 			...cfg.loopNs.map((n) => one('b', 'b', n, '(b1)')),
 			...cfg.loopNs.map((n) => one('b2', 'b2', n, '(b2)')),
+			...cfg.retryNs.map((n) => one('b4', 'b4', n, '(b4)')),
 			...cfg.oneByOneNs.map((n) => one('b3', 'b3', n, '(b3)')),
 			...cfg.serialNs.map((n) => one('c', 'node-c', n, '(c)')),
 			...(cfg.executions ? [e('E', 'one n8n, with the limiter')] : []),
@@ -149,12 +156,13 @@ async function realN8n(cfg, ctx) {
 		apiKey: ctx.apiKey,
 		model: cfg.model,
 		pollIntervalS: cfg.pollIntervalMs / 1000,
+		latencyMs: cfg.latencyMs,
 		width: 1024,
 		height: 1024,
 		cpuProf: cfg.cpuProf,
 		say,
 	};
-	const loops = cfg.loopNs.length ? ['b', 'b2'] : [];
+	const loops = [...(cfg.loopNs.length ? ['b', 'b2'] : []), ...(cfg.retryNs.length ? ['b4'] : [])];
 	const variants = [
 		'node',
 		...loops,
