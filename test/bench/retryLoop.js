@@ -66,4 +66,28 @@ function retryLoop(graph, spec, node) {
 /** Tasks BFL accepted more than once for one prompt: paid twice. @param {Array<{ prompt: string }>} tasks */
 const duplicateSubmits = (tasks) => tasks.length - new Set(tasks.map((t) => t.prompt)).size;
 
-module.exports = { retryLoop, duplicateSubmits, RETRY_WAIT_S };
+/**
+ * (b4)'s rows of the targets table: every item back and none paid twice, and the node's speed-up.
+ * @param {any[]} results @param {any[]} ours the (a) rows
+ * @param {(measure: string, value: string, target: string, holds: boolean | null) => void} add
+ */
+function retryLoopTargets(results, ours, add) {
+	for (const r of results.filter((x) => x.variant === 'b4')) {
+		const mine = ours.find((o) => o.n === r.n);
+		add(
+			`(b4) per-item retry loop N=${r.n}: every item delivered, none paid twice`,
+			`${r.delivered} of ${r.n}, ${r.duplicateSubmits ?? '?'} duplicate submits`,
+			`${r.n}, 0`,
+			r.delivered === r.n && r.duplicateSubmits === 0,
+		);
+		if (mine)
+			add(
+				`speed-up of the node over (b4) N=${r.n}: wall time; Ready → binary p95; 429s`,
+				`${(r.wallMs / mine.wallMs).toFixed(2)}× (${(r.wallMs / 1000).toFixed(1)} s / ${(mine.wallMs / 1000).toFixed(1)} s); ${r.readyToBinaryP95} / ${mine.readyToBinaryP95} ms; ${r.status429} / ${mine.status429}`,
+				'–',
+				null,
+			);
+	}
+}
+
+module.exports = { retryLoop, retryLoopTargets, duplicateSubmits, RETRY_WAIT_S };

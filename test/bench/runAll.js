@@ -64,6 +64,7 @@ async function inOneN8n(ctx, serverSpec, plan) {
 				if (jobs.length) {
 					const shares = workerShares(scenarioTasks(fake.tasks, prefixesOf(p)), server.workerLogs);
 					ctx.shares.push(shares);
+					Object.assign(r, { workerShares: shares ? shares.shares : null });
 					r.note = `${r.note ? `${r.note}; ` : ''}executions per worker ${jobs.join(' / ')}; submits per worker while both had work ${describeShares(shares)}`;
 					say(`  ${p.label}: per worker while both had work ${describeShares(shares)}`);
 				}
