@@ -149,7 +149,10 @@ function writeTrace(dir, row, prefixes, stats, tasks, attachedAt) {
 		requests: stats.requests,
 		attachedAt,
 	};
-	fs.writeFileSync(path.join(dir, `${row.variant}-${row.n}.json`), JSON.stringify(trace));
+	// A repeated scenario (--queue-runs) keeps one trace per run: Q-192.json, Q-192-run2.json, …
+	const run = /#(\d+)-/.exec(prefixes[0])?.[1];
+	const name = `${row.variant}-${row.n}${run ? `-run${run}` : ''}.json`;
+	fs.writeFileSync(path.join(dir, name), JSON.stringify(trace));
 }
 
 /** Items of a webhook answer (responseData allEntries) that came back Ready. @param {string} text */
