@@ -36,6 +36,18 @@ async function holdingAll(limiter: AccountLimiter, cap: number) {
 	return { run, slots, granted };
 }
 
+/** A limiter of `cap` that met a 429, climbed back to the cap and now holds every slot. */
+async function sharedAndFull(cap: number) {
+	const clock = manualClock();
+	const limiter = answered(new AccountLimiter(cap, clock));
+	limiter.rateLimited(clock.time);
+	// The climb back to the cap: a clean round at half, then one slot per accepted submit.
+	for (let i = 0; i < cap; i++) limiter.accepted();
+	expect(limiter.limit).toBe(cap);
+	await advanceTo(clock, clock.time + 1_000); // past the 429's pause
+	return { clock, limiter, ...(await holdingAll(limiter, cap)) };
+}
+
 describe('AccountLimiter: a process that holds the whole account', () => {
 	it('alone (no 429 met), refills a freed slot at once, however long it has held them all', async () => {
 		const clock = manualClock();
@@ -48,14 +60,7 @@ describe('AccountLimiter: a process that holds the whole account', () => {
 	});
 
 	it('after a 429, leaves a freed slot open for a moment once it has held them all a while', async () => {
-		const clock = manualClock();
-		const limiter = answered(new AccountLimiter(4, clock));
-		limiter.rateLimited(clock.time);
-		// The climb back to the cap: a clean round at 2, then one slot per accepted submit.
-		for (let i = 0; i < 4; i++) limiter.accepted();
-		expect(limiter.limit).toBe(4);
-		await advanceTo(clock, clock.time + 1_000); // past the 429's pause
-		const { slots, granted } = await holdingAll(limiter, 4);
+		const { clock, limiter, slots, granted } = await sharedAndFull(4);
 		await advanceTo(clock, clock.time + OPEN_AFTER_MS);
 		slots[0].release();
 		await settle();
@@ -79,13 +84,7 @@ describe('AccountLimiter: a process that holds the whole account', () => {
 	});
 
 	it('forgets the 429 after OPEN_MEMORY_MS and keeps every slot busy again', async () => {
-		const clock = manualClock();
-		const limiter = answered(new AccountLimiter(2, clock));
-		limiter.rateLimited(clock.time);
-		for (let i = 0; i < 2; i++) limiter.accepted();
-		expect(limiter.limit).toBe(2);
-		await advanceTo(clock, clock.time + 1_000); // past the 429's pause
-		const { slots, granted } = await holdingAll(limiter, 2);
+		const { clock, slots, granted } = await sharedAndFull(2);
 		await advanceTo(clock, clock.time + OPEN_MEMORY_MS);
 		slots[0].release();
 		await settle();
