@@ -13,7 +13,7 @@ const { buildAndPack } = require('../e2e/lib/pack');
 const { installExitHooks } = require('../e2e/lib/proc');
 const { withoutLimiter } = require('./noLimiter');
 const { scenarioTasks } = require('./measure');
-const { runScenario } = require('./scenario');
+const { prefixesOf, runScenario } = require('./scenario');
 const { duplicateSubmits } = require('./retryLoop');
 const { describeShares, workerShares } = require('./shares');
 const { startBenchN8n, RELEASE } = require('./server');
@@ -78,12 +78,6 @@ async function inOneN8n(ctx, serverSpec, plan) {
 		await server.stop();
 	}
 }
-
-/** The prompt prefixes of a scenario's executions (as scenario.js names them). @param {any} p */
-const prefixesOf = (p) =>
-	Array.from({ length: p.executions }, (_, i) =>
-		p.executions > 1 ? `bench-${p.key}-e${i}` : `bench-${p.key}`,
-	);
 
 /** Executions a worker finished, from its log. @param {string} file */
 const jobsIn = (file) =>

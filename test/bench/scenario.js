@@ -43,9 +43,7 @@ function sampleRss(/** @type {number} */ pid, everyMs = 100) {
  *   trace?: string | null }} spec
  */
 async function runScenario(server, fake, spec) {
-	const prefixes = Array.from({ length: spec.executions }, (_, i) =>
-		spec.executions > 1 ? `bench-${spec.key}-e${i}` : `bench-${spec.key}`,
-	);
+	const prefixes = prefixesOf(spec);
 	fake.resetStats();
 	const since = Date.now();
 	const cpus = server.pids.map((pid) => treeCpu(pid));
@@ -165,4 +163,14 @@ function readyItems(text) {
 	}
 }
 
-module.exports = { runScenario };
+/**
+ * The prompt prefix of each of a scenario's executions; its tasks' prompts start with them.
+ * @param {{ key: string, executions: number }} spec
+ */
+function prefixesOf(spec) {
+	return Array.from({ length: spec.executions }, (_, i) =>
+		spec.executions > 1 ? `bench-${spec.key}-e${i}` : `bench-${spec.key}`,
+	);
+}
+
+module.exports = { runScenario, prefixesOf };
