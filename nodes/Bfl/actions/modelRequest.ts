@@ -4,9 +4,10 @@ import { DEFAULT_MODELS, findModel, modelsFor } from '../catalog/models';
 import type { ModelOperation, ModelSpec } from '../catalog/types';
 import { buildBody } from '../core/request/buildBody';
 import { CUSTOM_MODEL } from '../core/request/customEndpoint';
-import { checkImageCount, seedsFor } from '../core/request/imageCount';
+import { checkImageCount, readImageCount, seedsFor } from '../core/request/imageCount';
 import { checkImageSources, type ImageSource } from '../core/request/images';
 import { checkLayout, withLayout } from '../core/request/layout';
+import { strictNumber } from '../core/request/numericOptions';
 import { isUnset, validateRequest, type RequestInput } from '../core/request/validate';
 import { usedSettings } from '../core/results/output';
 import { completionProperties } from '../descriptions/completion';
@@ -106,11 +107,12 @@ export async function prepareModelRequest(
 	const input = readRequestInput(ctx, spec, itemIndex);
 	const sources = readImageSources(ctx, spec, itemIndex);
 	const layout = readLayout(ctx, spec, itemIndex);
-	const count = operation === 'finetune' ? 1 : ctx.getNodeParameter('numberOfImages', itemIndex, 1);
-	const seed = isUnset('seed', input.seed) ? undefined : Number(input.seed);
+	const rawCount =
+		operation === 'finetune' ? 1 : ctx.getNodeParameter('numberOfImages', itemIndex, 1);
+	const seed = isUnset('seed', input.seed) ? undefined : strictNumber(input.seed);
 	const problems = [
 		...validateRequest(spec, input),
-		...checkImageCount(count, spec.fields.seed ? seed : undefined),
+		...checkImageCount(rawCount, spec.fields.seed ? seed : undefined),
 		...checkImageSources(spec, sources),
 		...checkLayout(layout, operation === 'edit' ? 'edit' : 'generate', sources.length),
 	];
@@ -134,7 +136,7 @@ export async function prepareModelRequest(
 		spec,
 		input,
 		sources,
-		count: count as number,
+		count: readImageCount(rawCount),
 		plan: {
 			endpoints,
 			baseUrl: spec.pinnedToFinetuneRegion
@@ -159,13 +161,12 @@ export async function executeModelRequest(
 ): Promise<INodeExecutionData[]> {
 	const { spec, input, sources, plan } = prepared;
 	return await withAccountSlot(ctx, prepared.group, async (release) => {
-		const images = await encodeInputImages(
-			ctx,
-			spec,
-			sources,
-			plan.itemIndex,
-			plan.options.requestTimeoutMs,
-		);
+		// The item's Timeout covers fetching its input URLs too, not only the task.
+		const deadline = Date.now() + plan.options.timeoutMs;
+		const images = await encodeInputImages(ctx, spec, sources, plan.itemIndex, {
+			requestTimeoutMs: plan.options.requestTimeoutMs,
+			deadline,
+		});
 		const webhook = plan.options.webhook;
 		const body = {
 			...(prepared.customBody ?? buildBody(spec, input, images)),
@@ -173,7 +174,7 @@ export async function executeModelRequest(
 			...(webhook?.secret && { webhook_secret: webhook.secret }),
 		};
 		const reports = usedSettings(spec, input);
-		return [await runTask(ctx, plan, body, { reports, onFinished: release })];
+		return [await runTask(ctx, plan, body, { reports, onFinished: release, deadline })];
 	});
 }
 
@@ -197,7 +198,9 @@ export function modelOperation(
 		concurrency: (prepared) => prepared.group,
 		expand(prepared: PreparedModelRequest) {
 			if (prepared.count <= 1) return [prepared];
-			const seed = isUnset('seed', prepared.input.seed) ? undefined : Number(prepared.input.seed);
+			const seed = isUnset('seed', prepared.input.seed)
+				? undefined
+				: strictNumber(prepared.input.seed);
 			return seedsFor(prepared.spec.fields.seed ? seed : undefined, prepared.count).map(
 				(imageSeed) => ({
 					...prepared,

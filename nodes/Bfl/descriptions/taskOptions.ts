@@ -155,7 +155,7 @@ export const taskOptionList: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: DEFAULT_TIMEOUT_SECONDS,
 		description:
-			'How long to wait for the image before failing. The error then carries the task ID and polling URL, so Task → Get Result can fetch it later.',
+			'How long the item may take as a whole (fetching input URLs, the task, the download) before failing. After the submit the error carries the task ID and polling URL, so Task → Get Result can fetch it later.',
 	},
 ];
 
