@@ -3,8 +3,8 @@ import { AccountLimiter, type LimiterRun } from '../../nodes/Bfl/core/pacing/lim
 /**
  * Several processes (queue-mode workers) share one account and learn about each other only from
  * 429s. A discrete-event simulation on virtual time: a seeded random source, a BFL that accepts at
- * most `cap` tasks in flight, tasks of about two seconds and polls that notice them up to 300 ms
- * late. Nothing here waits on the wall clock.
+ * most `cap` tasks in flight, tasks of about two seconds and polls that notice them late (see
+ * NOTICE). Nothing here waits on the wall clock.
  */
 
 export const CAP = 24;
@@ -67,8 +67,9 @@ export function simulation(seed: number, notice: keyof typeof NOTICE = 'late') {
 
 	/**
 	 * Starts every execution at once, `executionsOf[p]` of them in process `p`, each of `items`
-	 * items, process `p` starting at `startsAt[p]` (0 by default); returns the time against the
-	 * ideal, the 429s per image, when each process ended and when its submits were accepted.
+	 * items, process `p` starting at `startsAt[p]` (0 by default), after one item at time 0 when
+	 * `warmUp[p]`; returns the time against the ideal, the 429s per image, when each process
+	 * ended, and when its submits were accepted and refused.
 	 */
 	async function run(
 		executionsOf: number[],
@@ -98,7 +99,6 @@ export function simulation(seed: number, notice: keyof typeof NOTICE = 'late') {
 			await Promise.all(
 				Array.from({ length: items }, async () => await item(nodeRun, acceptedAt[p], refusedAt[p])),
 			);
-
 			nodeRun.close();
 			endedAt[p] = Math.max(endedAt[p], now);
 		});
