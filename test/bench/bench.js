@@ -70,8 +70,6 @@ async function main() {
 		apiKey: API_KEY,
 		results: /** @type {any[]} */ ([]),
 		skipped: /** @type {string[]} */ ([]),
-		/** Queue mode: each run's submits per worker (shares.js). */
-		shares: /** @type {any[]} */ ([]),
 	};
 	const started = Date.now();
 	const loadStart = os.loadavg().map((l) => Math.round(l * 10) / 10);
@@ -110,19 +108,16 @@ async function main() {
 	for (const r of results) if (r.note) console.log(`note ${r.label}: ${r.note}`);
 	for (const line of skipped) console.log(line);
 	console.log(`\ntargets${cfg.quick ? ' (--quick: small sizes, not a measurement)' : ''}:`);
-	// --quick judges counts (429s, failed items) only: its times and memory are no measurement.
-	const untimed = /wall \/ ideal|Ready → binary|memory/;
-	const judged = cfg.quick
-		? targets.map((t) => (untimed.test(t.measure) ? { ...t, holds: null } : t))
-		: targets;
-	console.log(report.text(report.targetRows(judged)));
+	console.log(report.text(report.targetRows(targets, { judged: !cfg.quick })));
 
-	fs.mkdirSync(cfg.outDir, { recursive: true });
-	const jsonFile = path.join(cfg.outDir, 'throughput.json');
-	const svgFile = path.join(cfg.outDir, 'throughput.svg');
-	fs.writeFileSync(jsonFile, `${JSON.stringify(data, null, 2)}\n`);
-	fs.writeFileSync(svgFile, renderSvg(data));
-	console.log(`\nwrote ${jsonFile} and ${svgFile}`);
+	if (cfg.outDir) {
+		fs.mkdirSync(cfg.outDir, { recursive: true });
+		const jsonFile = path.join(cfg.outDir, 'throughput.json');
+		const svgFile = path.join(cfg.outDir, 'throughput.svg');
+		fs.writeFileSync(jsonFile, `${JSON.stringify(data, null, 2)}\n`);
+		fs.writeFileSync(svgFile, renderSvg(data));
+		console.log(`\nwrote ${jsonFile} and ${svgFile}`);
+	}
 	// --quick is no measurement: it never replaces the tables.
 	if (cfg.write && !cfg.quick) {
 		const file = path.join(REPO, 'BENCHMARKS.md');
