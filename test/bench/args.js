@@ -5,11 +5,13 @@ const path = require('node:path');
 
 const USAGE = `Usage: node test/bench/bench.js [flags]
 Every scenario runs in real n8n 2.41.1 (the e2e suite's install), started once per benchmark:
-(a) our node, (b1) the HTTP Request + Wait loop, (b2) with Batching, (b3) Loop Over Items, and
+(a) our node, (b1) the HTTP Request + Wait loop, (b2) with Batching, (b3) Loop Over Items,
+(b4) the per-item retry loop, and
 E executions at once; then E executions in queue mode (redis, 2 workers); each E scenario with
 the limiter and without it (a second n8n with the no-limiter build).
   --n 48,96,240          prompts in one execution for (a), one run per value (default 48,96,240)
   --loop-n 48,96         N for (b1) and (b2) (default: every N)
+  --retry-n 48,96        N for (b4), the per-item retry loop (default: every N; none with --quick)
   --one-by-one-n 48      N for (b3), Loop Over Items (default: the smallest N; 0 skips it)
   --serial-n 48          N for (c), our node with Concurrency 1 (default: none)
   --e 4 --e-n 48         E executions of E-N items each, started together (default 4 × 48)
@@ -17,6 +19,9 @@ the limiter and without it (a second n8n with the no-limiter build).
   --no-executions        skip the E scenarios in one n8n
   --no-queue             skip queue mode
   --no-off               skip the runs without the limiter
+  --only Q,a-96          run only the scenarios with these keys (a-N, b-N, b2-N, b3-N, c-N, E,
+                         E-off, Q, Q-off)
+  --queue-runs 5         run queue mode with the limiter this many times (each worker's share)
   --in-process           also run (a) in the in-process harness (n8n-core's WorkflowExecute,
                          binaries in memory), for profiling; labelled as such
   --latency 2000         simulator's generation latency in ms (default 2000)
@@ -43,7 +48,7 @@ const list = (value) =>
 		.map(Math.round);
 
 const FLAGS =
-	'n loop-n one-by-one-n serial-n e e-n no-loop no-executions no-queue no-off in-process cpu-prof trace jitter latency image-bytes poll-interval quick out write help';
+	'only queue-runs retry-n n loop-n one-by-one-n serial-n e e-n no-loop no-executions no-queue no-off in-process cpu-prof trace jitter latency image-bytes poll-interval quick out write help';
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
@@ -80,6 +85,8 @@ function parseArgs(argv) {
 		ns,
 		targetN: 96,
 		loopNs: noLoop ? [] : list(str('loop-n', ns.join(','))),
+		// Not in --quick unless asked for: CI proves the loops work with (b1) and (b2).
+		retryNs: noLoop ? [] : list(str('retry-n', quick ? '' : ns.join(','))),
 		oneByOneNs: noLoop ? [] : list(str('one-by-one-n', String(Math.min(...ns)))),
 		serialNs: list(str('serial-n', '0')),
 		e: Math.round(num('e', quick ? 2 : 4)),
@@ -88,6 +95,8 @@ function parseArgs(argv) {
 		queue: !quick && !flags.has('no-queue'),
 		off: !quick && !flags.has('no-off'),
 		inProcess: flags.has('in-process'),
+		only: flags.has('only') ? str('only', '').split(',').filter(Boolean) : null,
+		queueRuns: Math.max(1, Math.round(num('queue-runs', 1))),
 		cpuProf: flags.has('cpu-prof') ? path.resolve(str('cpu-prof', 'cpu-profiles')) : null,
 		trace: flags.has('trace') ? path.resolve(str('trace', 'bench-trace')) : null,
 		latencyMs: num('latency', quick ? 300 : 2000),

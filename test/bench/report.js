@@ -14,6 +14,7 @@ function scenarioName(r) {
 		b: '(b1) HTTP Request + Wait loop',
 		b2: '(b2) the loop with Batching 24 / 1 s',
 		b3: '(b3) Loop Over Items, one at a time',
+		b4: '(b4) per-item retry loop: Batching 24 / generation time, 429s → Wait 3 s → submit',
 		c: '(c) our node, Concurrency 1',
 		E: `${e}, one n8n, with the limiter`,
 		'E-off': `${e}, one n8n, without the limiter`,
@@ -49,7 +50,7 @@ const dash = (/** @type {unknown} */ v) =>
 
 /** The node's speed-up over a baseline on the same N, counted on images delivered per second. */
 function speedUp(/** @type {any} */ r, /** @type {any[]} */ all) {
-	if (!['b', 'b2', 'b3', 'c'].includes(r.variant)) return null;
+	if (!['b', 'b2', 'b3', 'b4', 'c'].includes(r.variant)) return null;
 	const ours = all.find((o) => o.variant === 'a' && o.n === r.n);
 	if (!ours || !r.imagesPerSecond) return null;
 	return Math.round((ours.delivered / ours.wallMs / (r.delivered / r.wallMs)) * 10) / 10;

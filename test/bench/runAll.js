@@ -12,7 +12,10 @@ const path = require('node:path');
 const { buildAndPack } = require('../e2e/lib/pack');
 const { installExitHooks } = require('../e2e/lib/proc');
 const { withoutLimiter } = require('./noLimiter');
-const { runScenario } = require('./scenario');
+const { scenarioTasks } = require('./measure');
+const { prefixesOf, runScenario } = require('./scenario');
+const { duplicateSubmits } = require('./retryLoop');
+const { describeShares, workerShares } = require('./shares');
 const { startBenchN8n, RELEASE } = require('./server');
 
 const say = (/** @type {string} */ line) => process.stderr.write(`bench: ${line}\n`);
@@ -52,9 +55,19 @@ async function inOneN8n(ctx, serverSpec, plan) {
 			try {
 				const jobsBefore = server.workerLogs.map(jobsIn);
 				const r = await runScenario(server, fake, { ...p, ...ctx.base });
+				if (p.variant === 'b4') {
+					const paidTwice = duplicateSubmits(scenarioTasks(fake.tasks, prefixesOf(p)));
+					Object.assign(r, { duplicateSubmits: paidTwice });
+					r.note = `${r.note ? `${r.note}; ` : ''}duplicate paid submits ${paidTwice}`;
+				}
 				const jobs = server.workerLogs.map((file, i) => jobsIn(file) - jobsBefore[i]);
-				if (jobs.length)
-					r.note = `${r.note ? `${r.note}; ` : ''}executions per worker ${jobs.join(' / ')}`;
+				if (jobs.length) {
+					const shares = workerShares(scenarioTasks(fake.tasks, prefixesOf(p)), server.workerLogs);
+					ctx.shares.push(shares);
+					Object.assign(r, { workerShares: shares ? shares.shares : null });
+					r.note = `${r.note ? `${r.note}; ` : ''}executions per worker ${jobs.join(' / ')}; submits per worker while both had work ${describeShares(shares)}`;
+					say(`  ${p.label}: per worker while both had work ${describeShares(shares)}`);
+				}
 				results.push(r);
 			} catch (err) {
 				skipped.push(`${p.key} failed: ${String(err).slice(0, 400)}`);
@@ -96,18 +109,33 @@ function plans(cfg) {
 		executions: cfg.e,
 		timeoutMs: t(cfg.e * cfg.eN),
 	});
-	return {
+	const only = cfg.only;
+	/** @template {{ key: string }} T @param {T[]} list @returns {T[]} */
+	const wanted = (list) =>
+		only ? list.filter((p) => only.includes(p.key.replace(/#\d+$/, ''))) : list;
+	const queueRuns = Array.from({ length: cfg.queueRuns }, (_, k) => {
+		const run = e('Q', `queue mode, with the limiter${cfg.queueRuns > 1 ? `, run ${k + 1}` : ''}`);
+		return k ? { ...run, key: `Q#${k + 1}` } : run;
+	});
+	const all = {
 		main: [
 			...cfg.ns.map((n) => one('a', 'node', n, '(a)')),
 			...cfg.loopNs.map((n) => one('b', 'b', n, '(b1)')),
 			...cfg.loopNs.map((n) => one('b2', 'b2', n, '(b2)')),
+			...cfg.retryNs.map((n) => one('b4', 'b4', n, '(b4)')),
 			...cfg.oneByOneNs.map((n) => one('b3', 'b3', n, '(b3)')),
 			...cfg.serialNs.map((n) => one('c', 'node-c', n, '(c)')),
 			...(cfg.executions ? [e('E', 'one n8n, with the limiter')] : []),
 		],
 		off: cfg.executions && cfg.off ? [e('E-off', 'one n8n, without the limiter')] : [],
-		queue: cfg.queue ? [e('Q', 'queue mode, with the limiter')] : [],
+		queue: cfg.queue ? queueRuns : [],
 		queueOff: cfg.queue && cfg.off ? [e('Q-off', 'queue mode, without the limiter')] : [],
+	};
+	return {
+		main: wanted(all.main),
+		off: wanted(all.off),
+		queue: wanted(all.queue),
+		queueOff: wanted(all.queueOff),
 	};
 }
 
@@ -123,19 +151,21 @@ async function realN8n(cfg, ctx) {
 		apiKey: ctx.apiKey,
 		model: cfg.model,
 		pollIntervalS: cfg.pollIntervalMs / 1000,
+		latencyMs: cfg.latencyMs,
 		width: 1024,
 		height: 1024,
 		cpuProf: cfg.cpuProf,
 		say,
 	};
-	const loops = cfg.loopNs.length ? ['b', 'b2'] : [];
+	const loops = [...(cfg.loopNs.length ? ['b', 'b2'] : []), ...(cfg.retryNs.length ? ['b4'] : [])];
 	const variants = [
 		'node',
 		...loops,
 		...(cfg.oneByOneNs.length ? ['b3'] : []),
 		...(cfg.serialNs.length ? ['node-c'] : []),
 	];
-	await inOneN8n(ctx, { ...common, dir: path.join(dir, 'main'), variants }, p.main);
+	if (p.main.length)
+		await inOneN8n(ctx, { ...common, dir: path.join(dir, 'main'), variants }, p.main);
 	const off = p.off.length || p.queueOff.length ? await withoutLimiter(tgz, dir) : tgz;
 	if (p.off.length)
 		await inOneN8n(
@@ -145,6 +175,19 @@ async function realN8n(cfg, ctx) {
 		);
 	const queue = { ...common, variants: ['node'], workers: 2 };
 	if (p.queue.length) await inOneN8n(ctx, { ...queue, dir: path.join(dir, 'queue') }, p.queue);
+	const measured = ctx.shares.filter(Boolean);
+	if (measured.length > 1) {
+		const lower = measured.map((/** @type {any} */ s) => Math.min(...s.shares));
+		const mean =
+			lower.reduce((/** @type {number} */ a, /** @type {number} */ b) => a + b, 0) / lower.length;
+		say(
+			`queue mode over ${ctx.shares.length} runs: the smaller worker's share while both had work ` +
+				`${lower.map((/** @type {number} */ x) => `${Math.round(x * 100)} %`).join(', ')}; mean ${Math.round(mean * 100)} %` +
+				(measured.length < ctx.shares.length
+					? `; ${ctx.shares.length - measured.length} runs had one worker only`
+					: ''),
+		);
+	}
 	if (p.queueOff.length)
 		await inOneN8n(ctx, { ...queue, tgz: off, dir: path.join(dir, 'queue-off') }, p.queueOff);
 	if (ctx.skipped.length) say(`n8n homes and logs kept in ${dir}`);

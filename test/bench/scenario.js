@@ -43,9 +43,7 @@ function sampleRss(/** @type {number} */ pid, everyMs = 100) {
  *   trace?: string | null }} spec
  */
 async function runScenario(server, fake, spec) {
-	const prefixes = Array.from({ length: spec.executions }, (_, i) =>
-		spec.executions > 1 ? `bench-${spec.key}-e${i}` : `bench-${spec.key}`,
-	);
+	const prefixes = prefixesOf(spec);
 	fake.resetStats();
 	const since = Date.now();
 	const cpus = server.pids.map((pid) => treeCpu(pid));
@@ -149,7 +147,10 @@ function writeTrace(dir, row, prefixes, stats, tasks, attachedAt) {
 		requests: stats.requests,
 		attachedAt,
 	};
-	fs.writeFileSync(path.join(dir, `${row.variant}-${row.n}.json`), JSON.stringify(trace));
+	// A repeated scenario (--queue-runs) keeps one trace per run: Q-192.json, Q-192-run2.json, …
+	const run = /#(\d+)-/.exec(prefixes[0])?.[1];
+	const name = `${row.variant}-${row.n}${run ? `-run${run}` : ''}.json`;
+	fs.writeFileSync(path.join(dir, name), JSON.stringify(trace));
 }
 
 /** Items of a webhook answer (responseData allEntries) that came back Ready. @param {string} text */
@@ -162,4 +163,14 @@ function readyItems(text) {
 	}
 }
 
-module.exports = { runScenario };
+/**
+ * The prompt prefix of each of a scenario's executions; its tasks' prompts start with them.
+ * @param {{ key: string, executions: number }} spec
+ */
+function prefixesOf(spec) {
+	return Array.from({ length: spec.executions }, (_, i) =>
+		spec.executions > 1 ? `bench-${spec.key}-e${i}` : `bench-${spec.key}`,
+	);
+}
+
+module.exports = { runScenario, prefixesOf };

@@ -11,12 +11,14 @@
  *   execution and nothing comes back).
  * - `b2`: `b` with HTTP Request's Batching on the submit (24 per batch, 1 s apart).
  * - `b3`: Loop Over Items (batch size 1) around the same loop; Download leads back to it.
+ * - `b4`: the per-item retry loop of retryLoop.js.
  */
 const { withCredential } = require('../e2e/lib/n8n');
+const { retryLoop } = require('./retryLoop');
 
 const HEADER_CREDENTIAL = { id: 'bflBenchHeader01', name: 'BFL x-key (benchmark)' };
 const BFL_CREDENTIAL = { id: 'bflCredential01', name: 'Black Forest Labs account' };
-const VARIANTS = ['node', 'node-c', 'b', 'b2', 'b3'];
+const VARIANTS = ['node', 'node-c', 'b', 'b2', 'b3', 'b4'];
 
 /** @param {string} apiKey */
 function headerCredential(apiKey) {
@@ -44,7 +46,8 @@ function start(variant) {
 	const prompts =
 		`const q = $input.first().json.query;\nconst items = [];\n` +
 		`for (let i = 0; i < Number(q.n); i++) ` +
-		`items.push({ json: { prompt: q.run + ' #' + i + ': a lighthouse at dusk' } });\nreturn items;`;
+		// The execution's id tells which queue-mode worker submitted a task (measure.js workerShares).
+		`items.push({ json: { prompt: q.run + ' #' + i + ' x' + $execution.id + ': a lighthouse at dusk' } });\nreturn items;`;
 	return [
 		node(
 			'Webhook',
@@ -71,7 +74,7 @@ const to = (/** @type {string} */ name) => [{ node: name, type: 'main', index: 0
 
 /**
  * @param {{ variant: string, apiBase: string, model: string, pollIntervalS: number,
- *   width?: number, height?: number }} spec
+ *   width?: number, height?: number, latencyMs?: number }} spec
  */
 function benchWorkflow(spec) {
 	const { variant } = spec;
@@ -108,6 +111,11 @@ function benchWorkflow(spec) {
 				Prompts: { main: [to('Generate Image')] },
 			},
 		});
+	}
+	if (variant === 'b4') {
+		const webhookId = `b1f1be00-0000-4000-8000-0000000c${String(VARIANTS.indexOf(variant)).padStart(4, '0')}`;
+		const latencyMs = spec.latencyMs ?? 2000;
+		return { ...base, ...retryLoop(loopGraph(spec, size), { latencyMs, webhookId }, node) };
 	}
 	return { ...base, ...loopGraph(spec, size) };
 }

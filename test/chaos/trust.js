@@ -315,6 +315,10 @@ const CASES = [
 		requestTimeout: 2,
 	}),
 	dripCase('download dripped, Timeout 3 s', 'download', { timeout: 3 }),
+	...[
+		['99999', 'Retry-After 99999 s'],
+		['an hour', 'Retry-After a date 1 h ahead'],
+	].map(([after, name]) => retryAfterCase(`submit 429, ${name}, Timeout 2 s`, after)),
 	inputDripCase(),
 	floodCase('300 MB of non-image bytes labelled image/jpeg', Buffer.from('<html>'), {}),
 	floodCase('300 MB behind a JPEG header (default 64 MB cap)', JPEG_HEAD, {}),
@@ -463,6 +467,38 @@ function dripCase(name, step, options) {
 			}
 		},
 	};
+}
+
+/**
+ * Every submit answered 429 with a Retry-After far ahead: the item must end at its Timeout, not
+ * at the end of the account's pause (capped at 60 s).
+ * @param {string} name @param {string} after '99999' (seconds) or 'an hour' (an HTTP date)
+ * @returns {Case}
+ */
+function retryAfterCase(name, after) {
+	let seconds = 0;
+	return nodeCase(
+		name,
+		async () => ({
+			api: await lookAlike(() => ({
+				'POST /v1/flux-2-pro': (_req, res) => {
+					const date = new Date(Date.now() + 3_600_000).toUTCString();
+					json(res, 429, { detail: 'busy' }, { 'retry-after': after === 'an hour' ? date : after });
+				},
+			})),
+			run: async (api) => {
+				const started = Date.now();
+				const result = await generate(api, { timeout: 2 });
+				seconds = (Date.now() - started) / 1000;
+				return result;
+			},
+		}),
+		/^BFL is at your account's limit of tasks in flight \(429\)/,
+		(result) => {
+			result.bounded = seconds < 30 ? `yes (ended, ${seconds.toFixed(1)} s)` : 'no';
+			if (seconds >= 30) result.violations.push(`the item took ${seconds.toFixed(1)} s`);
+		},
+	);
 }
 
 /**

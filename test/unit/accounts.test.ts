@@ -52,6 +52,7 @@ describe('AccountRegistry', () => {
 		const run = busy.join();
 		await run.acquire('m', 6);
 		const idle = registry.limiterFor('idle', 24);
+		idle.accepted();
 		idle.rateLimited(c.time);
 		expect(idle.limit).toBe(12);
 		c.time += IDLE_MS - 1;

@@ -5,43 +5,9 @@ import {
 	MAX_PACE_MS,
 	NOT_STARTED,
 	PACE_JITTER,
-	type LimiterRun,
 	type Slot,
 } from '../../nodes/Bfl/core/pacing/limiter';
-
-/** A clock the test moves by hand; wake-ups resolve only when the test fires them. */
-function manualClock() {
-	const clock = {
-		time: 1_000,
-		wakes: [] as Array<{ at: number; fire: () => void }>,
-		now: () => clock.time,
-		wake: async (ms: number) =>
-			await new Promise<void>((resolve) =>
-				clock.wakes.push({ at: clock.time + ms, fire: resolve }),
-			),
-	};
-	return clock;
-}
-
-/** A limiter past its first probe: one of its submits has been answered (see the probe test). */
-function answered(limiter: AccountLimiter): AccountLimiter {
-	limiter.accepted();
-	return limiter;
-}
-
-const settle = async () => {
-	for (let i = 0; i < 10; i++) await Promise.resolve();
-};
-
-/** Acquires and records the order of grants as `${label}` entries. */
-function taker(run: LimiterRun, label: string, granted: string[], slots: Slot[]) {
-	return (key = 'm', keyCap = 99) =>
-		run.acquire(key, keyCap).then((slot) => {
-			granted.push(label);
-			slots.push(slot);
-			return slot;
-		});
-}
+import { answered, manualClock, settle, taker } from '../helpers/limiterClock';
 
 describe('AccountLimiter: the first submit', () => {
 	it('goes alone until it is answered, then the account opens to the limit', async () => {
@@ -68,7 +34,8 @@ describe('AccountLimiter: the first submit', () => {
 		slots[0].release();
 		await settle();
 		expect(granted).toEqual(['a']);
-		expect(limiter.limit).toBe(2);
+		// None of the account's tasks is this process's: it starts again from one slot.
+		expect(limiter.limit).toBe(1);
 		expect(clock.wakes.map((w) => w.at)).toEqual([clock.time + COOL_OFF_MS]);
 	});
 });
@@ -408,22 +375,38 @@ describe('AccountLimiter: AIMD', () => {
 		await run.acquire('max', 1).then((s) => slots.push(s));
 		await run.acquire('pro', 9).then((s) => slots.push(s));
 		void taker(run, 'queued', granted, slots)();
-		let finishWait: () => void = () => {};
-		const backoff = run.pauseFor(async () => await new Promise<void>((r) => (finishWait = r)));
-		await settle();
-		// The freed account slot went to the queued waiter; the model slot stays held.
-		expect(granted).toEqual(['queued']);
-		expect(limiter.inFlightFor('max')).toBe(1);
 		void taker(other, 'other', granted, slots)();
-		finishWait();
+		const readmitted = run.pauseFor();
 		await settle();
+		// The freed account slot went to the other run (it held nothing); the model slot stays held.
+		expect(granted).toEqual(['other']);
+		expect(limiter.inFlightFor('max')).toBe(1);
 		slots[1].release();
 		await settle();
-		// The other run held nothing, so the freed slot is its turn; the readmit comes next.
-		expect(granted).toEqual(['queued', 'other']);
-		slots[2].release();
-		await backoff;
+		// The readmit queued ahead of the run's own waiter.
+		expect(await readmitted).toBe(true);
+		expect(granted).toEqual(['other']);
 		expect(limiter.inFlightFor('max')).toBe(1);
 		expect(limiter.inFlight).toBe(2);
+	});
+
+	it("a 429 back-off ends at its deadline, however long the account's pause", async () => {
+		const clock = manualClock();
+		const limiter = answered(new AccountLimiter(2, clock));
+		const run = limiter.join();
+		const slot = await run.acquire('m', 9);
+		run.rateLimited(clock.time, 3_600_000);
+		const readmitted = run.pauseFor(clock.time + 2_000);
+		await settle();
+		// The first wake-up is the deadline, not the end of the (capped) pause.
+		expect(Math.min(...clock.wakes.map((w) => w.at))).toBe(clock.time + 2_000);
+		clock.time += 2_000;
+		for (const wake of clock.wakes.splice(0)) if (wake.at <= clock.time) wake.fire();
+		expect(await readmitted).toBe(false);
+		// Counted as held until the item's slot is released, so the counts come back to zero.
+		expect(limiter.inFlight).toBe(1);
+		slot.release();
+		expect(limiter.inFlight).toBe(0);
+		expect(limiter.inFlightFor('m')).toBe(0);
 	});
 });

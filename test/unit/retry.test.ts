@@ -29,9 +29,9 @@ describe('sendWithRetries behind an account limiter', () => {
 		const gate: RateGate = {
 			accepted: () => calls.push('accepted'),
 			rateLimited: () => calls.push('429'),
-			pauseFor: async (wait) => {
+			pauseFor: async () => {
 				calls.push('pause');
-				return await wait();
+				return await Promise.resolve(true);
 			},
 		};
 		const bfl = server(7);
@@ -44,6 +44,28 @@ describe('sendWithRetries behind an account limiter', () => {
 		// No back-off of its own: the seven retries waited for nothing but the gate.
 		expect(sleep).not.toHaveBeenCalled();
 		sleep.mockRestore();
+	});
+
+	it("ends with the 429 when the limiter's wait reached the item's deadline", async () => {
+		const untils: Array<number | undefined> = [];
+		const gate: RateGate = {
+			accepted: () => undefined,
+			rateLimited: () => undefined,
+			pauseFor: async (until) => {
+				untils.push(until);
+				return await Promise.resolve(false);
+			},
+		};
+		const bfl = server(7);
+		const deadline = Date.now() + 3_600_000;
+		const outcome = await sendWithRetries(
+			ctx,
+			{ method: 'POST', maxAttempts: 2, deadline, gate },
+			bfl.send,
+		);
+		expect(outcome).toMatchObject({ kind: 'response', response: { statusCode: 429 } });
+		expect(bfl.sent()).toBe(1);
+		expect(untils).toEqual([deadline]);
 	});
 
 	it('without a limiter, a 429 uses up an attempt', async () => {

@@ -13,7 +13,7 @@ import type { ConcurrencyGroup } from './operation';
  */
 const accounts = new AccountRegistry({
 	now: () => Date.now(),
-	wake: async (ms) => await sleep(ms),
+	wake: async (ms, signal) => await sleep(ms, signal),
 	random: Math.random,
 });
 

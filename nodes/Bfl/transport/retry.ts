@@ -127,9 +127,10 @@ export async function sendWithRetries(
 			// the next attempt waits for its grant; a back-off of the item's own on top would leave
 			// the item that keeps drawing the probe asleep long after the account has room.
 			gatedWaits++;
-			await policy.gate.pauseFor(async () => {});
+			const readmitted = await policy.gate.pauseFor(policy.deadline);
 			// Out of time while waiting for the account: the answer stays the 429 (nothing started).
-			if (policy.deadline !== undefined && Date.now() >= policy.deadline) return outcome;
+			if (!readmitted || (policy.deadline !== undefined && Date.now() >= policy.deadline))
+				return outcome;
 			continue;
 		}
 		const delay = retryDelayMs(attempt - 1 - gatedWaits, retryAfterMs);

@@ -60,8 +60,8 @@ export class AccountRegistry {
 export interface RateGate {
 	accepted(): void;
 	rateLimited(sentAt: number, retryAfterMs?: number): void;
-	/** Runs a 429 back-off without holding an account slot, then waits for one again. */
-	pauseFor<T>(wait: () => Promise<T>): Promise<T>;
+	/** Gives the account slot back after a 429 and waits for one again; false if `until` came first. */
+	pauseFor(until?: number): Promise<boolean>;
 }
 
 const runs = new WeakMap<object, LimiterRun>();

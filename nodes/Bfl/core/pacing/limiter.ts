@@ -1,6 +1,19 @@
 import { bump, LimiterRun, type Waiter } from './limiterRun';
+import {
+	COOL_OFF_MS,
+	IDLE_PROBE_MS,
+	MAX_PACE_MS,
+	MAX_PAUSE_MS,
+	OPEN_AFTER_MS,
+	OPEN_MEMORY_MS,
+	OPEN_MS,
+	PACE_JITTER,
+	DECREASE_FACTOR,
+	type LimiterClock,
+} from './limiterTuning';
 
 export { NOT_STARTED, LimiterRun, type RunStats, type Slot } from './limiterRun';
+export * from './limiterTuning';
 
 /**
  * One BFL account's tasks in flight, shared by every node run of the process. BFL caps tasks in
@@ -8,35 +21,6 @@ export { NOT_STARTED, LimiterRun, type RunStats, type Slot } from './limiterRun'
  * runs fairly, and adapts its limit to 429s from other processes on the same account (AIMD; the
  * reasoning is in DEVELOPERS.md). Pure: the clock and the one wake-up it needs are injected.
  */
-
-export interface LimiterClock {
-	now(): number;
-	/** Resolves after `ms`; ends a pause and paces probes. */
-	wake(ms: number): Promise<void>;
-	/** In [0, 1): spreads the probes of a full account (see PACE_JITTER); without it, none. */
-	random?(): number;
-}
-
-/** On a 429 the limit is multiplied by this (and rounded down, never below 1). */
-export const DECREASE_FACTOR = 0.5;
-/**
- * After a 429 without Retry-After, no submit of this process starts for this long: the account is
- * full, and the next queued item would only meet another 429. Until a submit is accepted again,
- * slots are then granted one at a time, this far apart at first; each 429 to such a probe doubles
- * the gap, up to MAX_PACE_MS, so an account another process holds costs a few 429s per task
- * duration, not one per COOL_OFF_MS.
- */
-export const COOL_OFF_MS = 250;
-/** The longest gap between two probes of a full account (on average, see PACE_JITTER). */
-export const MAX_PACE_MS = 500;
-/**
- * Each probe gap is drawn from ± this share around its nominal length. Probes at fixed gaps lock
- * onto the rhythm of another process's tasks, which free their slots together once per task
- * duration: they would keep landing while the account is full, and never win a slot.
- */
-export const PACE_JITTER = 0.5;
-/** A Retry-After pause never lasts longer than this. */
-export const MAX_PAUSE_MS = 60_000;
 
 export class AccountLimiter {
 	/** The adaptive limit: between 1 and `cap`. */
@@ -61,8 +45,16 @@ export class AccountLimiter {
 	 * joins an account another one already fills then meets one 429 instead of a whole burst.
 	 */
 	private probing = true;
+	/** Since when the limit has been at the cap with no slot left open (see OPEN_AFTER_MS). */
+	private fullSince: number;
+	/** Until then one slot stays open. */
+	private openUntil = -Infinity;
+	/** When the last task in flight ended (see IDLE_PROBE_MS). */
+	private emptySince: number;
 	/** When the pending wake-up fires (Infinity: none pending). */
 	private nextWake = Infinity;
+	/** Ends the pending wake-ups once nothing waits for them (a pause can last a minute). */
+	private wakes = new AbortController();
 	private orders = 0;
 
 	constructor(
@@ -71,6 +63,7 @@ export class AccountLimiter {
 	) {
 		this.limit = cap;
 		this.lastUsedAt = clock.now();
+		this.fullSince = this.emptySince = clock.now();
 	}
 
 	/** A node run joins, holding at most `runCap` slots at once; it must `close()` when done. */
@@ -108,6 +101,7 @@ export class AccountLimiter {
 			this.cleanRound = true;
 		}
 		this.limit += 1;
+		if (this.limit === this.cap) this.fullSince = this.clock.now();
 		this.pump();
 	}
 
@@ -119,10 +113,12 @@ export class AccountLimiter {
 		const now = this.clock.now();
 		this.successes = 0;
 		this.cleanRound = false;
+		const alone = this.probing;
 		this.probing = false;
 		if (sentAt > this.lastDecreaseAt) {
 			this.lastDecreaseAt = now;
-			this.limit = Math.max(1, Math.floor(this.limit * DECREASE_FACTOR));
+			// A submit sent alone met an account other processes fill: none of its slots is ours.
+			this.limit = alone ? 1 : Math.max(1, Math.floor(this.limit * DECREASE_FACTOR));
 			this.paceMs = this.congested ? Math.min(MAX_PACE_MS, this.paceMs * 2) : COOL_OFF_MS;
 		}
 		this.congested = true;
@@ -137,20 +133,30 @@ export class AccountLimiter {
 
 	/** @internal */ adjust(slots: number, key?: string, keySlots = slots): void {
 		this.inFlight += slots;
+		if (this.inFlight === 0) this.emptySince = this.clock.now();
 		if (key !== undefined) bump(this.byKey, key, keySlots);
 	}
 
 	/** @internal */ leave(run: LimiterRun): void {
 		this.runs.delete(run);
 		this.lastUsedAt = this.clock.now();
+		if (this.runs.size > 0) return;
+		this.wakes.abort();
+		this.wakes = new AbortController();
+		this.nextWake = Infinity;
 	}
 
-	/** Grants free slots: to the run holding the fewest (below its cap), then to the oldest waiter. */
+	/**
+	 * Grants free slots: to the run holding the fewest (below its cap), then to the oldest waiter.
+	 * A waiter whose `until` has come leaves ungranted, however long the account stays paused.
+	 */
 	pump(): void {
 		const now = this.clock.now();
+		const nextExpiry = this.expireWaiters(now);
 		const until = this.congested ? Math.max(this.pausedUntil, this.pacedUntil) : this.pausedUntil;
-		if (now < until) return this.wakeAt(now, until);
-		while (this.inFlight < (this.probing ? 1 : this.limit)) {
+		if (now < until) return this.wakeAt(now, Math.min(until, nextExpiry));
+		if (this.inFlight === 0 && now - this.emptySince >= IDLE_PROBE_MS) this.probing = true;
+		while (this.inFlight < (this.probing ? 1 : this.limit - (now < this.openUntil ? 1 : 0))) {
 			let best: { run: LimiterRun; index: number; waiter: Waiter } | undefined;
 			for (const run of this.runs) {
 				if (run.held >= run.cap) continue;
@@ -166,14 +172,44 @@ export class AccountLimiter {
 				)
 					best = { run, index, waiter };
 			}
-			if (!best) return;
+			if (!best) break;
+			if (this.opensSlot(now)) return this.wakeAt(now, Math.min(this.openUntil, nextExpiry));
 			best.run.queue.splice(best.index, 1);
 			best.waiter.grant();
 			if (this.congested) {
 				this.pacedUntil = now + this.jittered(this.paceMs);
-				return this.wakeAt(now, this.pacedUntil);
+				return this.wakeAt(now, Math.min(this.pacedUntil, nextExpiry));
 			}
 		}
+		if (nextExpiry < Infinity) this.wakeAt(now, nextExpiry);
+	}
+
+	/** Lets go of the waiters whose `until` has come; returns the next `until` still ahead. */
+	private expireWaiters(now: number): number {
+		let next = Infinity;
+		for (const run of this.runs) {
+			for (const waiter of [...run.queue]) {
+				if (waiter.until === undefined) continue;
+				if (waiter.until > now) {
+					next = Math.min(next, waiter.until);
+					continue;
+				}
+				run.queue.splice(run.queue.indexOf(waiter), 1);
+				waiter.expire();
+			}
+		}
+		return next;
+	}
+
+	/** Leaves the slot just freed open for a moment if the whole account was held long enough. */
+	private opensSlot(now: number): boolean {
+		const holdsAll = this.limit >= this.cap && this.inFlight === this.limit - 1;
+		const shared = now - this.lastDecreaseAt < OPEN_MEMORY_MS;
+		if (!holdsAll || !shared || this.congested || now - this.fullSince < OPEN_AFTER_MS)
+			return false;
+		this.openUntil = now + this.jittered(OPEN_MS);
+		this.fullSince = this.openUntil;
+		return true;
 	}
 
 	private jittered(ms: number): number {
@@ -186,11 +222,15 @@ export class AccountLimiter {
 	 * since an accept may have shortened the pacing since it was set.
 	 */
 	private wakeAt(now: number, until: number): void {
-		if (this.nextWake <= until) return;
+		// Wake-ups serve queued waiters only; a run that joins later pumps for itself.
+		if (this.nextWake <= until || this.runs.size === 0) return;
 		this.nextWake = until;
-		void this.clock.wake(until - now).then(() => {
-			if (this.nextWake === until) this.nextWake = Infinity;
-			this.pump();
-		});
+		void this.clock.wake(until - now, this.wakes.signal).then(
+			() => {
+				if (this.nextWake === until) this.nextWake = Infinity;
+				this.pump();
+			},
+			() => undefined,
+		);
 	}
 }

@@ -7,7 +7,11 @@ export interface Waiter {
 	keyCap: number;
 	/** A task that gave its account slot back during a 429 back-off keeps its model slot. */
 	accountOnly: boolean;
+	/** Epoch ms (the limiter's clock): the waiter leaves the queue then, ungranted. */
+	until?: number;
 	grant(): void;
+	/** `until` came before a slot. */
+	expire(): void;
 	fail(error: unknown): void;
 }
 
@@ -68,16 +72,15 @@ export class LimiterRun {
 	}
 
 	/**
-	 * A 429 arrived: the account slot goes back for the back-off `wait`, then this run queues for
-	 * one again, ahead of its own other waiters, while the model slot stays held.
+	 * A 429 arrived: the account slot goes back, and this run queues for one again, ahead of its
+	 * own other waiters, while the model slot stays held. False when `until` (the item's deadline)
+	 * came first: the item is out of time and must end, and whatever the account's pause says,
+	 * it waited no longer.
 	 */
-	async pauseFor<T>(wait: () => Promise<T>): Promise<T> {
-		if (!this.closed) this.change(-1);
-		try {
-			return await wait();
-		} finally {
-			if (!this.closed) await this.enqueue('', 0, true);
-		}
+	async pauseFor(until?: number): Promise<boolean> {
+		if (this.closed) return true;
+		this.change(-1);
+		return await this.enqueue('', 0, true, until);
 	}
 
 	/** Reports a 429 to the account (see AccountLimiter.rateLimited). */
@@ -123,20 +126,33 @@ export class LimiterRun {
 		if (by < 0) this.account.pump();
 	}
 
-	private async enqueue(key: string, keyCap: number, accountOnly: boolean): Promise<void> {
+	private async enqueue(
+		key: string,
+		keyCap: number,
+		accountOnly: boolean,
+		until?: number,
+	): Promise<boolean> {
 		if (this.closed) throw new Error('The run has ended');
 		if (this.stopped) throw NOT_STARTED;
 		let grantedAtOnce = false;
-		const granted = new Promise<void>((resolve, reject) => {
+		const granted = new Promise<boolean>((resolve, reject) => {
 			const waiter: Waiter = {
 				order: this.account.nextOrder(),
 				key,
 				keyCap,
 				accountOnly,
+				until,
 				grant: () => {
 					grantedAtOnce = true;
 					this.change(1, accountOnly ? undefined : key);
-					resolve();
+					resolve(true);
+				},
+				expire: () => {
+					// Counted as held though never granted: the item's slot is released as it ends,
+					// at once, and that release must find the slot it gives back.
+					this.held += 1;
+					this.account.adjust(1);
+					resolve(false);
 				},
 				fail: reject,
 			};
@@ -145,6 +161,6 @@ export class LimiterRun {
 		});
 		this.account.pump();
 		if (!grantedAtOnce) this.stats.waited++;
-		await granted;
+		return await granted;
 	}
 }

@@ -1,0 +1,53 @@
+/** The account limiter's clock and the timings and factors it adapts with (core/pacing/limiter). */
+
+export interface LimiterClock {
+	now(): number;
+	/** Resolves after `ms`; ends a pause and paces probes. Aborted when the account goes idle. */
+	wake(ms: number, signal?: AbortSignal): Promise<void>;
+	/** In [0, 1): spreads the probes of a full account (see PACE_JITTER); without it, none. */
+	random?(): number;
+}
+
+/**
+ * On a 429 the limit is multiplied by this (and rounded down, never below 1); a 429 to a submit
+ * sent alone (the first, or the first after an idle spell) sets it to 1.
+ */
+export const DECREASE_FACTOR = 0.5;
+/**
+ * After a 429 without Retry-After, no submit of this process starts for this long: the account is
+ * full, and the next queued item would only meet another 429. Until a submit is accepted again,
+ * slots are then granted one at a time, this far apart at first; each 429 to such a probe doubles
+ * the gap, up to MAX_PACE_MS, so an account another process holds costs a few 429s per task
+ * duration, not one per COOL_OFF_MS.
+ */
+export const COOL_OFF_MS = 250;
+/** The longest gap between two probes of a full account (on average, see PACE_JITTER). */
+export const MAX_PACE_MS = 500;
+/**
+ * Each probe gap is drawn from ± this share around its nominal length. Probes at fixed gaps lock
+ * onto the rhythm of another process's tasks, which free their slots together once per task
+ * duration: they would keep landing while the account is full, and never win a slot.
+ */
+export const PACE_JITTER = 0.5;
+/** A Retry-After pause never lasts longer than this. */
+export const MAX_PAUSE_MS = 60_000;
+/**
+ * A process that shares the account (see OPEN_MEMORY_MS) and has filled all of it this long leaves
+ * one freed slot open for a moment (OPEN_MS) before refilling it. It refills freed slots within
+ * tens of milliseconds, so another process's probes would seldom find room: one that lands in the
+ * open slot makes this process meet the 429 that lets the two converge. It costs one slot for
+ * about OPEN_MS per OPEN_AFTER_MS.
+ */
+export const OPEN_AFTER_MS = 4_000;
+/**
+ * Slots are left open only by a process that met a 429 this recently: another process shares the
+ * account. One that met none (alone on it) keeps every slot busy.
+ */
+export const OPEN_MEMORY_MS = 10 * 60_000;
+/** Jittered by PACE_JITTER: about as long as the gap between another process's paced probes. */
+export const OPEN_MS = 600;
+/**
+ * After nothing was in flight this long, the next submit goes alone again (like a process's
+ * first): another process may have filled the account meanwhile, and a burst would meet 24 429s.
+ */
+export const IDLE_PROBE_MS = 2_000;

@@ -1,0 +1,122 @@
+import {
+	AccountLimiter,
+	IDLE_PROBE_MS,
+	OPEN_AFTER_MS,
+	OPEN_MEMORY_MS,
+	OPEN_MS,
+	PACE_JITTER,
+	type Slot,
+} from '../../nodes/Bfl/core/pacing/limiter';
+import { answered, manualClock, settle, taker } from '../helpers/limiterClock';
+
+/**
+ * How a process hands the account over to another one without a shared store: it leaves a freed
+ * slot open for a moment once it has held the whole account a while (only after it met a 429, so
+ * a process alone keeps every slot busy), and after an idle spell its next submit goes alone.
+ */
+
+/** Moves the clock to `time` and fires every wake-up due by then. */
+async function advanceTo(clock: ReturnType<typeof manualClock>, time: number) {
+	clock.time = time;
+	for (const wake of clock.wakes.splice(0))
+		if (wake.at <= time) wake.fire();
+		else clock.wakes.push(wake);
+	await settle();
+}
+
+/** A limiter of `cap` whose run holds every slot, with one more item queued. */
+async function holdingAll(limiter: AccountLimiter, cap: number) {
+	const run = limiter.join();
+	const slots: Slot[] = [];
+	const granted: string[] = [];
+	for (let i = 0; i < cap; i++) slots.push(await run.acquire('m', 99));
+	void taker(run, 'next', granted, slots)();
+	await settle();
+	expect(granted).toEqual([]);
+	return { run, slots, granted };
+}
+
+/** A limiter of `cap` that met a 429, climbed back to the cap and now holds every slot. */
+async function sharedAndFull(cap: number) {
+	const clock = manualClock();
+	const limiter = answered(new AccountLimiter(cap, clock));
+	limiter.rateLimited(clock.time);
+	// The climb back to the cap: a clean round at half, then one slot per accepted submit.
+	for (let i = 0; i < cap; i++) limiter.accepted();
+	expect(limiter.limit).toBe(cap);
+	await advanceTo(clock, clock.time + 1_000); // past the 429's pause
+	return { clock, limiter, ...(await holdingAll(limiter, cap)) };
+}
+
+describe('AccountLimiter: a process that holds the whole account', () => {
+	it('alone (no 429 met), refills a freed slot at once, however long it has held them all', async () => {
+		const clock = manualClock();
+		const limiter = answered(new AccountLimiter(4, clock));
+		const { slots, granted } = await holdingAll(limiter, 4);
+		await advanceTo(clock, clock.time + 10 * OPEN_AFTER_MS);
+		slots[0].release();
+		await settle();
+		expect(granted).toEqual(['next']);
+	});
+
+	it('after a 429, leaves a freed slot open for a moment once it has held them all a while', async () => {
+		const { clock, limiter, slots, granted } = await sharedAndFull(4);
+		await advanceTo(clock, clock.time + OPEN_AFTER_MS);
+		slots[0].release();
+		await settle();
+		expect(granted).toEqual([]);
+		const opened = clock.wakes.map((w) => w.at - clock.time);
+		expect(opened).toHaveLength(1);
+		expect(opened[0]).toBeGreaterThanOrEqual(OPEN_MS * (1 - PACE_JITTER));
+		expect(opened[0]).toBeLessThanOrEqual(OPEN_MS * (1 + PACE_JITTER));
+		// Other freed slots are refilled at once meanwhile: only one stays open.
+		void taker(limiter.join(), 'other', granted, slots)();
+		slots[1].release();
+		await settle();
+		expect(granted).toEqual(['other']);
+		await advanceTo(clock, clock.time + opened[0]);
+		expect(granted).toEqual(['other', 'next']);
+		// The next opening comes only after another OPEN_AFTER_MS of holding them all.
+		slots[2].release();
+		void taker(limiter.join(), 'third', granted, slots)();
+		await settle();
+		expect(granted).toEqual(['other', 'next', 'third']);
+	});
+
+	it('forgets the 429 after OPEN_MEMORY_MS and keeps every slot busy again', async () => {
+		const { clock, slots, granted } = await sharedAndFull(2);
+		await advanceTo(clock, clock.time + OPEN_MEMORY_MS);
+		slots[0].release();
+		await settle();
+		expect(granted).toEqual(['next']);
+	});
+});
+
+describe('AccountLimiter: a burst after an idle spell', () => {
+	it('sends its first submit alone once nothing was in flight for IDLE_PROBE_MS', async () => {
+		const clock = manualClock();
+		const limiter = answered(new AccountLimiter(4, clock));
+		const run = limiter.join();
+		(await run.acquire('m', 99)).release();
+		await advanceTo(clock, clock.time + IDLE_PROBE_MS);
+		const granted: string[] = [];
+		for (const label of ['a', 'b', 'c']) void taker(run, label, granted, [])();
+		await settle();
+		expect(granted).toEqual(['a']);
+		// Another process fills the account: one 429, and this process starts again from one slot.
+		run.rateLimited(clock.time);
+		expect(limiter.limit).toBe(1);
+	});
+
+	it('bursts at once after a shorter pause', async () => {
+		const clock = manualClock();
+		const limiter = answered(new AccountLimiter(4, clock));
+		const run = limiter.join();
+		(await run.acquire('m', 99)).release();
+		await advanceTo(clock, clock.time + IDLE_PROBE_MS - 1);
+		const granted: string[] = [];
+		for (const label of ['a', 'b', 'c']) void taker(run, label, granted, [])();
+		await settle();
+		expect(granted).toEqual(['a', 'b', 'c']);
+	});
+});
