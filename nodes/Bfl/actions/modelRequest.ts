@@ -61,7 +61,7 @@ export function modelRequestProperties(
 		...(operation === 'finetune' ? [] : [numberOfImagesProperty]),
 		additionalFieldsProperty(models),
 		...completionProperties(models, custom ? [CUSTOM_MODEL] : []),
-		taskOptionsProperty,
+		taskOptionsProperty('image'),
 	];
 }
 

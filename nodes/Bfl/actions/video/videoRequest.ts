@@ -20,13 +20,13 @@ import {
 	type MediaSource,
 	type VideoInput,
 } from '../../core/request/videoRequest';
-import { readMediaSources, readVideoInput } from '../../descriptions/videoFields';
+import { videoCompletionProperties } from '../../descriptions/completion';
 import {
-	readVideoConcurrency,
-	readVideoOptions,
-	videoCompletionProperties,
-	videoOptionsProperty,
-} from '../../descriptions/videoOptions';
+	readConcurrency,
+	readTaskOptions,
+	taskOptionsProperty,
+} from '../../descriptions/taskOptions';
+import { readMediaSources, readVideoInput } from '../../descriptions/videoFields';
 import { operationError } from '../../transport/errors';
 import { getEndpoints } from '../../transport/request';
 import { readVideoMedia } from '../../transport/videoInputs';
@@ -62,7 +62,7 @@ async function videoTaskOptions(
 	itemIndex: number,
 ): Promise<TaskOptions> {
 	const target = { displayName: spec.displayName, acceptsWebhook: spec.webhooks === true };
-	return await withCompletion(ctx, target, itemIndex, readVideoOptions(ctx, itemIndex));
+	return await withCompletion(ctx, target, itemIndex, readTaskOptions(ctx, itemIndex, 'video'));
 }
 
 /** Reads and checks one item, binaries included (size, kind, frame size), sending nothing. */
@@ -82,7 +82,7 @@ async function prepareVideoRequest(
 	return {
 		group: {
 			key: VIDEO_CONCURRENCY_KEY,
-			cap: readVideoConcurrency(ctx, itemIndex),
+			cap: readConcurrency(ctx, itemIndex, 'video'),
 		},
 		spec,
 		input,
@@ -131,7 +131,11 @@ export function videoOperation(
 	webhooks = false,
 ): Operation<PreparedVideoRequest> {
 	return {
-		properties: [...properties, ...videoCompletionProperties(webhooks), videoOptionsProperty],
+		properties: [
+			...properties,
+			...videoCompletionProperties(webhooks),
+			taskOptionsProperty('video'),
+		],
 		async prepare(this: IExecuteFunctions, itemIndex: number) {
 			return await prepareVideoRequest(this, specFor(this, itemIndex), itemIndex);
 		},
