@@ -214,6 +214,6 @@ export function readConcurrency(
 	itemIndex: number,
 	kind: MediaKind,
 ): number {
-	const raw = ctx.getNodeParameter('options.concurrency', itemIndex, undefined);
-	return numericOption(ctx, itemIndex, raw, numericOptions(kind).concurrency);
+	const raw = ctx.getNodeParameter('options', itemIndex, {}) as RawOptions;
+	return numericOption(ctx, itemIndex, raw.concurrency, numericOptions(kind).concurrency);
 }
