@@ -11,7 +11,7 @@ import { readCustomEndpoint } from '../descriptions/customEndpoint';
 import { operationError } from '../transport/errors';
 import { getEndpoints } from '../transport/request';
 import type { PreparedModelRequest } from './modelRequest';
-import { submitOptions } from './submitOptions';
+import { modelTarget, submitOptions } from './submitOptions';
 
 /**
  * Model → Custom Endpoint: the path and JSON body are checked for shape only; BFL validates the
@@ -33,8 +33,11 @@ export async function prepareCustomRequest(
 	if (problems.length) throw operationError(ctx.getNode(), problems.join('; '), itemIndex);
 	const spec = customModelSpec(operation, path);
 	const endpoints = await getEndpoints(ctx, itemIndex);
+	const group = { key: `custom:${path}`, cap: spec.concurrencyCap };
 	return {
-		group: { key: `custom:${path}`, cap: spec.concurrencyCap },
+		group,
+		slot: group,
+		reports: {},
 		spec,
 		input: {},
 		sources: [],
@@ -45,7 +48,7 @@ export async function prepareCustomRequest(
 			baseUrl: endpoints.apiBaseUrl,
 			path: spec.path,
 			model: path,
-			options: await submitOptions(ctx, spec, itemIndex),
+			options: await submitOptions(ctx, modelTarget(spec), itemIndex, 'image'),
 			itemIndex,
 			media: 'image',
 		},

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_MODELS, findModel, modelsFor } from '../catalog/models';
 import type { ModelOperation, ModelSpec } from '../catalog/types';
@@ -24,11 +24,10 @@ import { numberOfImagesProperty, taskOptionsProperty } from '../descriptions/tas
 import { operationError } from '../transport/errors';
 import { assertInputImages, encodeInputImages } from '../transport/inputImages';
 import { getEndpoints, requireFinetuneBaseUrl } from '../transport/request';
-import { withAccountSlot } from './accountLimiter';
 import { prepareCustomRequest } from './customRequest';
-import { runTask, type TaskPlan } from './lifecycle';
-import type { ConcurrencyGroup, Operation } from './operation';
-import { submitOptions } from './submitOptions';
+import type { Operation } from './operation';
+import { modelTarget, submitOptions } from './submitOptions';
+import { taskOperation, type PreparedTask } from './taskRequest';
 
 /** The properties of a model-driven operation: model picker, fields, images and options. */
 export function modelRequestProperties(
@@ -65,8 +64,7 @@ export function modelRequestProperties(
 	];
 }
 
-export interface PreparedModelRequest {
-	group: ConcurrencyGroup;
+export interface PreparedModelRequest extends PreparedTask {
 	spec: ModelSpec;
 	input: RequestInput;
 	sources: ImageSource[];
@@ -74,7 +72,6 @@ export interface PreparedModelRequest {
 	count: number;
 	/** Model → Custom Endpoint: the user's JSON, sent as is. */
 	customBody?: Record<string, unknown>;
-	plan: TaskPlan;
 }
 
 /** The catalog row for an item; the model may be an expression, so it is read per item. */
@@ -129,8 +126,11 @@ export async function prepareModelRequest(
 		);
 	await assertInputImages(ctx, spec, sources, itemIndex);
 	const endpoints = await getEndpoints(ctx, itemIndex);
+	const group = { key: spec.id, cap: spec.concurrencyCap };
 	return {
-		group: { key: spec.id, cap: spec.concurrencyCap },
+		group,
+		slot: group,
+		reports: usedSettings(spec, input),
 		spec,
 		input,
 		sources,
@@ -142,39 +142,38 @@ export async function prepareModelRequest(
 				: endpoints.apiBaseUrl,
 			path: spec.path,
 			model: spec.id,
-			options: await submitOptions(ctx, spec, itemIndex),
+			options: await submitOptions(ctx, modelTarget(spec), itemIndex, 'image'),
 			itemIndex,
 			media: 'image',
 		},
 	};
 }
 
-/**
- * Takes a slot of the account, then encodes the images (only now, to keep memory flat across many
- * items) and runs the task.
- */
-export async function executeModelRequest(
+/** The body of a model request: the user's JSON (Custom Endpoint), or the row's fields and images. */
+async function modelBody(
 	ctx: IExecuteFunctions,
-	prepared: PreparedModelRequest,
-): Promise<INodeExecutionData[]> {
-	const { spec, input, sources, plan } = prepared;
-	return await withAccountSlot(ctx, prepared.group, async (release) => {
-		const images = await encodeInputImages(
-			ctx,
-			spec,
-			sources,
-			plan.itemIndex,
-			plan.options.requestTimeoutMs,
-		);
-		const webhook = plan.options.webhook;
-		const body = {
-			...(prepared.customBody ?? buildBody(spec, input, images)),
-			...(webhook && { webhook_url: webhook.url }),
-			...(webhook?.secret && { webhook_secret: webhook.secret }),
-		};
-		const reports = usedSettings(spec, input);
-		return [await runTask(ctx, plan, body, { reports, onFinished: release })];
-	});
+	{ spec, input, sources, plan, customBody }: PreparedModelRequest,
+): Promise<Record<string, unknown>> {
+	if (customBody) return customBody;
+	const timeoutMs = plan.options.requestTimeoutMs;
+	return buildBody(
+		spec,
+		input,
+		await encodeInputImages(ctx, spec, sources, plan.itemIndex, timeoutMs),
+	);
+}
+
+/** Number of Images: one task per image, with seeds s, s + 1, … where the model takes a seed. */
+function expandImages(prepared: PreparedModelRequest): PreparedModelRequest[] {
+	if (prepared.count <= 1) return [prepared];
+	const seed = isUnset('seed', prepared.input.seed) ? undefined : Number(prepared.input.seed);
+	return seedsFor(prepared.spec.fields.seed ? seed : undefined, prepared.count).map(
+		(imageSeed) => ({
+			...prepared,
+			count: 1,
+			input: imageSeed === undefined ? prepared.input : { ...prepared.input, seed: imageSeed },
+		}),
+	);
 }
 
 /**
@@ -186,25 +185,10 @@ export function modelOperation(
 	modelHint: string,
 	extraProperties: INodeProperties[] = [],
 ): Operation<PreparedModelRequest> {
-	return {
+	return taskOperation({
 		properties: [...extraProperties, ...modelRequestProperties(models, modelHint)],
-		async prepare(this: IExecuteFunctions, itemIndex: number) {
-			return await prepareModelRequest(this, models, itemIndex);
-		},
-		async execute(this: IExecuteFunctions, prepared: PreparedModelRequest) {
-			return await executeModelRequest(this, prepared);
-		},
-		concurrency: (prepared) => prepared.group,
-		expand(prepared: PreparedModelRequest) {
-			if (prepared.count <= 1) return [prepared];
-			const seed = isUnset('seed', prepared.input.seed) ? undefined : Number(prepared.input.seed);
-			return seedsFor(prepared.spec.fields.seed ? seed : undefined, prepared.count).map(
-				(imageSeed) => ({
-					...prepared,
-					count: 1,
-					input: imageSeed === undefined ? prepared.input : { ...prepared.input, seed: imageSeed },
-				}),
-			);
-		},
-	};
+		prepare: async (ctx, itemIndex) => await prepareModelRequest(ctx, models, itemIndex),
+		body: modelBody,
+		expand: expandImages,
+	});
 }

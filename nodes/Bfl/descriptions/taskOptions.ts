@@ -82,9 +82,11 @@ export const numberOfImagesProperty: INodeProperties = {
  * no Allow Downloads From Any Host: its results come from BFL's hosts only.
  */
 export function taskOptionList(kind: MediaKind): INodeProperties[] {
-	const defaults = OPTION_DEFAULTS[kind];
+	const { pollInterval, minPollInterval, timeout, requestTimeout } = OPTION_DEFAULTS[kind];
 	const words = KIND_WORDS[kind];
 	const bounds = numericOptions(kind);
+	const concurrency = bounds.concurrency.max;
+	const maxDownloadMb = DEFAULT_MAX_DOWNLOAD_MB[kind];
 	const list: INodeProperties[] = [
 		{
 			displayName: 'Allow Downloads From Any Host',
@@ -99,8 +101,8 @@ export function taskOptionList(kind: MediaKind): INodeProperties[] {
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: bounds.concurrency.max },
-			default: bounds.concurrency.max,
+			typeOptions: { minValue: 1, maxValue: concurrency },
+			default: concurrency,
 			description: words.concurrency,
 		},
 		{
@@ -117,7 +119,7 @@ export function taskOptionList(kind: MediaKind): INodeProperties[] {
 			displayOptions: onlyWhileWaiting,
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: bounds.maxDownloadSize.max },
-			default: DEFAULT_MAX_DOWNLOAD_MB[kind],
+			default: maxDownloadMb,
 			description: words.maxDownloadSize,
 		},
 		{
@@ -133,8 +135,8 @@ export function taskOptionList(kind: MediaKind): INodeProperties[] {
 			name: 'pollInterval',
 			displayOptions: onlyWhileWaiting,
 			type: 'number',
-			typeOptions: { minValue: defaults.minPollInterval, numberPrecision: 1 },
-			default: defaults.pollInterval,
+			typeOptions: { minValue: minPollInterval, numberPrecision: 1 },
+			default: pollInterval,
 			description: words.pollInterval,
 		},
 		{
@@ -142,7 +144,7 @@ export function taskOptionList(kind: MediaKind): INodeProperties[] {
 			name: 'requestTimeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: defaults.requestTimeout,
+			default: requestTimeout,
 			description: words.requestTimeout,
 		},
 		{
@@ -151,7 +153,7 @@ export function taskOptionList(kind: MediaKind): INodeProperties[] {
 			displayOptions: onlyWhileWaiting,
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: defaults.timeout,
+			default: timeout,
 			description: words.timeout,
 		},
 	];
