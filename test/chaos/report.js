@@ -2,6 +2,8 @@
 /** Renders the chaos figures as a terminal table and as RELIABILITY.md. */
 const os = require('node:os');
 
+const { realTrafficSection } = require('../realTraffic/table');
+
 /**
  * @typedef {{ name: string, items: number, faults: number, status429: number, retries: number,
  *   requests: number, images: number, errors: number, lost: number, duplicates: number,
@@ -98,7 +100,8 @@ much the server managed to send); durations are reported, not asserted.
 ${trustRender.table}
 
 ${trustRender.summary}
-`;
+
+${realTrafficSection()}`;
 	return {
 		table:
 			[header.join(' | '), ...rows.map((row) => row.join(' | '))].join('\n') +

@@ -8,6 +8,7 @@
 const { runBfl, simulatorCredentials } = require('../helpers/bflWorkflow');
 const { startHostile, json, redirect, drip, flood } = require('../helpers/hostile');
 const { startTriggerServer } = require('../helpers/triggerServer');
+const { mapHosts, serverTls } = require('../helpers/realHosts');
 const { captureOutput } = require('./probes');
 
 const KEY = `trust-${Math.random().toString(36).slice(2)}-key`;
@@ -121,6 +122,50 @@ function nodeCase(name, setup, expected, extraCheck) {
 	};
 }
 
+/**
+ * A case under BFL's real host names (test/helpers/realHosts.js maps api.bfl.ai and api.eu4 to a
+ * loopback TLS server) with the Global credential and Allow Downloads From Any Host on: the
+ * internal-address rule alone stands between the Ready sample URL and this machine.
+ * @param {string} name @param {(other: Hostile) => string} sample
+ * @returns {Case}
+ */
+function globalSampleCase(name, sample) {
+	const polling = 'https://api.eu4.bfl.ai/v1/get_result?id=task-1';
+	return nodeCase(
+		name,
+		async (other) => {
+			const server = await startHostile(
+				{
+					'POST api.bfl.ai/v1/flux-2-pro': (_req, res) =>
+						json(res, 200, { id: 'task-1', polling_url: polling }),
+					'GET api.eu4.bfl.ai/v1/get_result': (_req, res) =>
+						json(res, 200, { id: 'task-1', status: 'Ready', result: { sample: sample(other) } }),
+				},
+				{ tls: serverTls() },
+			);
+			const unmap = mapHosts(['api.bfl.ai', 'api.eu4.bfl.ai'], server.port);
+			const api = { ...server, close: async () => (unmap(), await server.close()) };
+			const run = () =>
+				runBfl({
+					from: 'dist',
+					continueOnFail: true,
+					parameters: {
+						resource: 'image',
+						operation: 'generate',
+						model: 'flux-2-pro',
+						prompt: 'a trust boundary',
+						width: 512,
+						height: 512,
+						options: { pollInterval: 0.2, timeout: 30, allowAnyDownloadHost: true },
+					},
+					credentials: { apiKey: KEY, region: 'global', finetuneRegion: 'auto' },
+				});
+			return { api, run };
+		},
+		/^Refusing to download the result .*loopback, private or link-local/,
+	);
+}
+
 /** @type {Case[]} */
 const CASES = [
 	...[302, 307].map((status) =>
@@ -223,6 +268,18 @@ const CASES = [
 			run: (api) => generate(api),
 		}),
 		/^Refusing to download the result/,
+	),
+	globalSampleCase(
+		'sample URL on localhost. (trailing dot), any host allowed',
+		(other) => `http://localhost.:${other.port}/steal`,
+	),
+	globalSampleCase(
+		'sample URL on [::127.0.0.1] (IPv4-compatible), any host allowed',
+		(other) => `http://[::127.0.0.1]:${other.port}/steal`,
+	),
+	globalSampleCase(
+		'sample URL on NAT64 [64:ff9b::a9fe:a9fe] (metadata), any host allowed',
+		() => 'http://[64:ff9b::a9fe:a9fe]/latest/meta-data',
 	),
 	nodeCase(
 		'sample URL on the cloud metadata address',

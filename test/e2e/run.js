@@ -24,6 +24,7 @@ const { buildAndPack } = require('./lib/pack');
 const { lintExamples } = require('./lib/examples');
 const { runExamples } = require('./lib/release');
 const { runQueueMode } = require('./lib/queue');
+const { runRealTraffic } = require('./lib/realTraffic');
 const { parseArgs } = require('./lib/args');
 
 async function main() {
@@ -130,6 +131,17 @@ async function main() {
 				);
 			} catch (err) {
 				check(`${label} examples`, false, String(err && /** @type {Error} */ (err).message));
+			}
+			try {
+				await runRealTraffic({
+					release: rel,
+					dir: path.join(scratch, `real-traffic-${rel.version}`),
+					tgz,
+					say,
+					check,
+				});
+			} catch (err) {
+				check(`${label} real traffic`, false, String(err && /** @type {Error} */ (err).message));
 			}
 		}
 

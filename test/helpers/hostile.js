@@ -5,6 +5,7 @@
  * because it needs node:http and timers.
  */
 const http = require('node:http');
+const https = require('node:https');
 
 /**
  * @typedef {{ method: string, path: string, key: string | undefined, host: string }} Seen
@@ -12,31 +13,37 @@ const http = require('node:http');
  */
 
 /**
- * Starts a server whose `routes` map "METHOD /path" (or "/path" for any method) to a handler.
- * Unknown routes answer 404. `hostname` is the name put into `base` (the socket is 127.0.0.1
- * either way), so "localhost" makes another host for the node's host rules.
+ * Starts a server whose `routes` map "METHOD /path" (or "/path" for any method) to a handler;
+ * "METHOD host/path" routes by the Host header too, for a server that answers for several host
+ * names (see realHosts.js). Unknown routes answer 404. `hostname` is the name put into `base` (the
+ * socket is 127.0.0.1 either way), so "localhost" makes another host for the node's host rules.
+ * With `tls` (key and certificate) it serves https.
  * @param {Record<string, Handler>} routes
- * @param {{ hostname?: string }} [options]
+ * @param {{ hostname?: string, tls?: { key: Buffer, cert: Buffer } }} [options]
  */
 async function startHostile(routes, options = {}) {
 	/** @type {Seen[]} */
 	const requests = [];
 	/** @type {Set<import('net').Socket>} */
 	const sockets = new Set();
-	const server = http.createServer((req, res) => {
+	/** @type {http.RequestListener} */
+	const listener = (req, res) => {
 		/** @type {Buffer[]} */
 		const chunks = [];
 		req.on('data', (/** @type {Buffer} */ chunk) => chunks.push(chunk));
 		req.on('end', async () => {
 			const path = new URL(req.url ?? '/', 'http://x').pathname;
 			const key = req.headers['x-key'];
+			const host = req.headers.host ?? '';
 			requests.push({
 				method: req.method ?? 'GET',
 				path,
 				key: typeof key === 'string' ? key : undefined,
-				host: req.headers.host ?? '',
+				host,
 			});
-			const handler = routes[`${req.method} ${path}`] ?? routes[path];
+			const name = host.replace(/:\d+$/, '').replace(/\.$/, '').toLowerCase();
+			const handler =
+				routes[`${req.method} ${name}${path}`] ?? routes[`${req.method} ${path}`] ?? routes[path];
 			if (!handler) {
 				res.statusCode = 404;
 				res.end('{"detail":"Not Found"}');
@@ -48,7 +55,10 @@ async function startHostile(routes, options = {}) {
 				res.destroy();
 			}
 		});
-	});
+	};
+	const server = options.tls
+		? https.createServer(options.tls, listener)
+		: http.createServer(listener);
 	server.on('connection', (socket) => {
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
@@ -56,7 +66,7 @@ async function startHostile(routes, options = {}) {
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
 	const { port } = /** @type {import('net').AddressInfo} */ (server.address());
 	return {
-		base: `http://${options.hostname ?? '127.0.0.1'}:${port}`,
+		base: `${options.tls ? 'https' : 'http'}://${options.hostname ?? '127.0.0.1'}:${port}`,
 		port,
 		requests,
 		/** Requests that carried an x-key header. */

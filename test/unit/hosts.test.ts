@@ -1,4 +1,4 @@
-import { BFL_API_HOSTS } from '../../nodes/Bfl/catalog/regions';
+import { BFL_API_HOSTS_SEEN } from '../../nodes/Bfl/catalog/regions';
 import {
 	downloadRefusal,
 	isBflApiHost,
@@ -9,12 +9,24 @@ import {
 } from '../../nodes/Bfl/core/trust/hosts';
 
 describe('mayReceiveKey: BFL API hosts', () => {
-	it.each(BFL_API_HOSTS)('trusts every listed API host over https: %s', (host) => {
-		expect(mayReceiveKey(`https://${host}/v1/get_result?id=1`)).toBe(true);
-		expect(mayReceiveKey(`https://${host.toUpperCase()}/v1/get_result?id=1`)).toBe(true);
-	});
+	it.each(BFL_API_HOSTS_SEEN)(
+		'trusts every API host seen in real answers over https: %s',
+		(host) => {
+			expect(mayReceiveKey(`https://${host}/v1/get_result?id=1`)).toBe(true);
+			expect(mayReceiveKey(`https://${host.toUpperCase()}/v1/get_result?id=1`)).toBe(true);
+			expect(mayReceiveKey(`https://${host}./v1/get_result?id=1`)).toBe(true);
+			expect(mayReceiveKey(`https://${host}:443/v1/get_result?id=1`)).toBe(true);
+		},
+	);
 
-	it.each(BFL_API_HOSTS)('refuses %s over http, on another port, or with userinfo', (host) => {
+	it.each(['api.eu9.bfl.ai', 'api.apac1.bfl.ai', 'api.x-1.bfl.ai', 'API.EU4.BFL.AI.'])(
+		'trusts a cluster nobody has seen yet by the rule api.<one label>.bfl.ai: %s',
+		(host) => {
+			expect(mayReceiveKey(`https://${host}/v1/get_result?id=1`)).toBe(true);
+		},
+	);
+
+	it.each(BFL_API_HOSTS_SEEN)('refuses %s over http, on another port, or with userinfo', (host) => {
 		expect(mayReceiveKey(`http://${host}/v1/get_result`)).toBe(false);
 		expect(mayReceiveKey(`https://${host}:8443/v1/get_result`)).toBe(false);
 		expect(mayReceiveKey(`https://user:pw@${host}/v1/get_result`)).toBe(false);
@@ -25,7 +37,16 @@ describe('mayReceiveKey: BFL API hosts', () => {
 		['the dashboard', 'https://dashboard.bfl.ai/'],
 		['a delivery host', 'https://delivery-eu1.bfl.ai/results/x/sample.jpeg'],
 		['a host under a delivery host', 'https://cdn.delivery.bfl.ai/x'],
-		['an unlisted api-like name', 'https://api.evil.bfl.ai/v1/get_result'],
+		['a name two labels below api', 'https://api.eu4.x.bfl.ai/v1/get_result'],
+		['a name above api', 'https://x.api.bfl.ai/v1/get_result'],
+		['a prefix before api', 'https://xapi.bfl.ai/v1/get_result'],
+		['a hyphen instead of a dot', 'https://api-eu4.bfl.ai/v1/get_result'],
+		['a label that starts with a hyphen', 'https://api.-eu4.bfl.ai/v1/get_result'],
+		['an empty label', 'https://api..bfl.ai/v1/get_result'],
+		['the cdn', 'https://cdn.bfl.ai/x'],
+		['a blob delivery host', 'https://bfldeliveryprodeu4.blob.core.windows.net/x'],
+		['api.bfl.ai under another domain', 'https://api.bfl.ai.evil.example/v1/get_result'],
+		['api.bfl.ai without its dot', 'https://apibfl.ai/v1/get_result'],
 		['the bare domain', 'https://bfl.ai/v1/get_result'],
 		['a look-alike domain', 'https://api.bfl.ai.evil.com/v1/get_result'],
 		['a suffix without the dot', 'https://evilbfl.ai/v1/get_result'],
@@ -84,6 +105,10 @@ describe('result downloads', () => {
 		'https://delivery.us.bfl.ai/x',
 		'https://delivery.bfl.ai/x',
 		'https://bfldeliveryprod.blob.core.windows.net/x',
+		'https://bfldeliveryprodeu4.blob.core.windows.net/results/x/sample.jpeg?se=1&sig=2',
+		'https://bfldeliveryscus.blob.core.windows.net/x',
+		'https://BFLDELIVERYPRODEU4.blob.core.windows.net./x',
+		'https://delivery-eu1.bfl.ai./x',
 	])('allows the BFL delivery host of %s', (url) => {
 		expect(isBflDeliveryHost(new URL(url))).toBe(true);
 		expect(downloadRefusal(url, bfl)).toBeUndefined();
@@ -96,6 +121,13 @@ describe('result downloads', () => {
 		'https://deliveryx.evil.com/x',
 		'https://delivery-eu1.bfl.ai.evil.com/x',
 		'https://example.com/sample.jpeg',
+		'http://bfldeliveryprodeu4.blob.core.windows.net/x',
+		'https://evilbfldelivery.blob.core.windows.net/x',
+		'https://bfldelivery-eu4.blob.core.windows.net/x',
+		'https://bfldeliveryprodeu4toolongname.blob.core.windows.net/x',
+		'https://bfldeliveryprodeu4.queue.core.windows.net/x',
+		'https://bfldeliveryprodeu4.blob.core.windows.net.evil.com/x',
+		'https://attacker.blob.core.windows.net/x',
 	])('refuses %s by default, naming the option that allows it', (url) => {
 		expect(downloadRefusal(url, bfl)).toMatch(/Allow Downloads From Any Host/);
 	});
@@ -116,6 +148,17 @@ describe('result downloads', () => {
 		'http://[fe80::1]/x',
 		'http://[fd00::1]/x',
 		'http://[::ffff:127.0.0.1]/x',
+		'http://localhost./x',
+		'http://db.localhost./x',
+		'http://LOCALHOST.:8080/x',
+		'http://127.0.0.1./x',
+		'http://[::127.0.0.1]/x',
+		'http://[::10.0.0.1]/x',
+		'http://[64:ff9b::127.0.0.1]/x',
+		'http://[64:ff9b::a9fe:a9fe]/x',
+		'http://[64:ff9b:1::192.168.0.1]/x',
+		'http://[0:0:0:0:0:ffff:7f00:1]/x',
+		'http://[::]/x',
 	])('refuses the internal address %s even with any host allowed', (url) => {
 		const refusal = /loopback, private or link-local/;
 		expect(downloadRefusal(url, bfl)).toMatch(refusal);
@@ -130,6 +173,11 @@ describe('result downloads', () => {
 		'http://8.8.8.8/x',
 		'http://[2001:db8::1]/x',
 		'http://11.0.0.1/x',
+		'http://[64:ff9b::8.8.8.8]/x',
+		'http://[::ffff:8.8.8.8]/x',
+		'http://[2001:4860::127.0.0.1]/x',
+		'http://notlocalhost/x',
+		'http://localhost.example.com/x',
 	])('does not call the public address %s internal', (url) => {
 		expect(isInternalHost(new URL(url).hostname)).toBe(false);
 	});

@@ -9,12 +9,23 @@ export interface TaskContext {
 	/** BFL's terminal status and details, so a Continue On Fail workflow can branch on them. */
 	status?: string;
 	details?: unknown;
+	/**
+	 * The polling URL was built from a task ID on the credential's host, not returned by BFL:
+	 * errors neither show it nor propose it, since it only works on the cluster holding the task.
+	 */
+	byId?: boolean;
 }
 
 /** A task BFL accepted: what polling needs. */
 export interface SubmittedTask {
 	taskId: string;
 	pollingUrl: string;
+	byId?: boolean;
+}
+
+/** What an error carries for the item's output: a polling URL only when BFL gave it. */
+function errorContext({ byId, ...task }: TaskContext): TaskContext {
+	return byId ? { ...task, pollingUrl: undefined } : task;
 }
 
 function headline(status: number, what: string): string {
@@ -51,7 +62,11 @@ export function apiError(
 	override?: string,
 ): NodeApiError {
 	const detail = describeErrorBody(body);
-	const title = override ?? headline(status, what);
+	const title =
+		override ??
+		(status === 404 && task.byId
+			? `BFL has no task ${task.taskId} on ${hostOf(task.pollingUrl)} (404)`
+			: headline(status, what));
 	const message = detail ? `${title}: ${detail}` : title;
 	const error = new NodeApiError(node, { message, httpCode: String(status) } as JsonObject, {
 		message,
@@ -59,7 +74,7 @@ export function apiError(
 		httpCode: String(status),
 		itemIndex,
 	});
-	Object.assign(error.context, task);
+	Object.assign(error.context, errorContext(task));
 	return error;
 }
 
@@ -75,18 +90,30 @@ export function operationError(
 		itemIndex,
 		description: description ?? (task.taskId ? describeTask(task) : undefined),
 	});
-	Object.assign(error.context, task);
+	Object.assign(error.context, errorContext(task));
 	return error;
 }
 
 const RESUME_HINT =
 	'Use Task → Get Result with the polling URL to fetch it later without paying again.';
 
+/** Why a lookup by task ID can fail where the task exists, and what works instead. */
+export const BY_ID_HINT =
+	"A task ID is found only on the cluster that holds the task, and BFL's Global, EU and US hosts hand tasks on to regional clusters (api.eu4.bfl.ai, api.us2.bfl.ai, …). Use Find Task By → Polling URL with the pollingUrl BFL returned, or a credential whose Region is the cluster the task ran on (EU1, US1, or Custom with that cluster's https://api.….bfl.ai).";
+
+function hostOf(url: string | undefined): string {
+	try {
+		return new URL(url ?? '').host;
+	} catch {
+		return "the credential's host";
+	}
+}
+
 /** The task's id and polling URL, then the step that helps: by default, resuming with Get Result. */
-export function describeTask(task: TaskContext, nextStep = RESUME_HINT): string {
+export function describeTask(task: TaskContext, nextStep?: string): string {
 	const parts = [`Task ID: ${task.taskId}`];
-	if (task.pollingUrl) parts.push(`Polling URL: ${task.pollingUrl}`);
-	parts.push(nextStep);
+	if (task.pollingUrl && !task.byId) parts.push(`Polling URL: ${task.pollingUrl}`);
+	parts.push(nextStep ?? (task.byId ? BY_ID_HINT : RESUME_HINT));
 	return parts.join('\n');
 }
 

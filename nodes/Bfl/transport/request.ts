@@ -31,7 +31,7 @@ const MAX_REDIRECTS = 3;
 
 /** Where the key may go, in words, for refusals. */
 export function keyScopeText(endpoints: Endpoints): string {
-	return `the API key is only sent to BFL's https API hosts (api.bfl.ai and its regional clusters)${endpoints.customBaseUrl ? ` and the custom base URL's origin (${new URL(endpoints.customBaseUrl).origin})` : ''}`;
+	return `the API key is only sent to BFL's https API hosts (api.bfl.ai and api.<cluster>.bfl.ai, on the default port)${endpoints.customBaseUrl ? ` and the custom base URL's origin (${new URL(endpoints.customBaseUrl).origin})` : ''}`;
 }
 
 function isRedirect(status: number): boolean {

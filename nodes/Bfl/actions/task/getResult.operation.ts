@@ -88,6 +88,7 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 		task = {
 			taskId,
 			pollingUrl: `${endpoints.apiBaseUrl}/v1/get_result?id=${encodeURIComponent(taskId)}`,
+			byId: true,
 		};
 	} else {
 		const pollingUrl = String(this.getNodeParameter('pollingUrl', itemIndex, '')).trim();
