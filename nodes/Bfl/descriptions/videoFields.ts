@@ -10,6 +10,7 @@ import {
 	type VideoSpec,
 } from '../catalog/videoModels';
 import type { VideoInput } from '../core/request/videoRequest';
+import { additionalFieldsCollection } from './display';
 import { mediaProperties } from './videoMedia';
 
 type FieldProperty = (rule: VideoFieldRule) => INodeProperties;
@@ -191,14 +192,7 @@ export function videoProperties(rows: readonly VideoSpec[]): INodeProperties[] {
 	return [
 		...(rows.length > 1 ? [modePicker(rows)] : []),
 		...slots.flatMap((slot) => byMode(rows, (row) => shown(row, slot), MODE)),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		},
+		additionalFieldsCollection(options),
 	];
 }
 
