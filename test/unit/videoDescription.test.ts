@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { VIDEO_MODELS, videoRowsOf } from '../../nodes/Bfl/catalog/videoModels';
+import { VIDEO_MODELS, videoRowsOf, type VideoSpec } from '../../nodes/Bfl/catalog/videoModels';
 import { videoProperties } from '../../nodes/Bfl/descriptions/videoFields';
 
 const generate = videoProperties(videoRowsOf('generate'));
@@ -79,5 +79,27 @@ describe('the video description comes from the catalog rows', () => {
 			(property) => property.name === 'resolution',
 		);
 		expect(resolution?.default).toBe('fhd');
+	});
+
+	it('takes a new mode as one row: its choice, its fields and its durations follow', () => {
+		const [t2v] = videoRowsOf('generate');
+		const longer: VideoSpec = {
+			...t2v,
+			mode: 'long',
+			fixed: { mode: 'long' },
+			displayName: 'Long Take',
+			description: 'A longer clip',
+			fields: { ...t2v.fields, duration: { range: { min: 10, max: 30 }, defaultValue: 'auto' } },
+		};
+		const properties = videoProperties([...videoRowsOf('generate'), longer]);
+		expect(valuesOf(properties[0])).toEqual(['t2v', 'i2v', 'v2v', 'long']);
+		const durations = properties.filter(
+			(property) =>
+				property.name === 'duration' &&
+				(property.displayOptions?.show?.videoMode as string[]).includes('long'),
+		);
+		expect(durations).toHaveLength(1);
+		expect(valuesOf(durations[0])?.slice(0, 2)).toEqual(['auto', '10']);
+		expect(valuesOf(durations[0])?.at(-1)).toBe('30');
 	});
 });

@@ -2,7 +2,6 @@
 import type { BodyField, NumberRange, RuleBase } from './types';
 
 export type VideoOperation = 'generate' | 'enhanceDraft' | 'edit' | 'upscale';
-export type VideoMode = 't2v' | 'i2v' | 'v2v';
 
 /** Every field a video request can send, in the node's terms. */
 export type VideoFieldName =
@@ -56,7 +55,7 @@ export const MEDIA = 'media';
 export interface VideoSpec {
 	operation: VideoOperation;
 	/** The row's value in its operation's Mode picker, where the operation has several rows. */
-	mode?: VideoMode | 'draft_enhance';
+	mode?: string;
 	/** Fields the body always carries, such as flux-3-video's `mode` tag; a shape without it drops it. */
 	fixed?: Record<string, string>;
 	/** What the Mode picker says of the row. */
