@@ -11,7 +11,7 @@ import { readCustomEndpoint } from '../descriptions/customEndpoint';
 import { operationError } from '../transport/errors';
 import { getEndpoints } from '../transport/request';
 import type { PreparedModelRequest } from './modelRequest';
-import { modelTarget, submitOptions } from './submitOptions';
+import { submitOptions } from './submitOptions';
 
 /**
  * Model → Custom Endpoint: the path and JSON body are checked for shape only; BFL validates the
@@ -48,7 +48,7 @@ export async function prepareCustomRequest(
 			baseUrl: endpoints.apiBaseUrl,
 			path: spec.path,
 			model: path,
-			options: await submitOptions(ctx, modelTarget(spec), itemIndex, 'image'),
+			options: await submitOptions(ctx, spec, itemIndex, 'image'),
 			itemIndex,
 			media: 'image',
 		},

@@ -26,7 +26,7 @@ import { assertInputImages, encodeInputImages } from '../transport/inputImages';
 import { getEndpoints, requireFinetuneBaseUrl } from '../transport/request';
 import { prepareCustomRequest } from './customRequest';
 import type { Operation } from './operation';
-import { modelTarget, submitOptions } from './submitOptions';
+import { submitOptions } from './submitOptions';
 import { taskOperation, type PreparedTask } from './taskRequest';
 
 /** The properties of a model-driven operation: model picker, fields, images and options. */
@@ -142,7 +142,7 @@ export async function prepareModelRequest(
 				: endpoints.apiBaseUrl,
 			path: spec.path,
 			model: spec.id,
-			options: await submitOptions(ctx, modelTarget(spec), itemIndex, 'image'),
+			options: await submitOptions(ctx, spec, itemIndex, 'image'),
 			itemIndex,
 			media: 'image',
 		},

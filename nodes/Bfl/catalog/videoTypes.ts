@@ -1,5 +1,5 @@
 /** Types of the video catalog rows. Pure data: no n8n imports. */
-import type { BodyField, NumberRange, RuleBase } from './types';
+import type { BodyField, EndpointRow, NumberRange, RuleBase } from './types';
 
 export type VideoOperation = 'generate' | 'enhanceDraft' | 'edit' | 'upscale';
 
@@ -52,7 +52,7 @@ export interface VideoMedia {
 /** Where a row's media go among its fields on the node. */
 export const MEDIA = 'media';
 
-export interface VideoSpec {
+export interface VideoSpec extends EndpointRow {
 	operation: VideoOperation;
 	/** The row's value in its operation's Mode picker, where the operation has several rows. */
 	mode?: string;
@@ -64,9 +64,6 @@ export interface VideoSpec {
 	layout: ReadonlyArray<VideoFieldName | typeof MEDIA>;
 	/** BFL's endpoint name, reported as the output's model. */
 	model: string;
-	displayName: string;
-	/** POST path relative to the API base URL. */
-	path: string;
 	fields: Partial<Record<VideoFieldName, VideoFieldRule>>;
 	media: VideoMedia;
 	/** Only the upscaler's schema has webhook_url. */

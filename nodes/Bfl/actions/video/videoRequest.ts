@@ -65,7 +65,6 @@ async function prepareVideoRequest(
 	}
 	await readVideoMedia(ctx, spec, sources, itemIndex, false);
 	const endpoints = await getEndpoints(ctx, itemIndex);
-	const target = { displayName: spec.displayName, acceptsWebhook: spec.webhooks };
 	return {
 		group: { key: VIDEO_CONCURRENCY_KEY, cap: readConcurrency(ctx, itemIndex, 'video') },
 		slot: VIDEO_ACCOUNT_GROUP,
@@ -77,7 +76,7 @@ async function prepareVideoRequest(
 			baseUrl: endpoints.apiBaseUrl,
 			path: spec.path,
 			model: spec.model,
-			options: await submitOptions(ctx, target, itemIndex, 'video'),
+			options: await submitOptions(ctx, spec, itemIndex, 'video'),
 			itemIndex,
 			media: 'video',
 		},
