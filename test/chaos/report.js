@@ -94,8 +94,10 @@ ${cancelLine}
 Small hostile servers on loopback against the built node and trigger: a BFL look-alike (the
 credential's custom base URL, 127.0.0.1) that redirects, drips or floods, and an "other host"
 (\`localhost\`, another host name) that records every request. "Bounded" says the node hung up
-on a drip-fed answer (with how long the whole item took) or stopped reading a flood (with how
-much the server managed to send); durations are reported, not asserted.
+on a drip-fed answer (with how long the whole item took, and for an input URL how many GETs it
+made), stopped reading a flood (with how much the server managed to send) or refused bad input
+before any request; durations are reported, not asserted. n8n's log, captured at debug level,
+is searched for the key in every case.
 
 ${trustRender.table}
 

@@ -166,6 +166,24 @@ function globalSampleCase(name, sample) {
 	);
 }
 
+/**
+ * Bad input must fail before anything reaches the API.
+ * @param {Row} result @param {Hostile} api
+ */
+function noRequest(result, api) {
+	if (api.requests.length)
+		result.violations.push(`${api.requests.length} requests before the check`);
+	result.bounded = api.requests.length ? 'no' : 'yes (no request)';
+}
+
+/** Two keyframes by URL, the first at `seconds`. @param {unknown} seconds */
+const keyframes = (seconds) => ({
+	keyframe: [
+		{ source: 'url', url: 'https://images.example.com/a.png', seconds },
+		{ source: 'url', url: 'https://images.example.com/b.png', seconds: 3 },
+	],
+});
+
 /** @type {Case[]} */
 const CASES = [
 	...[302, 307].map((status) =>
@@ -238,12 +256,54 @@ const CASES = [
 					run: (api) => generate(api, { [option]: value }),
 				}),
 				/must be a number from/,
-				(result, api) => {
-					if (api.requests.length)
-						result.violations.push(`${api.requests.length} requests before the check`);
-					result.bounded = api.requests.length ? 'no' : 'yes (no request)';
-				},
+				noRequest,
 			),
+		),
+	),
+	...['Credits', 'GET_RESULT', 'Delete_Finetune', 'MY_FINETUNES', '={{ $json.missing }}'].map(
+		(endpointPath) =>
+			nodeCase(
+				`Custom Endpoint path ${endpointPath.startsWith('=') ? 'expression resolving to nothing' : `"${endpointPath}"`}`,
+				async () => ({
+					api: await lookAlike(() => ({})),
+					run: (api) => generate(api, {}, { model: 'custom', endpointPath, customBody: '{"x":1}' }),
+				}),
+				/^Endpoint Path (is empty|"\w+" is not an image task endpoint)/,
+				noRequest,
+			),
+	),
+	.../** @type {Array<[string, Record<string, unknown>]>} */ ([
+		['Keyframe seconds = true', { keyframes: keyframes('={{ true }}') }],
+		['Keyframe seconds = []', { keyframes: keyframes('={{ [] }}') }],
+		['video Safety Tolerance = []', { additionalFields: { safetyTolerance: '={{ [] }}' } }],
+	]).map(([what, parameters]) =>
+		nodeCase(
+			`${what} from an expression`,
+			async () => ({
+				api: await lookAlike(() => ({})),
+				run: (api) =>
+					generate(
+						api,
+						{},
+						{ resource: 'video', operation: 'generate', videoMode: 'i2v', ...parameters },
+					),
+			}),
+			/^(Keyframe times|Safety Tolerance) must be/,
+			noRequest,
+		),
+	),
+	.../** @type {Array<[string, Record<string, unknown>]>} */ ([
+		['Seed = []', { additionalFields: { seed: '={{ [] }}' } }],
+		['Number of Images = true', { numberOfImages: '={{ true }}' }],
+	]).map(([what, parameters]) =>
+		nodeCase(
+			`${what} from an expression`,
+			async () => ({
+				api: await lookAlike(() => ({})),
+				run: (api) => generate(api, {}, parameters),
+			}),
+			/^(Seed|Number of Images) must be/,
+			noRequest,
 		),
 	),
 	dripCase('status answer dripped 1 byte / 100 ms, Timeout 3 s', 'poll', { timeout: 3 }),
@@ -255,6 +315,7 @@ const CASES = [
 		requestTimeout: 2,
 	}),
 	dripCase('download dripped, Timeout 3 s', 'download', { timeout: 3 }),
+	inputDripCase(),
 	floodCase('300 MB of non-image bytes labelled image/jpeg', Buffer.from('<html>'), {}),
 	floodCase('300 MB behind a JPEG header (default 64 MB cap)', JPEG_HEAD, {}),
 	floodCase('100 MB image, Max Download Size 8 MB', JPEG_HEAD, { maxDownloadSize: 8 }),
@@ -318,6 +379,32 @@ const CASES = [
 		}),
 		/^BFL could not generate the image \(Error\)/,
 	),
+	nodeCase(
+		'video task status echoes the key (debug log searched)',
+		async () => {
+			let polls = 0;
+			/** @type {Hostile} */
+			const api = await startHostile({
+				'POST /v1/flux-3-video': (_req, res) =>
+					json(res, 200, { id: 'video-1', polling_url: `${api.base}/poll?id=video-1` }),
+				'/poll': (req, res) => {
+					polls += 1;
+					const status = polls === 1 ? `Rendering for ${req.headers['x-key']}` : 'Failed';
+					json(res, 200, { id: 'video-1', status, details: { seen: req.headers['x-key'] } });
+				},
+			});
+			return {
+				api,
+				run: (self) =>
+					generate(
+						self,
+						{ pollInterval: 0.2 },
+						{ resource: 'video', operation: 'generate', videoMode: 't2v' },
+					),
+			};
+		},
+		/^BFL could not generate the video \(Failed\)/,
+	),
 	triggerCase('Trigger: Pending, then Ready, for one task id', async (trigger, call) => {
 		await call(trigger.token, { id: 't-1', status: 'Pending' });
 		await call(trigger.token, { id: 't-1', status: 'Ready', result: {} });
@@ -370,6 +457,52 @@ function dripCase(name, step, options) {
 				});
 				if (!cut) result.violations.push('the node did not hang up on the drip');
 				if (!items?.[0]?.json.error) result.violations.push('no error for a drip');
+				return result;
+			} finally {
+				await api.close();
+			}
+		},
+	};
+}
+
+/**
+ * An input URL (Fill's image, fetched for BFL's base64-only field) that drips its bytes: the
+ * item's Timeout must end the retries, and nothing may be submitted.
+ * @returns {Case}
+ */
+function inputDripCase() {
+	// Request Timeout 2 s within Timeout 5 s leaves room for three GETs at most.
+	const MAX_GETS = 3;
+	return {
+		name: 'input URL dripped, Request Timeout 2 s, Timeout 5 s',
+		async run(other) {
+			let gets = 0;
+			const slowImage = Buffer.concat([JPEG_HEAD, Buffer.alloc(512 * 1024, 1)]);
+			const api = await lookAlike(() => ({
+				'/input.jpeg': (_req, res) => {
+					gets += 1;
+					drip(res, slowImage, { headers: { 'content-type': 'image/jpeg' } });
+				},
+			}));
+			try {
+				const started = Date.now();
+				const { items } = await generate(
+					api,
+					{ requestTimeout: 2, timeout: 5 },
+					{
+						operation: 'edit',
+						model: 'flux-pro-1.0-fill',
+						images: { image: [{ source: 'url', url: `${api.base}/input.jpeg` }] },
+					},
+				);
+				const seconds = ((Date.now() - started) / 1000).toFixed(1);
+				const result = row(other, outcome(items), {
+					bounded: gets <= MAX_GETS ? `yes (${gets} GETs, ${seconds} s)` : 'no',
+				});
+				if (gets > MAX_GETS) result.violations.push(`${gets} GETs of the input URL`);
+				if (!items?.[0]?.json.error) result.violations.push('no error for a drip');
+				if (api.requests.some((r) => r.method === 'POST'))
+					result.violations.push('the task was submitted');
 				return result;
 			} finally {
 				await api.close();

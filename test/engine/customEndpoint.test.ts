@@ -62,6 +62,10 @@ describe('Model → Custom Endpoint in the n8n engine against the fake BFL', () 
 			['../credits', '{}', /Endpoint Path must be one path segment/],
 			['flux-tools/../../x', '{}', /Endpoint Path must be one path segment/],
 			['delete_finetune', '{"finetune_id":"x"}', /not an image task endpoint/],
+			['Delete_Finetune', '{"finetune_id":"x"}', /not an image task endpoint/],
+			['={{ "CREDITS" }}', '{}', /not an image task endpoint/],
+			['={{ $json.missing }}', '{}', /^Endpoint Path is empty/],
+			['={{ "  " }}', '{}', /^Endpoint Path is empty/],
 			['flux-2-pro', '{"prompt":', /JSON Body is not valid JSON/],
 		] as const) {
 			const { error } = await custom(path, body);

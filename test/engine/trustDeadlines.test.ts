@@ -127,6 +127,38 @@ describe('deadlines hold against servers that drip bytes', () => {
 		}
 	});
 
+	it("the item's Timeout covers fetching its input URLs, which is not retried past it", async () => {
+		// Each GET drips for longer than Request Timeout; without the item's deadline the node
+		// retried it five times (about 15 s for Timeout 5 s) before submitting anything.
+		const api: Hostile = await startHostile({
+			'/input.jpeg': (_req, res) =>
+				drip(res, SLOW_IMAGE, { everyMs: 100, headers: { 'content-type': 'image/jpeg' } }),
+		});
+		try {
+			const { error } = await runBfl({
+				parameters: {
+					resource: 'image',
+					operation: 'edit',
+					model: 'flux-pro-1.0-fill',
+					prompt: 'make it evening',
+					images: { image: [{ source: 'url', url: `${api.base}/input.jpeg` }] },
+					options: { requestTimeout: 2, timeout: 3 },
+				},
+				credentials: simulatorCredentials(api.base, CALLER),
+			});
+			expect(error?.message).toMatch(
+				/^(The item's Timeout ran out while downloading Image from http:\/\/127\.0\.0\.1:\d+\/input\.jpeg|Could not download Image from http:\/\/127\.0\.0\.1:\d+\/input\.jpeg: the request timed out)$/,
+			);
+			// Timeout 3 s holds at most two GETs of 2 s each, however slow the machine.
+			const gets = api.requests.filter((r) => r.path === '/input.jpeg').length;
+			expect(gets).toBeGreaterThanOrEqual(1);
+			expect(gets).toBeLessThanOrEqual(2);
+			expect(api.requests.filter((r) => r.method === 'POST')).toEqual([]);
+		} finally {
+			await api.close();
+		}
+	});
+
 	it("the Trigger's download inside the webhook call is bounded too", async () => {
 		const { api, cutShort } = await dripping('download');
 		const trigger = await startTriggerServer({

@@ -27,7 +27,7 @@ afterAll(async () => {
 	await Promise.all([api.close(), local.close()]);
 });
 
-const run = (sample: string, input?: Array<{ json: Record<string, unknown> }>) => {
+const run = (sample: string) => {
 	const id = '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c';
 	routes['POST api.bfl.ai/v1/flux-2-pro'] = (_req, res) =>
 		json(res, 200, { id, polling_url: `https://api.eu4.bfl.ai/v1/get_result?id=${id}` });
@@ -44,7 +44,6 @@ const run = (sample: string, input?: Array<{ json: Record<string, unknown> }>) =
 			options: { pollInterval: 0.2, timeout: 30, allowAnyDownloadHost: true },
 		},
 		credentials: { apiKey: CALLER, region: 'global', finetuneRegion: 'auto' },
-		input,
 	});
 };
 

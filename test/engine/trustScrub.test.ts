@@ -1,5 +1,6 @@
 import { runBfl, simulatorCredentials } from '../helpers/bflWorkflow';
 import { json, startHostile } from '../helpers/hostile';
+import { nodeLogger } from '../helpers/logger';
 
 /** A server that echoes request headers: the key must not come back out of the node. */
 const CALLER = 'caller-echo-0f3c2a1e-9b8d';
@@ -100,5 +101,46 @@ describe('the key never leaves the node, whatever the server echoes', () => {
 		const { error } = await run('a failed task whose details echo the headers', false);
 		expect(error?.message).toMatch(/^BFL could not generate the image \(Error\): \{"headers":/);
 		expect(error?.message).toContain('"x-key":"[redacted]"');
+	});
+});
+
+describe("the key never reaches n8n's log", () => {
+	const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+	it("a video task's in-progress status that echoes the key is logged redacted", async () => {
+		let polls = 0;
+		const api: Hostile = await startHostile({
+			'POST /v1/flux-3-video': (_req, res) =>
+				json(res, 200, { id: 'video-1', polling_url: `${api.base}/poll?id=video-1` }),
+			'/poll': (req, res) => {
+				polls += 1;
+				const key = String(req.headers['x-key']);
+				if (polls === 1)
+					return json(res, 200, { id: 'video-1', status: `Rendering for ${key}`, progress: 0.3 });
+				json(res, 200, { id: 'video-1', status: 'Failed', details: { seen: key } });
+			},
+		});
+		const logger = nodeLogger();
+		const spies = LEVELS.map((level) => jest.spyOn(logger, level));
+		try {
+			const { error } = await runBfl({
+				parameters: {
+					resource: 'video',
+					operation: 'generate',
+					videoMode: 't2v',
+					prompt: 'an echo',
+					options: { pollInterval: 0.2 },
+				},
+				credentials: simulatorCredentials(api.base, CALLER),
+			});
+			expect(error?.message).toMatch(/^BFL could not/);
+			expect(polls).toBe(2);
+			const logged = JSON.stringify(spies.map((spy) => spy.mock.calls));
+			expect(logged).toContain('Rendering for [redacted]');
+			expect(logged).not.toContain(CALLER);
+		} finally {
+			for (const spy of spies) spy.mockRestore();
+			await api.close();
+		}
 	});
 });

@@ -92,6 +92,19 @@ describe('import rules', () => {
 		expect(offending).toEqual([]);
 	});
 
+	it('logs only through a scrubbed logger, so no log line can carry the key', () => {
+		const offending = [...files, ...sourcesUnder(path.join(root, 'nodes', 'BflTrigger'))].flatMap(
+			(file) =>
+				fs
+					.readFileSync(file, 'utf8')
+					.split('\n')
+					.filter((line) => !/^\s*(\/\/|\/?\*)/.test(line))
+					.filter((line) => /\.logger\b/.test(line) && !line.includes('scrubbedLogger('))
+					.map((line) => [path.relative(root, file), line.trim()]),
+		);
+		expect(offending).toEqual([]);
+	});
+
 	it('keeps operation files from importing each other', () => {
 		const offending = files
 			.filter((file) => file.endsWith('.operation.ts'))

@@ -14,7 +14,6 @@ describe('Model → Custom Endpoint', () => {
 	);
 
 	it.each([
-		'',
 		'../credits',
 		'..',
 		'.hidden',
@@ -30,16 +29,48 @@ describe('Model → Custom Endpoint', () => {
 		'https://evil.example.com/x',
 		'flux-tools\\x',
 		'a..b',
+		// Spellings of the non-task endpoints a lenient gateway might route: never one segment.
+		'credits/',
+		'v1/credits',
+		'./credits',
+		'%2Fcredits',
+		'//credits',
+		'flux-tools//credits',
+		'CREDITS%2F',
 	])('rejects the path trick %p', (path) => {
 		expect(checkEndpointPath(path)).toMatch(/^Endpoint Path must be one path segment/);
 	});
 
-	it.each(['get_result', 'credits', 'delete_finetune', 'finetune', 'my_finetunes'])(
-		'rejects the non-task endpoint %s',
+	it.each([
+		'get_result',
+		'credits',
+		'delete_finetune',
+		'finetune',
+		'my_finetunes',
+		'finetune_details',
+		// A lenient gateway routes these to the same endpoints.
+		'Credits',
+		'GET_RESULT',
+		'Delete_Finetune',
+		'MY_FINETUNES',
+		'get-result',
+		'credits.',
+		'credits.json',
+		'flux-tools/credits',
+	])('rejects the non-task endpoint %s', (path) => {
+		expect(checkEndpointPath(path)).toMatch(/is not an image task endpoint/);
+	});
+
+	it.each([undefined, null, '', '   '])(
+		'rejects an Endpoint Path of %p: nothing to post to',
 		(path) => {
-			expect(checkEndpointPath(path)).toMatch(/is not an image task endpoint/);
+			expect(checkEndpointPath(path)).toMatch(/^Endpoint Path is empty: name the BFL endpoint/);
 		},
 	);
+
+	it.each([42, true, {}, ['flux-2-pro']])('rejects an Endpoint Path of %p: not text', (path) => {
+		expect(checkEndpointPath(path)).toMatch(/^Endpoint Path must be one path segment/);
+	});
 
 	it('takes the body as an object or JSON text, and nothing else', () => {
 		expect(parseCustomBody('{"prompt":"a"}')).toEqual({ body: { prompt: 'a' } });

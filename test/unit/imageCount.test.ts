@@ -16,7 +16,10 @@ describe('Number of Images', () => {
 		);
 		expect(checkImageCount(0, undefined)).toHaveLength(1);
 		expect(checkImageCount(2.5, undefined)).toHaveLength(1);
-		expect(checkImageCount('3', undefined)).toHaveLength(1);
+		// Read as the numeric options are: decimal text counts, true and lists do not.
+		expect(checkImageCount(' 3 ', undefined)).toEqual([]);
+		for (const raw of [true, [], [3], '3x', NaN])
+			expect(checkImageCount(raw, undefined)).toHaveLength(1);
 		expect(checkImageCount(10, MAX_SEED - 8)[0].message).toMatch(/leaves no room for 10 images/);
 	});
 });

@@ -1,5 +1,7 @@
 import {
+	describeValue,
 	readNumericOption,
+	strictNumber,
 	type NumericOptionSpec,
 } from '../../nodes/Bfl/core/request/numericOptions';
 import { NUMERIC_OPTIONS } from '../../nodes/Bfl/descriptions/taskOptions';
@@ -69,5 +71,35 @@ describe('readNumericOption', () => {
 			value: 2.5,
 		});
 		expect(readNumericOption(12.7, NUMERIC_OPTIONS.concurrency)).toEqual({ ok: true, value: 12 });
+	});
+});
+
+describe('strictNumber: the one reader of every numeric field the user or an expression sets', () => {
+	it('reads no value from anything that is not a number or exactly a decimal number', () => {
+		for (const raw of [...GARBAGE, false, [], [5], ['5'], '', '5 5', '+'])
+			if (raw !== '') expect(strictNumber(raw)).toBeNaN();
+	});
+
+	it('reads numbers and decimal text as they are; unset is undefined', () => {
+		expect([7, -3, 0.5, '7', ' -3 ', '.5', '1e3', '+2'].map(strictNumber)).toEqual([
+			7, -3, 0.5, 7, -3, 0.5, 1000, 2,
+		]);
+		expect([undefined, null, '', '  '].map(strictNumber)).toEqual([
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+		]);
+	});
+
+	it('describes what was given in words, for messages', () => {
+		expect([true, [], { a: 1 }, 'x', 3, null].map(describeValue)).toEqual([
+			'true',
+			'[]',
+			'{"a":1}',
+			'"x"',
+			'3',
+			'null',
+		]);
 	});
 });

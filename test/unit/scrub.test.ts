@@ -1,4 +1,4 @@
-import { REDACTED, secretScrubber } from '../../nodes/Bfl/core/trust/scrub';
+import { REDACTED, scrubbedLogger, secretScrubber } from '../../nodes/Bfl/core/trust/scrub';
 
 const KEYS = ['0f3c2a1e-9b8d-4c7e-a6f5-1d2e3f4a5b6c', 'sk_live.$(weird)+key*', 'short-key-123'];
 const EMBEDDINGS: Array<(key: string) => unknown> = [
@@ -40,5 +40,32 @@ describe('secretScrubber', () => {
 		expect(scrub(input)).toEqual(copy);
 		expect(input).toEqual(copy);
 		expect(secretScrubber(['a'])('a banana')).toBe('a banana');
+	});
+});
+
+describe('scrubbedLogger', () => {
+	it('scrubs every level, message and metadata, before n8n sees them', () => {
+		const seen: unknown[] = [];
+		const record = (level: string) => (message: string, metadata?: Record<string, unknown>) =>
+			seen.push([level, message, metadata]);
+		const log = scrubbedLogger(
+			{
+				debug: record('debug'),
+				info: record('info'),
+				warn: record('warn'),
+				error: record('error'),
+			},
+			secretScrubber(['sk-logged-secret']),
+		);
+		log.debug('status Rendering sk-logged-secret', { status: 'x-key: sk-logged-secret' });
+		log.info('plain');
+		log.warn('w sk-logged-secret');
+		log.error('e', { nested: ['sk-logged-secret'] });
+		expect(seen).toEqual([
+			['debug', 'status Rendering [redacted]', { status: 'x-key: [redacted]' }],
+			['info', 'plain', undefined],
+			['warn', 'w [redacted]', undefined],
+			['error', 'e', { nested: ['[redacted]'] }],
+		]);
 	});
 });

@@ -90,6 +90,14 @@ describe('validateVideoRequest', () => {
 				{ ...url(2), seconds: '21' },
 			]),
 		).toHaveLength(1);
+		// Number() reads true as 1 and [] as 0; neither is a time.
+		for (const seconds of [true, [], [2], {}, '2s'] as unknown as string[])
+			expect(
+				messages(i2v, { prompt: 'x' }, [
+					{ ...url(1), seconds },
+					{ ...url(2), seconds: '3' },
+				]),
+			).toEqual([expect.stringMatching(/^Keyframe times must be seconds from 0 to 20, in order/)]);
 		expect(messages(i2v, { prompt: 'x' }, [url(1), url(2), url(3)])).toEqual([
 			'Three or more keyframes without times need a set Duration (BFL spreads them over it)',
 		]);

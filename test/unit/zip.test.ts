@@ -83,6 +83,25 @@ describe('finetune training input', () => {
 		]);
 	});
 
+	it('reads the numbers as the numeric options are: decimal text counts, true and lists do not', () => {
+		const input = { comment: 'fox', mode: 'style', iterations: ' 300 ', loraRank: '32' };
+		expect(validateFinetuneCreate(input)).toEqual([]);
+		expect(buildFinetuneBody(input, 'UEsD')).toMatchObject({ iterations: 300, lora_rank: 32 });
+		expect(
+			validateFinetuneCreate({
+				comment: 'fox',
+				mode: 'style',
+				iterations: true,
+				learningRate: [],
+				loraRank: [16],
+			}).map((problem) => problem.message),
+		).toEqual([
+			'Iterations must be a whole number from 100 to 1000 (got true)',
+			'Learning Rate must be a number from 0.000001 to 0.005 (got [])',
+			'LoRA Rank must be one of 16, 32 (got [16])',
+		]);
+	});
+
 	it('sends only what was set', () => {
 		expect(
 			buildFinetuneBody({ comment: ' fox ', mode: 'general', triggerWord: ' ' }, 'UEsD'),

@@ -3,6 +3,7 @@ import { NodeOperationError, sleep, type IExecuteFunctions } from 'n8n-workflow'
 import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
 import { AccountRegistry, accountKey, bindRun, runOf } from '../core/pacing/accounts';
 import type { LimiterRun } from '../core/pacing/limiter';
+import { runLogger } from '../transport/log';
 import { getEndpoints, runCredentials } from '../transport/request';
 import type { ConcurrencyGroup } from './operation';
 
@@ -37,6 +38,7 @@ export async function joinAccount(
 		accountKey(String(credentials.apiKey ?? ''), endpoints.apiBaseUrl),
 		DEFAULT_CONCURRENCY_CAP,
 	);
+	const log = await runLogger(ctx);
 	const run = limiter.join(concurrency);
 	run.stopOnFailure = stopOnFailure;
 	bindRun(ctx, run);
@@ -50,7 +52,7 @@ export async function joinAccount(
 			signal?.removeEventListener('abort', onAbort);
 			bindRun(ctx, undefined);
 			run.close();
-			ctx.logger.debug('BFL account limiter: run finished', {
+			log.debug('BFL account limiter: run finished', {
 				slotsWaitedFor: run.stats.waited,
 				rateLimited429s: run.stats.rateLimited,
 				lowestAccountLimit: run.stats.lowestLimit,

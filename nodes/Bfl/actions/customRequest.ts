@@ -6,7 +6,7 @@ import {
 	customModelSpec,
 	parseCustomBody,
 } from '../core/request/customEndpoint';
-import { checkImageCount } from '../core/request/imageCount';
+import { checkImageCount, readImageCount } from '../core/request/imageCount';
 import { readCustomEndpoint } from '../descriptions/customEndpoint';
 import { operationError } from '../transport/errors';
 import { getEndpoints } from '../transport/request';
@@ -22,15 +22,16 @@ export async function prepareCustomRequest(
 	operation: ModelOperation,
 	itemIndex: number,
 ): Promise<PreparedModelRequest> {
-	const { path, rawBody } = readCustomEndpoint(ctx, itemIndex);
+	const { path: rawPath, rawBody } = readCustomEndpoint(ctx, itemIndex);
 	const parsed = parseCustomBody(rawBody);
 	const count = ctx.getNodeParameter('numberOfImages', itemIndex, 1);
 	const problems = [
-		checkEndpointPath(path),
+		checkEndpointPath(rawPath),
 		parsed.problem,
 		...checkImageCount(count, undefined).map((problem) => problem.message),
 	].filter(Boolean);
 	if (problems.length) throw operationError(ctx.getNode(), problems.join('; '), itemIndex);
+	const path = String(rawPath);
 	const spec = customModelSpec(operation, path);
 	const endpoints = await getEndpoints(ctx, itemIndex);
 	const group = { key: `custom:${path}`, cap: spec.concurrencyCap };
@@ -41,7 +42,7 @@ export async function prepareCustomRequest(
 		spec,
 		input: {},
 		sources: [],
-		count: count as number,
+		count: readImageCount(count),
 		customBody: parsed.body,
 		plan: {
 			endpoints,

@@ -4,9 +4,11 @@ import type { TaskOptions } from '../core/request/taskOptions';
 import { finishedTask, finishedVideo, submittedOutput } from '../core/results/output';
 import { optionalNumber } from '../core/results/responses';
 import type { Endpoints } from '../core/trust/routing';
+import type { LogFunctions } from '../core/trust/scrub';
 import { withoutToken } from '../core/trust/webhook';
 import { checkTask, type CheckOptions } from '../transport/check';
 import type { SubmittedTask } from '../transport/errors';
+import { runLogger } from '../transport/log';
 import { submitTask } from '../transport/submit';
 import { deliver } from './delivery';
 
@@ -33,10 +35,12 @@ export interface TaskExtras {
 	reports?: IDataObject;
 	/** Called once BFL has finished the task (it no longer counts against the account's cap). */
 	onFinished?: () => void;
+	/** Epoch ms: the item's deadline, when it started before the submit (to fetch input URLs). */
+	deadline?: number;
 }
 
 function waitFor(
-	ctx: IExecuteFunctions,
+	log: LogFunctions,
 	plan: TaskPlan,
 	task: SubmittedTask,
 	deadline: number,
@@ -56,7 +60,7 @@ function waitFor(
 			firstPollDelayMs: options.pollIntervalMs,
 			subject: 'video',
 			onPending: (body) =>
-				ctx.logger.debug(`BFL video task ${task.taskId}: ${String(body.status)}`, {
+				log.debug(`BFL video task ${task.taskId}: ${String(body.status)}`, {
 					taskId: task.taskId,
 					status: body.status,
 					progress: optionalNumber(body.progress),
@@ -79,7 +83,7 @@ export async function runTask(
 	const reports = extras.reports ?? {};
 	// The item's Timeout bounds the submit and, for an image, everything after it, a request in
 	// progress included.
-	const deadline = Date.now() + options.timeoutMs;
+	const deadline = extras.deadline ?? Date.now() + options.timeoutMs;
 	const { answer, task } = await submitTask(ctx, {
 		url: `${plan.baseUrl}${plan.path}`,
 		body,
@@ -94,7 +98,8 @@ export async function runTask(
 		const webhookUrl = options.webhook && withoutToken(options.webhook.url);
 		return { json: { ...(submittedOutput(answer, model, webhookUrl) as IDataObject), ...reports } };
 	}
-	const finalBody = await checkTask(ctx, plan.endpoints, task, waitFor(ctx, plan, task, deadline));
+	const log = await runLogger(ctx);
+	const finalBody = await checkTask(ctx, plan.endpoints, task, waitFor(log, plan, task, deadline));
 	extras.onFinished?.();
 	const own = { answer, model };
 	const finished =

@@ -4,9 +4,10 @@ import { DEFAULT_MODELS, findModel, modelsFor } from '../catalog/models';
 import type { ModelOperation, ModelSpec } from '../catalog/types';
 import { buildBody } from '../core/request/buildBody';
 import { CUSTOM_MODEL } from '../core/request/customEndpoint';
-import { checkImageCount, seedsFor } from '../core/request/imageCount';
+import { checkImageCount, readImageCount, seedsFor } from '../core/request/imageCount';
 import { checkImageSources, type ImageSource } from '../core/request/images';
 import { checkLayout, withLayout } from '../core/request/layout';
+import { strictNumber } from '../core/request/numericOptions';
 import { isUnset, validateRequest, type RequestInput } from '../core/request/validate';
 import { usedSettings } from '../core/results/output';
 import { completionProperties } from '../descriptions/completion';
@@ -103,11 +104,12 @@ export async function prepareModelRequest(
 	const input = readRequestInput(ctx, spec, itemIndex);
 	const sources = readImageSources(ctx, spec, itemIndex);
 	const layout = readLayout(ctx, spec, itemIndex);
-	const count = operation === 'finetune' ? 1 : ctx.getNodeParameter('numberOfImages', itemIndex, 1);
-	const seed = isUnset('seed', input.seed) ? undefined : Number(input.seed);
+	const rawCount =
+		operation === 'finetune' ? 1 : ctx.getNodeParameter('numberOfImages', itemIndex, 1);
+	const seed = isUnset('seed', input.seed) ? undefined : strictNumber(input.seed);
 	const problems = [
 		...validateRequest(spec, input),
-		...checkImageCount(count, spec.fields.seed ? seed : undefined),
+		...checkImageCount(rawCount, spec.fields.seed ? seed : undefined),
 		...checkImageSources(spec, sources),
 		...checkLayout(layout, operation === 'edit' ? 'edit' : 'generate', sources.length),
 	];
@@ -134,7 +136,7 @@ export async function prepareModelRequest(
 		spec,
 		input,
 		sources,
-		count: count as number,
+		count: readImageCount(rawCount),
 		plan: {
 			endpoints,
 			baseUrl: spec.pinnedToFinetuneRegion
@@ -153,20 +155,21 @@ export async function prepareModelRequest(
 async function modelBody(
 	ctx: IExecuteFunctions,
 	{ spec, input, sources, plan, customBody }: PreparedModelRequest,
+	deadline: number,
 ): Promise<Record<string, unknown>> {
 	if (customBody) return customBody;
-	const timeoutMs = plan.options.requestTimeoutMs;
-	return buildBody(
-		spec,
-		input,
-		await encodeInputImages(ctx, spec, sources, plan.itemIndex, timeoutMs),
-	);
+	// Input URLs are fetched under the item's Timeout, which started with its slot.
+	const images = await encodeInputImages(ctx, spec, sources, plan.itemIndex, {
+		requestTimeoutMs: plan.options.requestTimeoutMs,
+		deadline,
+	});
+	return buildBody(spec, input, images);
 }
 
 /** Number of Images: one task per image, with seeds s, s + 1, … where the model takes a seed. */
 function expandImages(prepared: PreparedModelRequest): PreparedModelRequest[] {
 	if (prepared.count <= 1) return [prepared];
-	const seed = isUnset('seed', prepared.input.seed) ? undefined : Number(prepared.input.seed);
+	const seed = isUnset('seed', prepared.input.seed) ? undefined : strictNumber(prepared.input.seed);
 	return seedsFor(prepared.spec.fields.seed ? seed : undefined, prepared.count).map(
 		(imageSeed) => ({
 			...prepared,

@@ -10,26 +10,20 @@ import {
 import { DEFAULT_CONCURRENCY_CAP } from '../catalog/models';
 import { NOT_STARTED } from '../core/pacing/limiter';
 import { runPool, type PoolTask, type Settled } from '../core/pacing/pool';
-import { secretScrubber, type Scrubber } from '../core/trust/scrub';
-import { runCredentials } from '../transport/request';
+import { readNumericOption } from '../core/request/numericOptions';
+import type { Scrubber } from '../core/trust/scrub';
+import { NUMERIC_OPTIONS } from '../descriptions/taskOptions';
+import { runScrubber } from '../transport/log';
 import { joinAccount, type AccountSession } from './accountLimiter';
 import type { Job, RegisteredOperation } from './operation';
 import { operationOf } from './registry';
 
 /** Items in flight for the whole execution; read once, from the first item. */
 function readConcurrency(ctx: IExecuteFunctions): number {
-	const raw = Number(ctx.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY_CAP));
-	return Math.min(DEFAULT_CONCURRENCY_CAP, Math.max(1, Math.floor(raw) || DEFAULT_CONCURRENCY_CAP));
-}
-
-/** Removes the API key from every text the run outputs or throws (see core/trust/scrub). */
-async function outputScrubber(ctx: IExecuteFunctions): Promise<Scrubber> {
-	try {
-		const credentials = await runCredentials(ctx);
-		return secretScrubber([credentials.apiKey as string | undefined]);
-	} catch {
-		return secretScrubber([]);
-	}
+	const raw = ctx.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY_CAP);
+	const read = readNumericOption(raw, NUMERIC_OPTIONS.concurrency);
+	// A value that is no number has already failed its item in prepare.
+	return read.ok ? read.value : DEFAULT_CONCURRENCY_CAP;
 }
 
 function asNodeError(
@@ -103,7 +97,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			`The operation "${operationName}" of "${resource}" is not supported`,
 		);
 	}
-	const scrub = await outputScrubber(this);
+	// Removes the API key from every text the run outputs or throws.
+	const scrub = await runScrubber(this);
 	if (items.length && operation.aggregate?.call(this))
 		return await routeAggregate(this, operation, items.length, scrub);
 	const continueOnFail = this.continueOnFail();

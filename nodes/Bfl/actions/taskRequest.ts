@@ -28,8 +28,11 @@ export interface TaskKind<P extends PreparedTask> {
 	properties: INodeProperties[];
 	/** Reads and checks one item, inputs included, sending nothing. */
 	prepare(ctx: IExecuteFunctions, itemIndex: number): Promise<P>;
-	/** The row's body; inputs are read and encoded only now, once, to keep memory flat. */
-	body(ctx: IExecuteFunctions, prepared: P): Promise<Record<string, unknown>>;
+	/**
+	 * The row's body; inputs are read and encoded only now, once, to keep memory flat. `deadline`
+	 * is the item's (epoch ms), which also bounds fetching its input URLs.
+	 */
+	body(ctx: IExecuteFunctions, prepared: P, deadline: number): Promise<Record<string, unknown>>;
 	/** Number of Images: one task per image. */
 	expand?(prepared: P): P[];
 }
@@ -47,13 +50,15 @@ export function taskOperation<P extends PreparedTask>(kind: TaskKind<P>): Operat
 		},
 		async execute(this: IExecuteFunctions, prepared: P): Promise<INodeExecutionData[]> {
 			return await withAccountSlot(this, prepared.slot, async (release) => {
+				// The item's Timeout starts with its slot: it covers the inputs too, not only the task.
+				const deadline = Date.now() + prepared.plan.options.timeoutMs;
 				const webhook = prepared.plan.options.webhook;
 				const body = {
-					...(await kind.body(this, prepared)),
+					...(await kind.body(this, prepared, deadline)),
 					...(webhook && { webhook_url: webhook.url }),
 					...(webhook?.secret && { webhook_secret: webhook.secret }),
 				} as IDataObject;
-				const extras = { reports: prepared.reports as IDataObject, onFinished: release };
+				const extras = { reports: prepared.reports as IDataObject, onFinished: release, deadline };
 				return [await runTask(this, prepared.plan, body, extras)];
 			});
 		},

@@ -37,9 +37,11 @@ export const customEndpointProperties: INodeProperties[] = [
 export function readCustomEndpoint(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-): { path: string; rawBody: unknown } {
+): { path: unknown; rawBody: unknown } {
+	const path: unknown = ctx.getNodeParameter('endpointPath', itemIndex, '');
 	return {
-		path: String(ctx.getNodeParameter('endpointPath', itemIndex, '')).trim(),
+		// Unchecked: an expression may give undefined or a number (core/request/customEndpoint).
+		path: typeof path === 'string' ? path.trim() : path,
 		rawBody: ctx.getNodeParameter('customBody', itemIndex, '{}'),
 	};
 }

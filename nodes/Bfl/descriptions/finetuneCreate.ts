@@ -146,11 +146,11 @@ export function readFinetuneCreateInput(
 		comment: String(ctx.getNodeParameter('comment', itemIndex, '')),
 		mode: String(ctx.getNodeParameter('mode', itemIndex, 'general')),
 		triggerWord: ctx.getNodeParameter('triggerWord', itemIndex, '') as string,
-		iterations: extra.iterations as number | undefined,
-		learningRate: extra.learningRate as number | undefined,
+		iterations: extra.iterations,
+		learningRate: extra.learningRate,
 		captioning: extra.captioning as boolean | undefined,
 		priority: extra.priority as string | undefined,
 		finetuneType: extra.finetuneType as string | undefined,
-		loraRank: extra.loraRank as number | undefined,
+		loraRank: extra.loraRank,
 	};
 }

@@ -7,6 +7,7 @@ import type {
 
 import type { ModelOperation, ModelSpec } from '../catalog/types';
 import type { Box, Frame, LayoutElement } from '../core/request/layout';
+import { strictNumber } from '../core/request/numericOptions';
 
 type Show = NonNullable<IDisplayOptions['show']>;
 
@@ -137,16 +138,25 @@ export function layoutProperties(
 	];
 }
 
+/** A number of a box or frame; blank or absent is no number (NaN), which checkLayout refuses. */
+const numberOf = (raw: unknown) => strictNumber(raw) ?? NaN;
+
 const box = (entry: IDataObject, prefix = ''): Box => {
-	const read = (side: string) => Number(entry[prefix ? `${prefix}${side}` : side.toLowerCase()]);
+	const read = (side: string) => numberOf(entry[prefix ? `${prefix}${side}` : side.toLowerCase()]);
 	return { top: read('Top'), left: read('Left'), bottom: read('Bottom'), right: read('Right') };
 };
 
 function frame(entry: IDataObject, width: unknown, height: unknown): Frame {
 	return entry.unit === 'pixels'
-		? { unit: 'pixels', width: Number(width), height: Number(height) }
+		? { unit: 'pixels', width: numberOf(width), height: numberOf(height) }
 		: { unit: 'percent' };
 }
+
+/** The source frame's side, which is the target frame's when left at 0 (or unset). */
+const sourceSide = (raw: unknown, target: unknown) => {
+	const side = strictNumber(raw);
+	return side === undefined || side === 0 ? target : side;
+};
 
 /** The item's layout elements as configured (checked by core/request/layout before use). */
 export function readLayout(
@@ -165,14 +175,14 @@ export function readLayout(
 			targetFrame,
 		};
 		if (spec.operation !== 'edit') return element;
-		const from = Number(entry.fromImage ?? 0);
+		const from = strictNumber(entry.fromImage) ?? 0;
 		if (from !== 0) element.fromImage = from;
 		if (entry.hasSource === true) {
 			element.source = box(entry, 'source');
 			element.sourceFrame = frame(
 				entry,
-				Number(entry.sourceFrameWidth) || entry.frameWidth,
-				Number(entry.sourceFrameHeight) || entry.frameHeight,
+				sourceSide(entry.sourceFrameWidth, entry.frameWidth),
+				sourceSide(entry.sourceFrameHeight, entry.frameHeight),
 			);
 		}
 		return element;

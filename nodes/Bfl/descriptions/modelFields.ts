@@ -9,7 +9,7 @@ import { bflDefault } from '../catalog/defaults';
 import { FIELD_NAMES, type FieldName } from '../catalog/fields';
 import { CUSTOM_SIZE, presetSize, presetsFor } from '../catalog/sizes';
 import type { ModelSpec } from '../catalog/types';
-import type { RequestInput } from '../core/request/validate';
+import { fieldValue, type RequestInput } from '../core/request/validate';
 import { additionalFieldsCollection } from './display';
 import { FIELD_PROPERTIES } from './fieldProperties';
 
@@ -179,11 +179,11 @@ export function readRequestInput(
 	for (const name of Object.keys(spec.fields) as FieldName[]) {
 		// Hidden fields are absent, and n8n throws for them; a preset replaces width and height.
 		if (preset && PIXEL_FIELDS.includes(name)) continue;
-		const value = isPrimary(spec, name)
-			? ctx.getNodeParameter(name, itemIndex, undefined)
-			: additional[name];
-		if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-			input[name] = value;
+		const value = fieldValue(
+			name,
+			isPrimary(spec, name) ? ctx.getNodeParameter(name, itemIndex, undefined) : additional[name],
+		);
+		if (value !== undefined) input[name] = value;
 	}
 	return input;
 }

@@ -51,7 +51,7 @@ export const KIND_WORDS: Record<
 		requestTimeout:
 			'How long one HTTP request may take. A stalled status check or download is retried; a stalled submit is not, as BFL may have accepted it.',
 		timeout:
-			'How long to wait for the image before failing. The error then carries the task ID and polling URL, so Task → Get Result can fetch it later.',
+			'How long the item may take as a whole (fetching input URLs, the task, the download) before failing. After the submit the error carries the task ID and polling URL, so Task → Get Result can fetch it later.',
 	},
 	video: {
 		concurrency:

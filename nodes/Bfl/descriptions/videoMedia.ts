@@ -116,7 +116,7 @@ export function readMediaSources(
 			source: entry.source === 'url' ? 'url' : 'binary',
 			binaryPropertyName: String(entry.binaryPropertyName ?? 'data'),
 			url: entry.url as string | undefined,
-			seconds: entry.seconds as string | number | undefined,
+			seconds: entry.seconds,
 		}));
 	}
 	const prefix = media.parameter;

@@ -9,7 +9,7 @@ import {
 } from '../core/request/images';
 import { readBinaryInput } from './binaryInput';
 import { operationError } from './errors';
-import { fetchInputImage } from './inputUrl';
+import { fetchInputImage, type InputFetchBounds } from './inputUrl';
 
 /**
  * Reads each binary image of an item and checks it is an image BFL can take. Read as a video
@@ -36,14 +36,14 @@ async function readImage(
 
 /**
  * Each image slot of the item with its URL or checked bytes, in the model's slot order. A URL for
- * a field BFL takes as base64 only is downloaded here (with `fetchTimeoutMs`), else kept as text.
+ * a field BFL takes as base64 only is downloaded here (within `fetch`), else kept as text.
  */
 async function readInputImages(
 	ctx: IExecuteFunctions,
 	spec: ModelSpec,
 	sources: ImageSource[],
 	itemIndex: number,
-	fetchTimeoutMs?: number,
+	fetch?: InputFetchBounds,
 ): Promise<Array<{ slot: string; value: string | Buffer }>> {
 	const images = spec.images;
 	if (!images) return [];
@@ -52,11 +52,13 @@ async function readInputImages(
 		const slot = images.slots[i];
 		if (source.source === 'url') {
 			const url = String(source.url).trim();
-			const fetch = !images.urlAllowed && fetchTimeoutMs !== undefined;
 			const label = images.labels[i];
 			read.push({
 				slot,
-				value: fetch ? await fetchInputImage(ctx, url, label, itemIndex, fetchTimeoutMs) : url,
+				value:
+					!images.urlAllowed && fetch
+						? await fetchInputImage(ctx, url, label, itemIndex, fetch)
+						: url,
 			});
 			continue;
 		}
@@ -88,9 +90,9 @@ export async function encodeInputImages(
 	spec: ModelSpec,
 	sources: ImageSource[],
 	itemIndex: number,
-	fetchTimeoutMs: number,
+	fetch: InputFetchBounds,
 ): Promise<Record<string, string | string[]>> {
-	const read = await readInputImages(ctx, spec, sources, itemIndex, fetchTimeoutMs);
+	const read = await readInputImages(ctx, spec, sources, itemIndex, fetch);
 	const encoded = read.map(({ slot, value }) => ({
 		slot,
 		value: typeof value === 'string' ? value : value.toString('base64'),

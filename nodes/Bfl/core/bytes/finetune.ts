@@ -8,6 +8,7 @@ import {
 	MAX_TRAINING_ZIP_BYTES,
 	TRAINING_IMAGES,
 } from '../../catalog/finetuning';
+import { describeValue, strictNumber } from '../request/numericOptions';
 import type { Problem } from '../request/validate';
 import { sniffImageFormat } from './files';
 import type { ZipEntry } from './zip';
@@ -16,12 +17,13 @@ export interface FinetuneCreateInput {
 	comment: string;
 	mode: string;
 	triggerWord?: string;
-	iterations?: number;
-	learningRate?: number;
+	/** The numbers as the node or an expression gave them; read with strictNumber. */
+	iterations?: unknown;
+	learningRate?: unknown;
 	captioning?: boolean;
 	priority?: string;
 	finetuneType?: string;
-	loraRank?: number;
+	loraRank?: unknown;
 }
 
 function oneOf(
@@ -40,10 +42,11 @@ function oneOf(
 
 function within(
 	field: string,
-	value: number | undefined,
+	raw: unknown,
 	range: { min: number; max: number },
 	integer: boolean,
 ): Problem[] {
+	const value = strictNumber(raw);
 	if (value === undefined) return [];
 	if (
 		Number.isFinite(value) &&
@@ -55,9 +58,16 @@ function within(
 	return [
 		{
 			field,
-			message: `${field} must be ${integer ? 'a whole number' : 'a number'} from ${range.min} to ${range.max} (got ${value})`,
+			message: `${field} must be ${integer ? 'a whole number' : 'a number'} from ${range.min} to ${range.max} (got ${describeValue(raw)})`,
 		},
 	];
+}
+
+function loraRank(raw: unknown): Problem[] {
+	const rank = strictNumber(raw);
+	if (rank === undefined || LORA_RANKS.some((allowed) => allowed === rank)) return [];
+	const message = `LoRA Rank must be one of ${LORA_RANKS.join(', ')} (got ${describeValue(raw)})`;
+	return [{ field: 'LoRA Rank', message }];
 }
 
 /** Checks the training settings before the (large) upload. */
@@ -74,7 +84,7 @@ export function validateFinetuneCreate(input: FinetuneCreateInput): Problem[] {
 		...within('Learning Rate', input.learningRate, LEARNING_RATE, false),
 		...oneOf('Priority', input.priority, FINETUNE_PRIORITIES),
 		...oneOf('Finetune Type', input.finetuneType, FINETUNE_TYPES),
-		...oneOf('LoRA Rank', input.loraRank, LORA_RANKS),
+		...loraRank(input.loraRank),
 	);
 	return problems;
 }
@@ -91,12 +101,12 @@ export function buildFinetuneBody(
 	};
 	const optional: Array<[string, string | number | boolean | undefined]> = [
 		['trigger_word', input.triggerWord?.trim() || undefined],
-		['iterations', input.iterations],
-		['learning_rate', input.learningRate],
+		['iterations', strictNumber(input.iterations)],
+		['learning_rate', strictNumber(input.learningRate)],
 		['captioning', input.captioning],
 		['priority', input.priority],
 		['finetune_type', input.finetuneType],
-		['lora_rank', input.loraRank],
+		['lora_rank', strictNumber(input.loraRank)],
 	];
 	for (const [key, value] of optional) if (value !== undefined) body[key] = value;
 	return body;

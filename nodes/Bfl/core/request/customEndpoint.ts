@@ -21,14 +21,25 @@ const NOT_TASKS = new Set([
 ]);
 
 /**
- * Checks a custom endpoint path: one segment or flux-tools/<name>, letters, digits, '.', '_' and
- * '-' only, so no '..', slashes, encodings, queries or hosts can move the request elsewhere.
- * Returns the problem, or undefined when the path is fine.
+ * The endpoint name a lenient gateway could route a path to: any case, '-' for '_', without a
+ * suffix after a dot (credits., credits.json) or the flux-tools/ prefix.
  */
-export function checkEndpointPath(path: string): string | undefined {
-	if (!PATH.test(path) || path.includes('..'))
-		return `Endpoint Path must be one path segment such as flux-3-image-klein, or flux-tools/<name> (got "${path}")`;
-	if (NOT_TASKS.has(path))
+function routedName(path: string): string {
+	const name = path.replace(/^flux-tools\//i, '').split('.')[0];
+	return name.toLowerCase().replace(/-/g, '_');
+}
+
+/**
+ * Checks a custom endpoint path, as read from the parameter or an expression: one segment or
+ * flux-tools/<name>, letters, digits, '.', '_' and '-' only, so no '..', slashes, encodings,
+ * queries or hosts can move the request elsewhere. Returns the problem, or undefined when fine.
+ */
+export function checkEndpointPath(path: unknown): string | undefined {
+	if (path === undefined || path === null || (typeof path === 'string' && !path.trim()))
+		return 'Endpoint Path is empty: name the BFL endpoint to post to, such as flux-3-image-klein';
+	if (typeof path !== 'string' || !PATH.test(path) || path.includes('..'))
+		return `Endpoint Path must be one path segment such as flux-3-image-klein, or flux-tools/<name> (got ${JSON.stringify(path)})`;
+	if (NOT_TASKS.has(routedName(path)))
 		return `Endpoint Path "${path}" is not an image task endpoint; use the node's Task, Finetune or Account operations`;
 	return undefined;
 }

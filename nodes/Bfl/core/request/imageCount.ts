@@ -1,22 +1,24 @@
 import { MAX_SEED } from '../../catalog/fields';
+import { describeValue, strictNumber } from './numericOptions';
 import type { Problem } from './validate';
 
 /** Number of Images: one item may ask for up to this many tasks. */
 export const MAX_IMAGES_PER_ITEM = 10;
 
+/** Number of Images as given (a number or decimal text, see strictNumber); unset is 1. */
+export function readImageCount(raw: unknown): number {
+	return strictNumber(raw) ?? 1;
+}
+
 /** Checks Number of Images and that a given seed leaves room for seed, seed + 1, … */
-export function checkImageCount(count: unknown, seed: number | undefined): Problem[] {
+export function checkImageCount(raw: unknown, seed: number | undefined): Problem[] {
 	const field = 'Number of Images';
-	if (
-		typeof count !== 'number' ||
-		!Number.isInteger(count) ||
-		count < 1 ||
-		count > MAX_IMAGES_PER_ITEM
-	)
+	const count = readImageCount(raw);
+	if (!Number.isInteger(count) || count < 1 || count > MAX_IMAGES_PER_ITEM)
 		return [
 			{
 				field,
-				message: `Number of Images must be a whole number from 1 to ${MAX_IMAGES_PER_ITEM} (got ${String(count)})`,
+				message: `Number of Images must be a whole number from 1 to ${MAX_IMAGES_PER_ITEM} (got ${describeValue(raw)})`,
 			},
 		];
 	if (seed !== undefined && seed + count - 1 > MAX_SEED)

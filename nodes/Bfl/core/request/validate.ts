@@ -1,5 +1,6 @@
 import { FIELDS, type FieldDefinition, type FieldName } from '../../catalog/fields';
 import type { FieldRule, ModelSpec, NumberRange } from '../../catalog/types';
+import { describeValue, strictNumber } from './numericOptions';
 
 export type FieldValue = string | number | boolean;
 
@@ -30,6 +31,22 @@ export function isUnset(name: FieldName, value: FieldValue | undefined): boolean
 		(typeof value === 'string' && !value.trim()) ||
 		(unset !== undefined && value === unset)
 	);
+}
+
+/**
+ * A field's value as the node or an expression gave it. A number field's value goes through
+ * strictNumber, so decimal text becomes its number; a value that is no number stays as given
+ * (text, true) or becomes its JSON (a list, an object), for validateRequest to refuse by name.
+ */
+export function fieldValue(name: FieldName, raw: unknown): FieldValue | undefined {
+	if (raw === undefined || raw === null) return undefined;
+	const kind = FIELDS[name].kind;
+	if (kind === 'integer' || kind === 'number') {
+		const number = strictNumber(raw);
+		if (number !== undefined && !Number.isNaN(number)) return number;
+	}
+	if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return raw;
+	return describeValue(raw);
 }
 
 function describeRange(range: NumberRange | undefined): string {

@@ -6,6 +6,7 @@ import {
 	type VideoSpec,
 } from '../../catalog/videoModels';
 import { parseHttpUrl } from '../trust/hosts';
+import { describeValue, strictNumber } from './numericOptions';
 import type { Problem } from './validate';
 
 export type VideoValue = string | number | boolean;
@@ -17,8 +18,8 @@ export interface MediaSource {
 	source: 'binary' | 'url';
 	binaryPropertyName?: string;
 	url?: string;
-	/** A keyframe's second in the clip, as typed; blank = let BFL place it. */
-	seconds?: string | number;
+	/** A keyframe's second in the clip, as typed or as an expression gave it; blank = let BFL place it. */
+	seconds?: unknown;
 }
 
 /** A media item ready for the body: the URL as given or raw base64, with its second if timed. */
@@ -46,10 +47,10 @@ function fieldProblem(
 	const text = String(value).trim();
 	if (kind === 'duration') {
 		if (text.toLowerCase() === 'auto') return undefined;
-		const seconds = Number(text);
+		const seconds = strictNumber(value) ?? NaN;
 		const range = rule.range;
 		if (!Number.isInteger(seconds) || (range && (seconds < range.min || seconds > range.max))) {
-			return `${label} must be Auto or a whole number of seconds${rangeText(rule)} for ${spec.displayName} (got "${text}")`;
+			return `${label} must be Auto or a whole number of seconds${rangeText(rule)} for ${spec.displayName} (got ${describeValue(value)})`;
 		}
 		return undefined;
 	}
@@ -57,7 +58,7 @@ function fieldProblem(
 		return `${label} must be one of ${values.join(', ')} (got "${text}")`;
 	}
 	if (kind === 'integer' || kind === 'number') {
-		const number = typeof value === 'number' ? value : Number(text);
+		const number = strictNumber(value) ?? NaN;
 		const range = rule.range;
 		if (
 			!Number.isFinite(number) ||
@@ -65,7 +66,7 @@ function fieldProblem(
 			(range && (number < range.min || number > range.max))
 		) {
 			const what = kind === 'integer' ? 'a whole number' : 'a number';
-			return `${label} must be ${what}${rangeText(rule)} (got "${text}")`;
+			return `${label} must be ${what}${rangeText(rule)} (got ${describeValue(value)})`;
 		}
 	}
 	if (kind === 'string' && rule.length) {
@@ -77,11 +78,14 @@ function fieldProblem(
 	return undefined;
 }
 
-/** Parses a keyframe's second; undefined when blank, NaN when not a number. */
+/** Parses a keyframe's second; undefined when blank, NaN when not a number (true, a list). */
 export function keyframeSeconds(source: MediaSource): number | undefined {
-	if (isBlank(source.seconds)) return undefined;
-	return Number(source.seconds);
+	return strictNumber(source.seconds);
 }
+
+/** A keyframe's second as the user gave it, for messages. */
+const shownSeconds = (source: MediaSource) =>
+	typeof source.seconds === 'string' ? source.seconds.trim() : describeValue(source.seconds);
 
 function mediaProblems(spec: VideoSpec, sources: MediaSource[], input: VideoInput): string[] {
 	const { media } = spec;
@@ -112,7 +116,7 @@ function mediaProblems(spec: VideoSpec, sources: MediaSource[], input: VideoInpu
 		const ordered = timed.every((s, i) => i === 0 || s >= timed[i - 1]);
 		if (timed.some((s) => !Number.isFinite(s) || s < min || s > max) || !ordered) {
 			problems.push(
-				`Keyframe times must be seconds from ${min} to ${max}, in order (got ${seconds.join(', ')})`,
+				`Keyframe times must be seconds from ${min} to ${max}, in order (got ${sources.map(shownSeconds).join(', ')})`,
 			);
 		}
 	} else if (sources.length >= 3 && String(input.duration ?? 'auto').trim() === 'auto') {
@@ -144,8 +148,10 @@ export function validateVideoRequest(
 function bodyValue(name: VideoFieldName, value: VideoValue): VideoValue {
 	const { kind } = VIDEO_FIELDS[name];
 	const text = String(value).trim();
-	if (kind === 'duration') return text.toLowerCase() === 'auto' ? 'auto' : Number(text);
-	if (kind === 'integer' || kind === 'number') return Number(value);
+	// Validated before: strictNumber gives the number.
+	if (kind === 'duration')
+		return text.toLowerCase() === 'auto' ? 'auto' : (strictNumber(value) ?? NaN);
+	if (kind === 'integer' || kind === 'number') return strictNumber(value) ?? NaN;
 	if (kind === 'boolean') return value === true || text === 'true';
 	return kind === 'enum' ? text : String(value);
 }

@@ -40,3 +40,25 @@ export function secretScrubber(secrets: Array<string | undefined>): Scrubber {
 	};
 	return <T>(value: T): T => walk(value, new WeakSet()) as T;
 }
+
+/** The log functions n8n hands a node (`this.logger`), named here without importing n8n. */
+export type LogFunctions = Record<
+	'debug' | 'info' | 'warn' | 'error',
+	(message: string, metadata?: Record<string, unknown>) => void
+>;
+
+/**
+ * A logger whose messages and metadata pass through `scrub` first: a status or detail a server
+ * sent may echo the key, and n8n's log is text that leaves the node like any other.
+ */
+export function scrubbedLogger(logger: LogFunctions, scrub: Scrubber): LogFunctions {
+	const level =
+		(name: keyof LogFunctions) => (message: string, metadata?: Record<string, unknown>) =>
+			logger[name](scrub(message), scrub(metadata));
+	return {
+		debug: level('debug'),
+		info: level('info'),
+		warn: level('warn'),
+		error: level('error'),
+	};
+}
