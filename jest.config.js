@@ -1,9 +1,7 @@
 // @ts-check
-const os = require('node:os');
-const path = require('node:path');
 
-// n8n-core writes an instance config (encryption key) into $N8N_USER_FOLDER/.n8n on first use.
-process.env.N8N_USER_FOLDER ||= path.join(os.tmpdir(), 'n8n-nodes-bfl-jest');
+// n8n-core's instance config goes to a temp folder jest's main process removes at exit; workers inherit it.
+require('./test/helpers/scratchUserFolder').scratchUserFolder('jest');
 // The engine logs every node error it reports; the tests assert on those errors instead.
 process.env.N8N_LOG_LEVEL ||= 'silent';
 

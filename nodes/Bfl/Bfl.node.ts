@@ -16,6 +16,7 @@ import { route } from './actions/router';
 import { subtitleExpression } from './actions/subtitle';
 import * as taskResource from './actions/task';
 import * as videoResource from './actions/video';
+import { NODE_DESCRIPTION } from './catalog/nodeText';
 
 const resources: Array<INodePropertyOptions & { value: BflResource }> = [
 	{ name: 'Account', value: 'account' },
@@ -49,7 +50,7 @@ export class Bfl implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: subtitleExpression(properties),
-		description: 'Generate and edit images and videos with FLUX models from Black Forest Labs',
+		description: NODE_DESCRIPTION,
 		defaults: { name: 'Black Forest Labs' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -8,6 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { TRIGGER_DESCRIPTION } from '../Bfl/catalog/nodeText';
 import type { TaskOutcome } from '../Bfl/core/results/status';
 import {
 	TOKEN_PARAMETER,
@@ -47,7 +48,7 @@ export class BflTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'FLUX results by webhook',
-		description: 'Starts a workflow when BFL posts a finished FLUX task, with the image downloaded',
+		description: TRIGGER_DESCRIPTION,
 		defaults: { name: 'Black Forest Labs Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -29,7 +29,8 @@ the limiter and without it (a second n8n with the no-limiter build).
                          read them with node test/bench/profile.js DIR
   --trace DIR            each scenario's tasks and requests as the simulator saw them, one JSON
                          per scenario; read them with node test/bench/trace.js FILE
-  --out DIR              where the JSON and SVG go (default: a temp dir; with --write test/bench/results)
+  --out DIR              where the JSON and SVG go (default: a temp dir; with --write test/bench/results;
+                         with --quick none are written unless --out is given)
   --write                write test/bench/results and the tables into BENCHMARKS.md
   --help`;
 
@@ -95,15 +96,19 @@ function parseArgs(argv) {
 		pollIntervalMs: Math.round(num('poll-interval', 1) * 1000),
 		model: 'flux-2-pro',
 		cap: 24,
-		outDir: path.resolve(
-			str(
-				'out',
-				// Only --write touches the tracked tree: a plain run leaves git clean.
-				flags.has('write') && !quick
-					? path.join(__dirname, 'results')
-					: path.join(os.tmpdir(), quick ? 'n8n-nodes-bfl-bench-quick' : 'n8n-nodes-bfl-bench'),
-			),
-		),
+		// Only --write touches the tracked tree: a plain run leaves git clean. --quick writes no files
+		// (CI's run leaves nothing in the temp folder) unless --out names a folder.
+		outDir:
+			quick && !flags.has('out')
+				? ''
+				: path.resolve(
+						str(
+							'out',
+							flags.has('write') && !quick
+								? path.join(__dirname, 'results')
+								: path.join(os.tmpdir(), 'n8n-nodes-bfl-bench'),
+						),
+					),
 		write: flags.has('write'),
 		command: `node test/bench/bench.js${argv.length ? ` ${argv.join(' ')}` : ''}`,
 	};

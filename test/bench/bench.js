@@ -108,14 +108,16 @@ async function main() {
 	for (const r of results) if (r.note) console.log(`note ${r.label}: ${r.note}`);
 	for (const line of skipped) console.log(line);
 	console.log(`\ntargets${cfg.quick ? ' (--quick: small sizes, not a measurement)' : ''}:`);
-	console.log(report.text(report.targetRows(targets)));
+	console.log(report.text(report.targetRows(targets, { judged: !cfg.quick })));
 
-	fs.mkdirSync(cfg.outDir, { recursive: true });
-	const jsonFile = path.join(cfg.outDir, 'throughput.json');
-	const svgFile = path.join(cfg.outDir, 'throughput.svg');
-	fs.writeFileSync(jsonFile, `${JSON.stringify(data, null, 2)}\n`);
-	fs.writeFileSync(svgFile, renderSvg(data));
-	console.log(`\nwrote ${jsonFile} and ${svgFile}`);
+	if (cfg.outDir) {
+		fs.mkdirSync(cfg.outDir, { recursive: true });
+		const jsonFile = path.join(cfg.outDir, 'throughput.json');
+		const svgFile = path.join(cfg.outDir, 'throughput.svg');
+		fs.writeFileSync(jsonFile, `${JSON.stringify(data, null, 2)}\n`);
+		fs.writeFileSync(svgFile, renderSvg(data));
+		console.log(`\nwrote ${jsonFile} and ${svgFile}`);
+	}
 	// --quick is no measurement: it never replaces the tables.
 	if (cfg.write && !cfg.quick) {
 		const file = path.join(REPO, 'BENCHMARKS.md');

@@ -11,10 +11,8 @@
  * Child → parent: { startedAt, wallMs, items, withBinary, errors, firstError, attachedAt: { taskId:
  *   epoch ms }, rssBaseline, rssPeak } or { error }.
  */
-const os = require('node:os');
-const path = require('node:path');
 
-process.env.N8N_USER_FOLDER ||= path.join(os.tmpdir(), 'n8n-nodes-bfl-bench');
+require('../helpers/scratchUserFolder').scratchUserFolder('bench');
 
 const { runBfl, simulatorCredentials, NODE_TYPE } = require('../helpers/bflWorkflow');
 

@@ -104,14 +104,18 @@ function markdown(rows) {
 /** @param {any[]} results */
 const scenarioRows = (results) => [COLUMNS, ...results.map((r) => row(r, results))];
 
-/** @param {Array<{ measure: string, value: string, target: string, holds: boolean | null }>} targets */
-const targetRows = (targets) => [
+/**
+ * The targets table; a run that is no measurement (`--quick`: small sizes, short latency) shows its figures but
+ * judges none of them. @param {Array<{ measure: string, value: string, target: string, holds: boolean | null }>} targets
+ * @param {{ judged?: boolean }} [opts]
+ */
+const targetRows = (targets, { judged = true } = {}) => [
 	['measure', 'value', 'target', 'holds?'],
 	...targets.map((t) => [
 		t.measure,
 		t.value,
 		t.target,
-		t.holds === null ? '–' : t.holds ? 'holds' : 'MISSED',
+		t.holds === null ? '–' : !judged ? 'not judged' : t.holds ? 'holds' : 'MISSED',
 	]),
 ];
 

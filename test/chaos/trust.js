@@ -617,4 +617,4 @@ async function runTrustCases() {
 	return rows;
 }
 
-module.exports = { runTrustCases };
+module.exports = { runTrustCases, KEY };

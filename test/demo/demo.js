@@ -1,15 +1,15 @@
 // @ts-check
 /**
  * `npm run demo`: generates one image through the built node in n8n's engine and writes it to ./out/.
- * With BFL_API_KEY set it calls the real API (BFL_REGION picks the region, default global);
+ * With BFL_API_KEY set it calls the real API (BFL_REGION picks the region: global, the default, eu, us,
+ * eu1 or us1);
  * otherwise it starts the bundled offline BFL simulator on loopback.
  */
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 
 // n8n-core keeps an instance config in $N8N_USER_FOLDER/.n8n; keep it out of the user's home.
-process.env.N8N_USER_FOLDER ||= path.join(os.tmpdir(), 'n8n-nodes-bfl-demo');
+require('../helpers/scratchUserFolder').scratchUserFolder('demo');
 
 const { startFakeBfl } = require('../fake-bfl');
 const { runBfl, simulatorCredentials } = require('../helpers/bflWorkflow');
@@ -20,12 +20,17 @@ const prompt =
 	process.argv.slice(2).join(' ') ||
 	'A lighthouse on a cliff at golden hour, 35mm photo, dramatic clouds';
 const outDir = path.resolve(__dirname, '..', '..', 'out');
+/** The credential's regions a key can use (Custom Base URL needs a URL, so the demo does not offer it). */
+const REGIONS = ['global', 'eu', 'us', 'eu1', 'us1'];
 
 async function main() {
 	const apiKey = process.env.BFL_API_KEY;
+	const region = process.env.BFL_REGION || 'global';
+	if (apiKey && !REGIONS.includes(region))
+		throw new Error(`BFL_REGION must be one of ${REGIONS.join(', ')} (got "${region}")`);
 	const fake = apiKey ? undefined : await startFakeBfl({ apiKey: 'demo-key', latencyMs: 1500 });
 	const credentials = apiKey
-		? { apiKey, region: process.env.BFL_REGION || 'global', finetuneRegion: 'auto' }
+		? { apiKey, region, finetuneRegion: 'auto' }
 		: simulatorCredentials(/** @type {NonNullable<typeof fake>} */ (fake).apiBase, 'demo-key');
 	console.log(
 		apiKey

@@ -92,12 +92,12 @@ async function main() {
 					'WARNING: sources are newer than dist/; pass --build (or run npm run build) to test them',
 				);
 			check(
-				'npm pack',
+				'npm run package',
 				true,
 				`${path.basename(tgz)}, ${pack.files} files, ${(pack.size / 1024).toFixed(0)} kB${pack.built ? ', freshly built' : ''}${pack.stale ? ', dist/ older than sources' : ''}`,
 			);
 		} catch (err) {
-			check('npm pack', false, String(err && /** @type {Error} */ (err).message));
+			check('npm run package', false, String(err && /** @type {Error} */ (err).message));
 		}
 
 		// 3. each release's tests start as soon as that release is installed: 2.41.1 (examples, then queue

@@ -52,3 +52,44 @@ export function pickerActions(description: INodeTypeDescription, codex: Codex): 
 	}
 	return actions;
 }
+
+export interface PickerEntry {
+	name: string;
+	displayName: string;
+	description: string;
+	actions: string[];
+}
+
+/**
+ * The picker's entries for a set of nodes, merged as n8n's editor merges them (2.41.1 and 1.123.81:
+ * generateMergedNodesAndActions): a trigger whose type name less "Trigger" names a node with actions
+ * joins that node's entry, adding its events, and its description replaces the node's there.
+ */
+export function pickerEntries(
+	nodes: Array<{ type: string; description: INodeTypeDescription; codex: Codex }>,
+): PickerEntry[] {
+	const entries: PickerEntry[] = [];
+	const isTrigger = (d: INodeTypeDescription) => d.group.includes('trigger');
+	for (const { type, description, codex } of nodes.filter((n) => !isTrigger(n.description)))
+		entries.push({
+			name: type,
+			displayName: description.displayName,
+			description: description.description,
+			actions: pickerActions(description, codex),
+		});
+	for (const { type, description, codex } of nodes.filter((n) => isTrigger(n.description))) {
+		const events = pickerActions(description, codex);
+		const app = entries.find((entry) => entry.name === type.replace('Trigger', ''));
+		if (app && app.actions.length > 0) {
+			app.actions.push(...events);
+			app.description = description.description;
+		} else
+			entries.push({
+				name: type,
+				displayName: description.displayName,
+				description: description.description,
+				actions: events,
+			});
+	}
+	return entries;
+}

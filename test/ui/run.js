@@ -9,7 +9,7 @@
  * stdout, progress on stderr, screenshots in a folder the run prints; ends with `ui: N passed, N failed` and exits
  * 1 on any failure.
  *
- *   node test/ui/run.js [--only=2,1] [--build] [--keep] [--shots DIR] [--tgz FILE] [--headful]
+ *   node test/ui/run.js [--only=2,1] [--build] [--keep] [--shots DIR] [--tgz FILE] [--headful] [--write-docs]
  */
 
 const fs = require('node:fs');
@@ -17,6 +17,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { RELEASES, n8nDir, readMarker } = require('../e2e/lib/cache');
 const { installExitHooks, killAll } = require('../e2e/lib/proc');
+const { REPO } = require('../e2e/lib/pack');
 const { API_KEY, packOnce, startSimulator, startN8n } = require('./lib/server');
 const { launch, openPage, screenshotter } = require('./lib/browser');
 const { usePackage } = require('./lib/description');
@@ -48,6 +49,7 @@ function parseArgs(/** @type {string[]} */ argv) {
 		shots: '',
 		tgz: '',
 		headful: false,
+		writeDocs: false,
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=', 2);
@@ -55,12 +57,13 @@ function parseArgs(/** @type {string[]} */ argv) {
 		if (flag === '--build') opts.build = true;
 		else if (flag === '--keep') opts.keep = true;
 		else if (flag === '--headful') opts.headful = true;
+		else if (flag === '--write-docs') opts.writeDocs = true;
 		else if (flag === '--only') opts.only = new Set(value().split(','));
 		else if (flag === '--shots') opts.shots = path.resolve(value());
 		else if (flag === '--tgz') opts.tgz = path.resolve(value());
 		else {
 			process.stderr.write(
-				'usage: node test/ui/run.js [--only=2,1] [--build] [--keep] [--shots DIR] [--tgz FILE] [--headful]\n',
+				'usage: node test/ui/run.js [--only=2,1] [--build] [--keep] [--shots DIR] [--tgz FILE] [--headful] [--write-docs]\n',
 			);
 			process.exit(2);
 		}
@@ -132,13 +135,53 @@ async function runRelease({ release, browser, runDir, tgz, fake, snap, searchOnl
 	}
 }
 
+/** The README's and docs' pictures: screenshot name (n8n 2.41.1) → file under docs/images. */
+const DOC_IMAGES = {
+	'generate-binary-picture': 'editor-generate-binary.png',
+	'node-picker-FLUX': 'editor-search-flux.png',
+	'example-executed': 'editor-example-02.png',
+};
+
+/**
+ * Remembers the file of each screenshot name. @param {(page: any, name: string) => Promise<string>} snap
+ */
+function keepLatest(snap) {
+	/** @type {Map<string, string>} */
+	const latest = new Map();
+	/** @param {any} page @param {string} name */
+	const wrapped = async (page, name) => {
+		const file = await snap(page, name);
+		if (file) latest.set(name, file);
+		return file;
+	};
+	return Object.assign(wrapped, { latest });
+}
+
+/**
+ * `--write-docs`: copies the pictures into docs/images, only from a run with no failure, so a broken editor never
+ * becomes the README's picture. @param {Map<string, string>} latest @param {(l: string) => void} say
+ */
+function writeDocs(latest, say) {
+	if (tally.failed) return say('--write-docs: not written, the run had failures');
+	const images = path.join(REPO, 'docs', 'images');
+	for (const [name, target] of Object.entries(DOC_IMAGES)) {
+		const file = latest.get(name);
+		if (!file) {
+			say(`--write-docs: no screenshot "${name}" for docs/images/${target}`);
+			continue;
+		}
+		fs.copyFileSync(file, path.join(images, target));
+		say(`--write-docs: docs/images/${target} ← ${path.basename(file)}`);
+	}
+}
+
 async function main() {
 	installExitHooks();
 	const opts = parseArgs(process.argv.slice(2));
 	const say = (/** @type {string} */ l) => process.stderr.write(`[ui] ${l}\n`);
 	const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-bfl-ui-'));
 	const shots = opts.shots || path.join(runDir, 'screenshots');
-	const snap = screenshotter(shots);
+	const snap = keepLatest(screenshotter(shots));
 	process.stdout.write(`ui: screenshots in ${shots}\n`);
 	const tgz = opts.tgz || (await packOnce(runDir, opts.build, say));
 	await usePackage(tgz, path.join(runDir, 'tarball'));
@@ -190,12 +233,20 @@ async function main() {
 		await browser.close().catch(() => undefined);
 		await killAll();
 		await fake.close();
-		if (!opts.keep && !opts.shots) {
-			for (const entry of fs.readdirSync(runDir))
-				if (entry !== 'screenshots')
-					fs.rmSync(path.join(runDir, entry), { recursive: true, force: true });
-		}
 	}
+	if (opts.writeDocs) writeDocs(snap.latest, say);
+	// a passing run leaves nothing in the temp folder; screenshots stay after a failure, or when asked for
+	const keepShots = tally.failed > 0 || opts.keep;
+	if (!opts.keep)
+		for (const entry of fs.readdirSync(runDir))
+			if (entry !== 'screenshots' || !keepShots)
+				fs.rmSync(path.join(runDir, entry), { recursive: true, force: true });
+	if (!fs.existsSync(runDir) || fs.readdirSync(runDir).length === 0)
+		fs.rmSync(runDir, { recursive: true, force: true });
+	if (!opts.shots)
+		say(
+			keepShots ? `screenshots kept in ${shots}` : 'screenshots removed (pass --keep to keep them)',
+		);
 	process.stdout.write(
 		`ui: ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}\n`,
 	);

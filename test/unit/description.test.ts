@@ -3,7 +3,7 @@ import bflCodex from '../../nodes/Bfl/Bfl.node.json';
 import { MODELS } from '../../nodes/Bfl/catalog/models';
 import triggerCodex from '../../nodes/BflTrigger/BflTrigger.node.json';
 import { description, operationsOf, subtitleFor, trigger } from '../helpers/description';
-import { pickerActions, type Codex } from '../helpers/pickerActions';
+import { pickerActions, pickerEntries, type Codex } from '../helpers/pickerActions';
 
 const RESOURCES = ['account', 'finetune', 'image', 'task', 'video'];
 
@@ -42,6 +42,38 @@ describe('findable in the node picker', () => {
 			expect(triggerCodex.alias).toContain(alias);
 		},
 	);
+});
+
+describe('the picker shows what the node does', () => {
+	const entries = pickerEntries([
+		{ type: 'n8n-nodes-bfl.bfl', description, codex: bflCodex as Codex },
+		{
+			type: 'n8n-nodes-bfl.bflTrigger',
+			description: trigger.description,
+			codex: triggerCodex as Codex,
+		},
+	]);
+
+	it('merges the trigger into the node, as n8n does with type names bfl and bflTrigger', () => {
+		expect(entries.map((entry) => entry.displayName)).toEqual(['Black Forest Labs']);
+	});
+
+	it("opens the one entry's description with the action node's own", () => {
+		expect(entries[0].description.startsWith(description.description)).toBe(true);
+		expect(entries[0].description).toMatch(/start a workflow when BFL posts a finished task/);
+	});
+
+	it("would show only the trigger's text over the actions if the trigger said only what it does (the old bug)", () => {
+		const old = {
+			...trigger.description,
+			description: 'Starts a workflow when BFL posts a finished FLUX task',
+		};
+		const [entry] = pickerEntries([
+			{ type: 'n8n-nodes-bfl.bfl', description, codex: bflCodex as Codex },
+			{ type: 'n8n-nodes-bfl.bflTrigger', description: old, codex: triggerCodex as Codex },
+		]);
+		expect(entry.description).not.toContain(description.description);
+	});
 });
 
 describe('the picker lists real operations only', () => {

@@ -11,6 +11,7 @@ const net = require('node:net');
 const path = require('node:path');
 const { run, startDaemon } = require('./proc');
 const { n8nBin, n8nEnv } = require('./cache');
+const { installAsReadmeSays } = require('./readmeInstall');
 
 const PACKAGE_NAME = 'n8n-nodes-bfl';
 const CREDENTIAL_ID = 'bflE2eCredential01';
@@ -44,6 +45,8 @@ class N8nHome {
 		for (const d of [this.home, this.files, this.logs]) fs.mkdirSync(d, { recursive: true });
 		this.port = 0;
 		this.brokerPort = 0;
+		/** @type {string[]} the README's commands installPackage ran */
+		this.installCommands = [];
 		this.cliCount = 0;
 	}
 
@@ -78,15 +81,21 @@ class N8nHome {
 		};
 	}
 
-	/** Unpacks the npm tarball into .n8n/nodes/node_modules/n8n-nodes-bfl, as n8n's own installer would. */
+	/**
+	 * Installs the tarball into .n8n/nodes/node_modules/n8n-nodes-bfl with the README's own commands for an
+	 * npm-installed n8n (lib/readmeInstall.js), this home standing in for `~`.
+	 */
 	async installPackage(/** @type {string} */ tgz) {
 		const target = path.join(this.home, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+		// a kept home (npm run n8n) is updated as the README says: remove the old copy, then install
 		fs.rmSync(target, { recursive: true, force: true });
-		fs.mkdirSync(target, { recursive: true });
-		const r = await run('tar', ['-xzf', tgz, '-C', target, '--strip-components=1'], {
-			timeoutMs: 60000,
+		this.installCommands = await installAsReadmeSays({
+			home: this.home,
+			tgz,
+			logFile: path.join(this.logs, 'install-package.log'),
 		});
-		if (r.code !== 0) throw new Error(`tar failed: ${r.stderr}`);
+		if (!fs.existsSync(path.join(target, 'package.json')))
+			throw new Error(`the README's install commands left no ${target}/package.json`);
 		return target;
 	}
 

@@ -1,20 +1,18 @@
 // @ts-check
 'use strict';
 
-/** Builds (when asked or when dist/ is missing) and `npm pack`s the package, exactly what users install. */
+/**
+ * Builds (when asked or when dist/ is missing) and packs the package as `npm run package` does: the tarball at the
+ * repository root, exactly what users install.
+ */
 
 const fs = require('node:fs');
 const path = require('node:path');
+const { declaredFiles, packTarball } = require('../../../scripts/package');
 const { run } = require('./proc');
 const { cleanEnv } = require('./cache');
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
-
-/** Files package.json says n8n must load. */
-function declaredDistFiles() {
-	const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
-	return [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])];
-}
 
 /** Newest mtime of the TypeScript sources that end up in dist/. */
 function newestSource() {
@@ -38,7 +36,7 @@ function newestSource() {
  * @returns {Promise<{ tgz: string, built: boolean, stale: boolean, files: number, size: number }>}
  */
 async function buildAndPack({ outDir, build, say }) {
-	const declared = declaredDistFiles();
+	const declared = declaredFiles();
 	const missing = declared.filter((f) => !fs.existsSync(path.join(REPO, f)));
 	let built = false;
 	fs.mkdirSync(outDir, { recursive: true });
@@ -62,22 +60,9 @@ async function buildAndPack({ outDir, build, say }) {
 	const distTime = Math.min(...declared.map((f) => fs.statSync(path.join(REPO, f)).mtimeMs));
 	const stale = !built && newestSource() > distTime;
 
-	const env = cleanEnv();
-	const r = await run(
-		'npm',
-		['pack', '--json', '--ignore-scripts', `--pack-destination=${outDir}`],
-		{ cwd: REPO, env, timeoutMs: 120000 },
-	);
-	if (r.code !== 0)
-		throw new Error(`npm pack failed:\n${r.stderr.trim().split('\n').slice(-10).join('\n')}`);
-	const info = JSON.parse(r.stdout.slice(r.stdout.indexOf('[')))[0];
-	const tgz = path.join(outDir, info.filename);
-	if (!fs.existsSync(tgz))
-		throw new Error(`npm pack reported ${info.filename} but ${tgz} does not exist`);
-	const packed = new Set(info.files.map((/** @type {{ path: string }} */ f) => f.path));
-	const unpacked = declared.filter((f) => !packed.has(f));
-	if (unpacked.length) throw new Error(`the tarball lacks ${unpacked.join(', ')}`);
-	return { tgz, built, stale, files: info.files.length, size: info.size };
+	// the tarball `npm run package` writes at the root, the one the README tells users to install
+	const packed = packTarball({ env: cleanEnv() });
+	return { ...packed, built, stale };
 }
 
 module.exports = { buildAndPack, REPO };

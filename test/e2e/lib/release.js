@@ -37,9 +37,9 @@ async function runExamples(rel, dir, tgz, say, check) {
 		const hook = webhookWorkflows(home);
 		await home.importWorkflows([...workflows, hook.generate, hook.trigger, hook.video]);
 		check(
-			`package, credential and ${workflows.length + 3} workflows imported`,
+			`package installed with the README's commands, credential and ${workflows.length + 3} workflows imported`,
 			true,
-			`user folder ${home.home}`,
+			`${home.installCommands.join(' && ').replace(/~/g, home.home)}`,
 		);
 
 		say(`[${rel.version}] execute-batch ${workflows.map((w) => w.id).join(',')}`);

@@ -50,7 +50,38 @@ async function executeGenerate(ctx) {
 			? `node error: ${(await error.evaluate((e) => /** @type {HTMLElement} */ (e).innerText)).slice(0, 200)}`
 			: `${fileName || 'no file name'}, ${mime || 'no MIME type'}${errors.length ? `; console: ${errors.join(' | ').slice(0, 200)}` : ''}`,
 	);
+	if (!error) await viewPicture(ctx);
 	await closeNode(page);
+}
+
+/**
+ * The Binary view's "View": n8n shows the image itself, which is the README's picture.
+ * @param {import('../run').Ctx} ctx
+ */
+async function viewPicture(ctx) {
+	const { page } = ctx;
+	await page.click(`${NDV} ${tid('ndv-view-binary-data')}`);
+	const size = await page
+		.waitForFunction(
+			() => {
+				const img = [...document.querySelectorAll('img')].find(
+					(i) => i.complete && i.naturalWidth >= 256 && i.offsetParent !== null,
+				);
+				return img && `${img.naturalWidth}×${img.naturalHeight}`;
+			},
+			{ timeout: 60000 },
+		)
+		.then((handle) => handle.jsonValue())
+		.catch(() => '');
+	await ctx.shot('generate-binary-picture');
+	ctx.check(
+		`${ctx.label}: the Binary view's View shows the picture itself`,
+		Boolean(size),
+		size ? `an image of ${size}` : 'no image appeared',
+	);
+	// back to the file list, so the panel closes as usual
+	const back = await page.$('.binary-data-window-back');
+	if (back) await back.click();
 }
 
 module.exports = { executeGenerate };

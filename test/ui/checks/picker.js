@@ -16,7 +16,12 @@ const {
 	closeNode,
 } = require('../lib/dom');
 const { newWorkflow } = require('./auth');
-const { nodeName, pickerActions } = require('../lib/description');
+const {
+	nodeName,
+	nodeDescription,
+	triggerDescription,
+	pickerActions,
+} = require('../lib/description');
 
 const NODE_QUERIES = ['Black Forest', 'FLUX', 'BFL', 'image generation'];
 const SEARCH_WAIT_MS = 30000;
@@ -43,6 +48,46 @@ async function search(page, query, want) {
 	return { found: names.includes(want), names };
 }
 
+/**
+ * The description the picker shows under the visible entry named `name`.
+ * @param {import('puppeteer-core').Page} page @param {string} name
+ */
+async function entryDescription(page, name) {
+	return await page.evaluate(
+		(s, want) => {
+			const label = [...document.querySelectorAll(s.name)].find(
+				(e) =>
+					/** @type {HTMLElement} */ (e).offsetParent !== null && e.textContent?.trim() === want,
+			);
+			for (let el = label?.parentElement; el; el = el.parentElement) {
+				const text = el.querySelector(s.description)?.textContent;
+				if (text !== undefined && text !== null) return text.replace(/\s+/g, ' ').trim();
+			}
+			return '';
+		},
+		{ name: tid('node-creator-item-name'), description: tid('node-creator-item-description') },
+		name,
+	);
+}
+
+/**
+ * n8n shows one entry for the node and its trigger, with the trigger's description: it must open with what the
+ * action node does, and in the trigger picker say what the trigger does.
+ * @param {import('../run').Ctx} ctx @param {string} shown @param {'node' | 'trigger'} picker
+ */
+function checkDescription(ctx, shown, picker) {
+	const own = nodeDescription().description;
+	const trigger = triggerDescription().description;
+	// n8n 1.x lists a community node in search results by its name alone: no text to mislead, none to check
+	const noneIn1x = shown === '' && ctx.label.startsWith('n8n 1.');
+	const ok = noneIn1x || (picker === 'node' ? shown.startsWith(own) : shown === trigger);
+	ctx.check(
+		`${ctx.label}: the ${picker} picker shows no other node's description for the entry (${picker === 'node' ? "it opens with the action node's own" : "the trigger's"})`,
+		ok,
+		noneIn1x ? 'no description shown (n8n 1.x)' : `shown: "${shown.slice(0, 160)}"`,
+	);
+}
+
 /** @param {string[]} names */
 const listed = (names) => (names.length ? names.slice(0, 6).join(', ') : 'No results');
 
@@ -58,6 +103,7 @@ async function triggerPicker(ctx) {
 		r.found,
 		`listed: ${listed(r.names)}`,
 	);
+	if (r.found) checkDescription(ctx, await entryDescription(page, nodeName()), 'trigger');
 	if (!r.found || ctx.searchOnly) return;
 	const mark = ctx.mark();
 	await clickText(page, tid('node-creator-item-name'), nodeName());
@@ -114,6 +160,10 @@ async function nodePicker(ctx) {
 			r.found,
 			`listed: ${listed(r.names)}`,
 		);
+	}
+	if (foundOnce) {
+		await search(page, 'Black Forest', nodeName());
+		checkDescription(ctx, await entryDescription(page, nodeName()), 'node');
 	}
 	if (ctx.searchOnly) return;
 	const expected = pickerActions();

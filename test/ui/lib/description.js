@@ -30,6 +30,13 @@ function nodeDescription() {
 	return /** @type {import('n8n-workflow').INodeTypeDescription} */ (new Bfl().description);
 }
 
+function triggerDescription() {
+	const { BflTrigger } = require(
+		path.join(packageDir, 'dist', 'nodes', 'BflTrigger', 'BflTrigger.node.js'),
+	);
+	return /** @type {import('n8n-workflow').INodeTypeDescription} */ (new BflTrigger().description);
+}
+
 /** The node's name as the picker lists it. */
 const nodeName = () => nodeDescription().displayName;
 
@@ -60,4 +67,11 @@ function pickerActions() {
 	return operationsByResource().flatMap((r) => r.operations.map((o) => o.action));
 }
 
-module.exports = { usePackage, nodeName, nodeDescription, operationsByResource, pickerActions };
+module.exports = {
+	usePackage,
+	nodeName,
+	nodeDescription,
+	triggerDescription,
+	operationsByResource,
+	pickerActions,
+};
