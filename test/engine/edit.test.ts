@@ -19,16 +19,17 @@ beforeEach(() => {
 	fake.resetStats();
 });
 
-const png = (id: string): Buffer => buildImage('png', id);
+const png = (id: string, side = 64): Buffer =>
+	buildImage('png', id, 0, { width: side, height: side });
 const binary = (bytes: Buffer, mimeType = 'image/png', fileName = 'in.png') => ({
 	data: bytes.toString('base64'),
 	mimeType,
 	fileName,
 });
 
-/** One input item carrying an image per slot, named img0, img1, ... */
-function itemWithImages(count: number) {
-	const images = Array.from({ length: count }, (_, i) => png(`input-${i}`));
+/** One input item carrying an image per slot, named img0, img1, ..., as large as the model needs. */
+function itemWithImages(count: number, side?: number) {
+	const images = Array.from({ length: count }, (_, i) => png(`input-${i}`, side));
 	const item = {
 		json: {},
 		binary: Object.fromEntries(images.map((bytes, i) => [`img${i}`, binary(bytes)])),
@@ -75,7 +76,7 @@ describe('Image → Edit in the n8n engine against the fake BFL', () => {
 		'%s sends every image to its field and returns the edit',
 		async (_, model) => {
 			const slots = model.images!.slots;
-			const { item, images } = itemWithImages(slots.length);
+			const { item, images } = itemWithImages(slots.length, model.images!.pixelLimits?.minSide);
 			// Every second image goes as a URL where the endpoint takes URLs, to cover both sources.
 			const asUrl = (i: number) => model.images!.urlAllowed && i % 2 === 1;
 			const sources = slots.map(

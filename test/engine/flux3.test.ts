@@ -6,7 +6,8 @@ import { bytesOf, imageOf, taskOf } from '../helpers/results';
 const CALLER = 'caller-flux3-5150';
 const { state, generate, expectNoKeyAnywhere } = useGenerateFixture(CALLER);
 
-const png = (id: string) => buildImage('png', id);
+// FLUX 3 refuses reference images under 256×256 before anything is sent.
+const png = (id: string) => buildImage('png', id, 0, { width: 256, height: 256 });
 const binary = (bytes: Buffer) => ({
 	data: bytes.toString('base64'),
 	mimeType: 'image/png',

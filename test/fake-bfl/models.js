@@ -188,6 +188,37 @@ define(['flux-3-image'], {
 	family: 'flux3',
 	price: flux3Price,
 });
+/**
+ * FLUX 3.1 Image: resellers' prices by resolution and mode (API-NOTES §3.18, in credits).
+ * @param {Record<string, any>} body
+ */
+function flux31Price(body) {
+	const tiers = /** @type {Record<string, Record<string, number>>} */ ({
+		quality: { '1k': 3, '2k': 6, '4k': 28 },
+		fast: { '1k': 1.5, '2k': 4, '4k': 11 },
+	});
+	const cost = tiers[body.mode || 'quality'][body.resolution || '1k'];
+	return { ...flux3Price({ ...body, resolution: body.resolution || '1k' }), cost };
+}
+
+/**
+ * FLUX 3 Image Klein: resellers' prices per tier (API-NOTES §3.17, in credits).
+ * @param {Record<string, any>} body
+ */
+function kleinPrice(body) {
+	const tiers = /** @type {Record<string, number>} */ ({
+		'768sq': 0.9,
+		'1k': 0.9,
+		'1.5k': 1.4,
+		'2k': 1.4,
+		'4k': 3.6,
+	});
+	const resolution = body.resolution || '1k';
+	return { ...flux3Price({ ...body, resolution }), cost: tiers[resolution] };
+}
+
+define(['flux-3.1-image'], { schema: 'Flux31ImageInputs', family: 'flux3', price: flux31Price });
+define(['flux-3-image-klein'], { schema: 'Flux3KleinInputs', family: 'flux3', price: kleinPrice });
 define(['flux-tools/vto-v1', 'flux-tools/vto-v2'], {
 	family: 'tools',
 	price: flatPrice(4.75, 2 * DEFAULT_MP),

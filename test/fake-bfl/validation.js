@@ -69,6 +69,8 @@ function productErrors(model, endpoint, body) {
 		if (problem) errors.push({ loc: ['body', key], msg: problem, type: 'value_error' });
 	};
 	if (body.images != null) errors.push(...imageListErrors(body.images));
+	if (body.mask != null && Array.isArray(body.images) && body.images.length > 9)
+		add('images', 'A mask goes with at most 9 images');
 	if (body.keyframes != null) errors.push(...keyframeErrors(body));
 	for (const [key, value] of Object.entries(body)) {
 		if (typeof value !== 'string') continue;

@@ -183,7 +183,7 @@ test('every catalog endpoint accepts a minimal valid body', async () => {
 			text: '',
 		});
 	}
-	expect(Object.keys(models)).toHaveLength(31);
+	expect(Object.keys(models)).toHaveLength(33);
 });
 
 test('FLUX 3 Image: a closed schema, 1–10 images, tiers, and the user field it lacks', async () => {
@@ -216,4 +216,34 @@ test('FLUX 3 Image: a closed schema, 1–10 images, tiers, and the user field it
 	expect(userOnFlux2.status).toBe(200);
 	const userTooLong = await submit(fake, 'flux-2-pro', { prompt: 'x', user: 'u'.repeat(257) });
 	expect(userTooLong.status).toBe(422);
+});
+
+test('FLUX 3.1 Image and Klein: closed hand schemas, a mask beside at most 9 images', async () => {
+	const ok = await submit(fake, 'flux-3.1-image', {
+		prompt: 'a room',
+		images: [url, png],
+		mask: png,
+		aspect_ratio: 'match_first_image',
+		mode: 'fast',
+		grounding: 'force',
+		bounding_boxes: [
+			{ name: 'lamp', from: 'ref_image_1', src_bbox: null, tgt_bbox: [0, 0, 0.5, 1] },
+		],
+	});
+	expect(ok.status).toBe(200);
+	const tooMany = await submit(fake, 'flux-3.1-image', {
+		prompt: 'x',
+		images: Array(10).fill(url),
+		mask: url,
+	});
+	expect(tooMany.json.detail[0].loc).toEqual(['body', 'images']);
+	const grid = await submit(fake, 'flux-3.1-image', {
+		prompt: 'x',
+		bounding_boxes: [{ name: 'a', bbox: [0, 0, 500, 1000] }],
+	});
+	expect(grid.json.detail[0].loc.slice(0, 3)).toEqual(['body', 'bounding_boxes', 0]);
+	const kleinSeed = await submit(fake, 'flux-3-image-klein', { prompt: 'x', seed: 3, steps: 4 });
+	expect(kleinSeed.status).toBe(200);
+	const kleinRatio = await submit(fake, 'flux-3-image-klein', { prompt: 'x', aspect_ratio: '1:1' });
+	expect(kleinRatio.json.detail[0].loc).toEqual(['body', 'aspect_ratio']);
 });

@@ -10,6 +10,8 @@ import {
 	type FieldValue,
 	type RequestInput,
 } from '../../nodes/Bfl/core/request/validate';
+import { FLUX3_NEW_SCHEMAS } from '../fake-bfl/handSchemas';
+import { MODELS as FAKE_MODELS } from '../fake-bfl/models';
 import openapi from '../fake-bfl/openapi-2026-10.json';
 
 type OpenApi = {
@@ -47,7 +49,14 @@ function kleinLoraSchema() {
 // The LoRA schema joins BFL's document so its $refs (OutputFormat) resolve there.
 ajv.addSchema({
 	$id: 'bfl',
-	components: { schemas: { ...spec.components.schemas, KleinLoraInputs: kleinLoraSchema() } },
+	components: {
+		schemas: {
+			...spec.components.schemas,
+			KleinLoraInputs: kleinLoraSchema(),
+			// Models newer than the copy: the simulator's own schemas (API notes §3.17, §3.18).
+			...FLUX3_NEW_SCHEMAS,
+		},
+	},
 });
 
 function requestSchemaOf(path: string): ValidateFunction | undefined {
@@ -55,7 +64,10 @@ function requestSchemaOf(path: string): ValidateFunction | undefined {
 	if (ref) return ajv.getSchema(`bfl${ref}`);
 	if (/^\/v1\/flux-2-klein-.+-finetuned$/.test(path))
 		return ajv.getSchema('bfl#/components/schemas/KleinLoraInputs');
-	return undefined;
+	const hand = FAKE_MODELS[path.slice('/v1/'.length)]?.schema;
+	return hand && hand in FLUX3_NEW_SCHEMAS
+		? ajv.getSchema(`bfl#/components/schemas/${hand}`)
+		: undefined;
 }
 
 /** A value inside the model's documented range for every field it takes. */

@@ -4,6 +4,8 @@ import { Bfl } from '../../nodes/Bfl/Bfl.node';
 import { MODELS } from '../../nodes/Bfl/catalog/models';
 import type { ModelSpec } from '../../nodes/Bfl/catalog/types';
 import { buildBody } from '../../nodes/Bfl/core/request/buildBody';
+import { FLUX3_NEW_SCHEMAS } from '../fake-bfl/handSchemas';
+import { MODELS as FAKE_MODELS } from '../fake-bfl/models';
 import openapi from '../fake-bfl/openapi-2026-10.json';
 
 type Schema = { properties: Record<string, { default?: unknown }> };
@@ -21,7 +23,12 @@ function schemaOf(model: ModelSpec): Schema | undefined {
 	if (/^\/v1\/flux-2-klein-.+-finetuned$/.test(model.path))
 		return spec.components.schemas.Flux2KleinInputs;
 	const ref = spec.paths[model.path]?.post?.requestBody?.content['application/json'].schema.$ref;
-	return ref ? spec.components.schemas[ref.split('/').pop() as string] : undefined;
+	if (ref) return spec.components.schemas[ref.split('/').pop() as string];
+	// Models newer than the copy: the simulator's own schemas.
+	const hand = FAKE_MODELS[model.path.slice('/v1/'.length)]?.schema as
+		| keyof typeof FLUX3_NEW_SCHEMAS
+		| undefined;
+	return hand && (FLUX3_NEW_SCHEMAS[hand] as Schema | undefined);
 }
 
 const PLACES = {

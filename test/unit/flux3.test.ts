@@ -102,6 +102,8 @@ describe('FLUX 3 Image catalog rows', () => {
 		expect(values(withoutWebhook)).toEqual(['wait', 'return']);
 		expect(withoutWebhook.displayOptions?.show?.['/model']).toEqual([
 			'flux-3-image',
+			'flux-3.1-image',
+			'flux-3-image-klein',
 			'flux-tools/outpainting-v1',
 		]);
 	});

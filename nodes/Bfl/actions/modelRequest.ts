@@ -5,15 +5,20 @@ import type { ModelOperation, ModelSpec } from '../catalog/types';
 import { buildBody } from '../core/request/buildBody';
 import { CUSTOM_MODEL } from '../core/request/customEndpoint';
 import { checkImageCount, readImageCount, seedsFor } from '../core/request/imageCount';
-import { checkImageSources, type ImageSource } from '../core/request/images';
-import { checkLayout, withLayout } from '../core/request/layout';
+import { checkImageSources, checkMaskSource, type ImageSource } from '../core/request/images';
+import { applyLayout, checkLayout, MAX_FIELD_BOXES } from '../core/request/layout';
 import { strictNumber } from '../core/request/numericOptions';
 import { isUnset, validateRequest, type RequestInput } from '../core/request/validate';
 import { usedSettings } from '../core/results/output';
 import { completionProperties } from '../descriptions/completion';
 import { customEndpointProperties, customModelOption } from '../descriptions/customEndpoint';
 import { PROMPT_TEXT } from '../descriptions/fieldProperties';
-import { inputImageProperties, readImageSources } from '../descriptions/inputImages';
+import {
+	inputImageProperties,
+	maskProperties,
+	readImageSources,
+	readMaskSource,
+} from '../descriptions/inputImages';
 import { layoutProperties, readLayout } from '../descriptions/layout';
 import {
 	additionalFieldsProperty,
@@ -56,6 +61,7 @@ export function modelRequestProperties(
 		},
 		...(custom ? customEndpointProperties : []),
 		...inputImageProperties(models, operation === 'edit'),
+		...maskProperties(models),
 		...primary.filter((property) => !leading.includes(property)),
 		...layoutProperties(models, operation),
 		...(operation === 'finetune' ? [] : [numberOfImagesProperty]),
@@ -69,6 +75,9 @@ export interface PreparedModelRequest extends PreparedTask {
 	spec: ModelSpec;
 	input: RequestInput;
 	sources: ImageSource[];
+	mask?: ImageSource;
+	/** Body fields beside the user's values: FLUX 3.1's layout boxes. */
+	structured?: Record<string, object[]>;
 	/** Number of Images: how many tasks this item makes. */
 	count: number;
 	/** Model → Custom Endpoint: the user's JSON, sent as is. */
@@ -103,15 +112,19 @@ export async function prepareModelRequest(
 	const spec = modelFor(ctx, operation, itemIndex);
 	const input = readRequestInput(ctx, spec, itemIndex);
 	const sources = readImageSources(ctx, spec, itemIndex);
+	const mask = readMaskSource(ctx, spec, itemIndex);
 	const layout = readLayout(ctx, spec, itemIndex);
+	const layoutMode = operation === 'edit' ? 'edit' : 'generate';
 	const rawCount =
 		operation === 'finetune' ? 1 : ctx.getNodeParameter('numberOfImages', itemIndex, 1);
 	const seed = isUnset('seed', input.seed) ? undefined : strictNumber(input.seed);
+	const maxBoxes = spec.layout?.kind === 'field' ? MAX_FIELD_BOXES : undefined;
 	const problems = [
 		...validateRequest(spec, input),
 		...checkImageCount(rawCount, spec.fields.seed ? seed : undefined),
 		...checkImageSources(spec, sources),
-		...checkLayout(layout, operation === 'edit' ? 'edit' : 'generate', sources.length),
+		...checkMaskSource(spec, mask, sources.length),
+		...checkLayout(layout, layoutMode, sources.length, maxBoxes),
 	];
 	if (problems.length) {
 		throw operationError(
@@ -120,13 +133,9 @@ export async function prepareModelRequest(
 			itemIndex,
 		);
 	}
-	if (layout.length)
-		input.prompt = withLayout(
-			String(input.prompt),
-			layout,
-			spec.operation === 'edit' ? 'edit' : 'generate',
-		);
-	await assertInputImages(ctx, spec, sources, itemIndex);
+	const laidOut = applyLayout(spec.layout, String(input.prompt ?? ''), layout, layoutMode);
+	if (layout.length) input.prompt = laidOut.prompt;
+	await assertInputImages(ctx, spec, sources, itemIndex, mask);
 	const endpoints = await getEndpoints(ctx, itemIndex);
 	const group = { key: spec.id, cap: spec.concurrencyCap };
 	return {
@@ -136,6 +145,8 @@ export async function prepareModelRequest(
 		spec,
 		input,
 		sources,
+		mask,
+		structured: laidOut.fields,
 		count: readImageCount(rawCount),
 		plan: {
 			endpoints,
@@ -154,16 +165,15 @@ export async function prepareModelRequest(
 /** The body of a model request: the user's JSON (Custom Endpoint), or the row's fields and images. */
 async function modelBody(
 	ctx: IExecuteFunctions,
-	{ spec, input, sources, plan, customBody }: PreparedModelRequest,
+	prepared: PreparedModelRequest,
 	deadline: number,
 ): Promise<Record<string, unknown>> {
-	if (customBody) return customBody;
+	const { spec, input, sources, plan } = prepared;
+	if (prepared.customBody) return prepared.customBody;
 	// Input URLs are fetched under the item's Timeout, which started with its slot.
-	const images = await encodeInputImages(ctx, spec, sources, plan.itemIndex, {
-		requestTimeoutMs: plan.options.requestTimeoutMs,
-		deadline,
-	});
-	return buildBody(spec, input, images);
+	const bounds = { requestTimeoutMs: plan.options.requestTimeoutMs, deadline };
+	const images = await encodeInputImages(ctx, spec, sources, plan.itemIndex, bounds, prepared.mask);
+	return buildBody(spec, input, images, prepared.structured);
 }
 
 /** Number of Images: one task per image, with seeds s, s + 1, … where the model takes a seed. */

@@ -1,14 +1,5 @@
-import {
-	FILL_SAMPLING,
-	flux1,
-	flux2,
-	flux3,
-	flux3Images,
-	optional,
-	referenceImages,
-	required,
-	tool,
-} from './families';
+import { FILL_SAMPLING, flux1, flux2, optional, referenceImages, required, tool } from './families';
+import { FLUX31_MASK, flux3, flux31, flux3Images, flux3Klein } from './flux3Family';
 import { EDIT_SIZE, FLEX, KLEIN, KONTEXT, KONTEXT_MAX, SIDE } from './traits';
 import type { ModelSpec } from './types';
 
@@ -35,6 +26,20 @@ export const EDIT_MODELS: ModelSpec[] = [
 		displayName: 'FLUX 3 Image',
 		description: 'Edit or combine 1–10 reference images, up to 4K',
 		images: flux3Images({ required: 1 }),
+	}),
+	flux31({
+		operation,
+		id: 'flux-3.1-image',
+		displayName: 'FLUX 3.1 Image',
+		description: 'Edit or combine 1–10 reference images; a mask limits where it changes',
+		images: flux3Images({ required: 1, mask: FLUX31_MASK }),
+	}),
+	flux3Klein({
+		operation,
+		id: 'flux-3-image-klein',
+		displayName: 'FLUX 3 Image Klein',
+		description: 'Fast, cheap edits of 1–10 reference images',
+		images: flux3Images({ required: 1, pixelLimits: null }),
 	}),
 	flux2({
 		operation,

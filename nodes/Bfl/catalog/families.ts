@@ -1,6 +1,5 @@
 /** Builders for the catalog rows: what each family of BFL endpoints has in common. Pure data. */
 import { MAX_SEED, USER_ID_LENGTH, type FieldName } from './fields';
-import { FLUX3_ASPECT_RATIOS, FLUX3_ASPECT_RATIO_VALUES } from './ratios';
 import type { FieldRule, ImageInputs, ModelOperation, ModelSpec } from './types';
 
 /** BFL's default account limit of tasks in flight; kontext-max has its own, lower one. */
@@ -73,7 +72,7 @@ function withoutUnset(fields: Fields): Fields {
 }
 
 /** What a row names itself; `operation` and `id` give its path. */
-interface RowIdentity {
+export interface RowIdentity {
 	operation: ModelOperation;
 	/** BFL's endpoint name, e.g. 'flux-2-pro'; the row's path is /v1/<id>. */
 	id: string;
@@ -82,53 +81,19 @@ interface RowIdentity {
 }
 
 /** One catalog row: its identity, plus whatever it changes in its family's settings. */
-type Row = RowIdentity & Partial<Omit<ModelSpec, keyof RowIdentity | 'path'>>;
+export type Row = RowIdentity & Partial<Omit<ModelSpec, keyof RowIdentity>>;
 
-type FamilySettings = Omit<ModelSpec, keyof RowIdentity | 'path'>;
+/** A family's settings; `path` only where BFL's path is not /v1/<id> (an inferred one, say). */
+type FamilySettings = Omit<ModelSpec, keyof RowIdentity | 'path'> & { path?: string };
 
 /** A family's row builder: `flux2({ operation, id, displayName, description, ...changes })`. */
-function rowBuilder(base: FamilySettings) {
+export function rowBuilder(base: FamilySettings): (row: Row) => ModelSpec {
 	return ({ fields, ...row }: Row): ModelSpec => ({
 		...base,
 		...row,
-		path: `/v1/${row.id}`,
+		path: row.path ?? base.path ?? `/v1/${row.id}`,
 		fields: withoutUnset({ ...base.fields, ...fields }),
 	});
-}
-
-/**
- * FLUX 3 Image: a closed schema (any other field is a 422), so no seed, size, output format or
- * webhook. Reference images go as one list, and the output reports the tier and ratio used.
- */
-export const flux3 = rowBuilder({
-	family: 'flux3',
-	legacy: false,
-	fields: {
-		prompt: required,
-		aspectRatio: { values: FLUX3_ASPECT_RATIO_VALUES },
-		resolution: { default: '1k' },
-		safetyTolerance: { range: { min: 0, max: 4 }, default: 2 },
-		grounding: { default: true },
-	},
-	primary: ['prompt', 'aspectRatio', 'resolution'],
-	size: { kind: 'aspectRatio', widest: '21:9', tallest: '9:21', ratios: FLUX3_ASPECT_RATIOS },
-	upsampling: 'none',
-	defaultOutputFormat: 'jpeg',
-	concurrencyCap: DEFAULT_CONCURRENCY_CAP,
-	webhooks: false,
-	reports: { resolution: '1k', aspectRatio: 'auto' },
-	layout: true,
-});
-
-/** FLUX 3 Image's reference images: 1–10 in one `images` list, each base64 or a URL. */
-export function flux3Images({ required: requiredCount }: { required: number }): ImageInputs {
-	return {
-		slots: Array.from({ length: 10 }, () => 'images'),
-		labels: Array.from({ length: 10 }, (_, i) => `Reference Image ${i + 1}`),
-		required: requiredCount,
-		urlAllowed: true,
-		listField: 'images',
-	};
 }
 
 /** FLUX.2 [pro]/[max]/[flex]/[klein]: multiples of 16, safety 0–5, prompt required. */

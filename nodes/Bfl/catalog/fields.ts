@@ -36,7 +36,8 @@ export const FIELDS = {
 	},
 	// Sent as disable_pup or prompt_upsampling depending on the model (see ModelSpec.upsampling).
 	promptUpsampling: { body: 'prompt_upsampling', label: 'Prompt Upsampling', kind: 'boolean' },
-	steps: { body: 'steps', label: 'Steps', kind: 'integer' },
+	// 0 is below every model's minimum: a model without a known default starts there, never sent.
+	steps: { body: 'steps', label: 'Steps', kind: 'integer', unset: 0 },
 	guidance: { body: 'guidance', label: 'Guidance', kind: 'number' },
 	raw: { body: 'raw', label: 'Raw', kind: 'boolean' },
 	imagePromptStrength: {
@@ -62,6 +63,13 @@ export const FIELDS = {
 	},
 	resolution: { body: 'resolution', label: 'Resolution', kind: 'enum', values: RESOLUTIONS },
 	grounding: { body: 'grounding', label: 'Grounding', kind: 'boolean' },
+	// FLUX 3.1 Image sends `grounding` as a level rather than FLUX 3 Image's switch.
+	groundingLevel: {
+		body: 'grounding',
+		label: 'Grounding',
+		kind: 'enum',
+		values: ['off', 'auto', 'force'],
+	},
 	user: SHARED_FIELDS.user,
 } as const satisfies Record<string, FieldDefinition>;
 

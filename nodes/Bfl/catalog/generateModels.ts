@@ -1,13 +1,5 @@
-import {
-	FLUX1_PIXELS,
-	FLUX1_SIZE,
-	WIDE_RATIOS,
-	flux1,
-	flux2,
-	flux3,
-	flux3Images,
-	optional,
-} from './families';
+import { FLUX1_PIXELS, FLUX1_SIZE, WIDE_RATIOS, flux1, flux2, optional } from './families';
+import { FLUX31_MASK, flux3, flux31, flux3Images, flux3Klein } from './flux3Family';
 import { FLEX, IMAGE_PROMPT, KLEIN, KONTEXT, KONTEXT_MAX } from './traits';
 import type { ModelSpec } from './types';
 
@@ -22,6 +14,21 @@ export const GENERATE_MODELS: ModelSpec[] = [
 		description:
 			'Newest and most capable; up to 10 reference images, tiers up to 4K, web-grounded prompts',
 		images: flux3Images({ required: 0 }),
+	}),
+	flux31({
+		operation,
+		id: 'flux-3.1-image',
+		displayName: 'FLUX 3.1 Image',
+		description:
+			'Cheaper than FLUX 3 Image; up to 10 reference images, a mask, layout boxes, a fast mode',
+		images: flux3Images({ required: 0, mask: FLUX31_MASK }),
+	}),
+	flux3Klein({
+		operation,
+		id: 'flux-3-image-klein',
+		displayName: 'FLUX 3 Image Klein',
+		description: 'Small open-weights FLUX 3: fast and cheap, with exact sizes and seeds',
+		images: flux3Images({ required: 0, pixelLimits: null }),
 	}),
 	flux2({
 		operation,

@@ -70,6 +70,44 @@ export interface ImageInputs {
 	urlAllowed: boolean;
 	/** Set when BFL takes every image as one JSON list in this body field, rather than one field each. */
 	listField?: string;
+	/** An optional mask beside the images, from binary or URL (FLUX 3.1: white = may change). */
+	mask?: MaskInput;
+	/** Binary images outside these bounds are refused before anything is paid (BFL answers 400/422). */
+	pixelLimits?: PixelLimits;
+}
+
+export interface MaskInput {
+	/** BFL body field of the mask. */
+	field: string;
+	/** How many images the model takes when a mask is sent. */
+	maxImagesWithMask: number;
+}
+
+export interface PixelLimits {
+	/** Each side at least this many pixels. */
+	minSide: number;
+	/** At most this many megapixels (1 MP = 2^20 pixels). */
+	maxMegapixels: number;
+}
+
+/**
+ * How a row takes layout boxes: appended to the prompt on a 0–1000 grid (FLUX 3 Image), or as a
+ * list of boxes in fractions 0–1 in a body field of its own (FLUX 3.1 Image).
+ */
+export type LayoutFormat = { kind: 'prompt' } | { kind: 'field'; field: string };
+
+/**
+ * Where the facts of a row come from when BFL has published no schema for it. The row's path and
+ * every field named here are inferred; a correction is a change to the row.
+ */
+export interface Unconfirmed {
+	/** The sources and the date they were read, e.g. "AI SDK 2.0.92 release note, 2026-12-03". */
+	source: string;
+	/**
+	 * Body fields (BFL's names) that no source shows in BFL's own body; each is an Additional
+	 * Field or an optional input, sent only when set.
+	 */
+	fields: readonly string[];
 }
 
 /** What every catalog row, image or video, says of its endpoint: a name, a path, webhooks or not. */
@@ -107,6 +145,8 @@ export interface ModelSpec extends EndpointRow {
 	 * resolution tier and aspect ratio decide its price and shape, and BFL's result does not say them).
 	 */
 	reports?: Partial<Record<FieldName, string>>;
-	/** Takes an optional layout of boxes appended to the prompt (FLUX 3 Image). */
-	layout?: boolean;
+	/** Takes an optional layout of boxes, in this format. */
+	layout?: LayoutFormat;
+	/** Set for a model BFL's published OpenAPI does not have yet: the model picker calls it new. */
+	unconfirmed?: Unconfirmed;
 }

@@ -131,6 +131,7 @@ export const FIELD_PROPERTIES: Record<FieldName, FieldProperty> = {
 	mode: {
 		displayName: 'Mode',
 		type: 'options',
+		// A model's own values (FLUX 3.1: quality, fast) replace these (descriptions/modelFields.ts).
 		options: [
 			{ name: 'High Quality', value: 'high' },
 			{ name: 'Fast', value: 'fast' },
@@ -178,4 +179,16 @@ export const FIELD_PROPERTIES: Record<FieldName, FieldProperty> = {
 		true,
 		"Whether FLUX 3 may research the prompt with web and image search first (BFL's default). Off is faster.",
 	),
+	groundingLevel: {
+		displayName: 'Grounding',
+		type: 'options',
+		options: [
+			{ name: 'Off', value: 'off' },
+			{ name: 'Auto', value: 'auto' },
+			{ name: 'Force', value: 'force' },
+		],
+		default: 'off',
+		description:
+			'Whether the model researches the prompt with web and image search first: never (the default), when it judges it useful, or always',
+	},
 };

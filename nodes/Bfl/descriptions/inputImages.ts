@@ -111,3 +111,40 @@ export function readImageSources(
 		url: entry.url as string | undefined,
 	}));
 }
+
+/** The optional mask, for the models that take one beside their images (FLUX 3.1 Image). */
+export function maskProperties(models: readonly ModelSpec[]): INodeProperties[] {
+	const taking = models.filter((model) => model.images?.mask).map((model) => model.id);
+	if (!taking.length) return [];
+	return [
+		{
+			displayName: 'Mask',
+			name: 'mask',
+			type: 'fixedCollection',
+			placeholder: 'Add Mask',
+			default: {},
+			description:
+				'Optional black and white image of the size of the first input image: white where the model may change it',
+			displayOptions: { show: { model: taking } },
+			options: [{ displayName: 'Mask', name: 'mask', values: IMAGE_VALUES }],
+		},
+	];
+}
+
+/** The item's mask as configured, or undefined without one. */
+export function readMaskSource(
+	ctx: IExecuteFunctions,
+	spec: ModelSpec,
+	itemIndex: number,
+): ImageSource | undefined {
+	if (!spec.images?.mask) return undefined;
+	const entry = (ctx.getNodeParameter('mask', itemIndex, {}) as IDataObject).mask as
+		| IDataObject
+		| undefined;
+	if (!entry) return undefined;
+	return {
+		source: entry.source === 'url' ? 'url' : 'binary',
+		binaryPropertyName: (entry.binaryPropertyName as string | undefined) ?? 'data',
+		url: entry.url as string | undefined,
+	};
+}

@@ -115,7 +115,7 @@ function boxValues(operation: ModelOperation): INodeProperties[] {
 	];
 }
 
-/** The optional Layout list, for the models that take one (FLUX 3 Image). */
+/** The optional Layout list, for the models that take one (FLUX 3 Image, FLUX 3.1 Image). */
 export function layoutProperties(
 	models: readonly ModelSpec[],
 	operation: ModelOperation,
@@ -131,7 +131,7 @@ export function layoutProperties(
 			placeholder: 'Add Box',
 			default: {},
 			description:
-				"Optional boxes saying where elements go. The node appends them to the prompt in BFL's layout format.",
+				"Optional boxes saying where elements go. The node writes them in the model's format: FLUX 3 Image reads them at the end of the prompt, FLUX 3.1 Image in a field of its own.",
 			displayOptions: { show: { model: taking } },
 			options: [{ displayName: 'Box', name: 'box', values: boxValues(operation) }],
 		},

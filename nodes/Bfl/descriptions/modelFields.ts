@@ -6,12 +6,15 @@ import type {
 } from 'n8n-workflow';
 
 import { bflDefault } from '../catalog/defaults';
-import { FIELD_NAMES, type FieldName } from '../catalog/fields';
+import { FIELD_NAMES, FIELDS, type FieldName } from '../catalog/fields';
 import { CUSTOM_SIZE, presetSize, presetsFor } from '../catalog/sizes';
 import type { ModelSpec } from '../catalog/types';
 import { fieldValue, type RequestInput } from '../core/request/validate';
 import { additionalFieldsCollection } from './display';
 import { FIELD_PROPERTIES } from './fieldProperties';
+
+/** What the picker says of a model BFL has not published yet (ModelSpec.unconfirmed). */
+export const NEW_MODEL_NOTE = 'New: BFL has not published its request format yet';
 
 /** Model picker options: FLUX.2 and the tools first, legacy FLUX.1 after, each with BFL's endpoint name. */
 export function modelOptions(models: readonly ModelSpec[]): INodePropertyOptions[] {
@@ -19,8 +22,29 @@ export function modelOptions(models: readonly ModelSpec[]): INodePropertyOptions
 	return ordered.map((model) => ({
 		name: model.displayName,
 		value: model.id,
-		description: `${model.description} (${model.id})`,
+		description: `${model.unconfirmed ? `${NEW_MODEL_NOTE}. ` : ''}${model.description} (${model.id})`,
 	}));
+}
+
+/** "match_first_image" → "Match First Image": a name for a value no option names. */
+const humanize = (value: string) =>
+	value.replace(/_/g, ' ').replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
+
+/** An enum's options when the model lists its own values: the field's names where it has them. */
+function enumOptions(base: Omit<INodeProperties, 'name'>, values: readonly string[]) {
+	const named = (base.options ?? []) as INodePropertyOptions[];
+	return values.map((value) => ({
+		name: named.find((option) => option.value === value)?.name ?? humanize(value),
+		value,
+	}));
+}
+
+/** " Not yet confirmed by BFL for FLUX 3 Image Klein.": where a shown model's field is inferred. */
+function unconfirmedHint(models: readonly ModelSpec[], name: FieldName): string {
+	const body = FIELDS[name].body;
+	const inferred = models.filter((model) => model.unconfirmed?.fields.includes(body));
+	if (!inferred.length) return '';
+	return ` Not yet confirmed by BFL for ${inferred.map((model) => model.displayName).join(', ')}.`;
 }
 
 const ids = (models: readonly ModelSpec[]) => models.map((model) => model.id);
@@ -53,7 +77,10 @@ function ratioList(shownFor: readonly ModelSpec[]): Pick<INodeProperties, 'optio
 	return {
 		options: [
 			{ name: 'Model Default', value: '' },
-			...ratios.map((ratio) => ({ name: ratio, value: ratio })),
+			...ratios.map((ratio) => ({
+				name: ratio.includes(':') ? ratio : humanize(ratio),
+				value: ratio,
+			})),
 		],
 		// FLUX 3's schema lists its ratios, so an expression may not go beyond them.
 		hint:
@@ -70,19 +97,24 @@ function property(
 ): INodeProperties {
 	const base = FIELD_PROPERTIES[name];
 	const bfl = showBflDefault ? bflDefault(shownFor[0], name) : undefined;
+	const values = FIELDS[name].kind === 'enum' ? shownFor[0].fields[name]?.values : undefined;
 	return {
 		...base,
 		...(name === 'aspectRatio' && ratioList(shownFor)),
+		...(values && { options: enumOptions(base, values) }),
 		...(bfl !== undefined && { default: bfl }),
 		name,
-		description: `${base.description ?? ''}${rangesHint(shownFor, name)}`.trim(),
+		description:
+			`${base.description ?? ''}${rangesHint(shownFor, name)}${unconfirmedHint(shownFor, name)}`.trim(),
 		displayOptions: { show: { '/model': ids(shownFor) } },
 	};
 }
 
-/** The ratios an Aspect Ratio list offers: models with different lists get separate fields. */
-const ratiosOf = (model: ModelSpec, name: FieldName) =>
-	name === 'aspectRatio' && model.size.kind === 'aspectRatio' ? model.size.ratios : null;
+/** The values a list offers (ratios, a model's own enum values): different lists, separate fields. */
+const valuesOf = (model: ModelSpec, name: FieldName) => {
+	if (name === 'aspectRatio') return model.size.kind === 'aspectRatio' ? model.size.ratios : null;
+	return FIELDS[name].kind === 'enum' ? (model.fields[name]?.values ?? null) : null;
+};
 
 /**
  * One property per group of models that show a field alike. n8n marks a field required for every
@@ -100,7 +132,7 @@ function variants(
 	for (const model of shownFor) {
 		const rule = model.fields[name];
 		const bfl = showBflDefault ? bflDefault(model, name) : undefined;
-		const key = JSON.stringify([rule?.required === true, ratiosOf(model, name), bfl ?? null]);
+		const key = JSON.stringify([rule?.required === true, valuesOf(model, name), bfl ?? null]);
 		groups.set(key, [...(groups.get(key) ?? []), model]);
 	}
 	return [...groups.values()].map((group) => {

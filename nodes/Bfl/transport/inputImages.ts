@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { ModelSpec } from '../catalog/types';
+import type { ModelSpec, PixelLimits } from '../catalog/types';
 import {
 	checkImageBytes,
 	imageTooLarge,
@@ -20,6 +20,7 @@ async function readImage(
 	itemIndex: number,
 	label: string,
 	property: string,
+	limits?: PixelLimits,
 ): Promise<Buffer> {
 	const { bytes, binary } = await readBinaryInput(
 		ctx,
@@ -29,9 +30,30 @@ async function readImage(
 		MAX_INPUT_IMAGE_BYTES,
 		(size) => imageTooLarge(label, property, size),
 	);
-	const problem = checkImageBytes(label, property, bytes, binary.mimeType);
+	const problem = checkImageBytes(label, property, bytes, binary.mimeType, limits);
 	if (problem) throw operationError(ctx.getNode(), problem, itemIndex);
 	return bytes;
+}
+
+/** Where each image goes and how it is named in messages; the model's size limits, if any. */
+interface Slot {
+	slot: string;
+	label: string;
+	limits?: PixelLimits;
+}
+
+/** The item's images in the model's slot order, then its mask (no size limits: it follows image 1). */
+function slotsOf(spec: ModelSpec, sources: ImageSource[], mask?: ImageSource) {
+	const images = spec.images;
+	if (!images) return [];
+	const slots: Array<Slot & { source: ImageSource }> = sources.map((source, i) => ({
+		source,
+		slot: images.slots[i],
+		label: images.labels[i],
+		limits: images.pixelLimits,
+	}));
+	if (mask && images.mask) slots.push({ source: mask, slot: images.mask.field, label: 'Mask' });
+	return slots;
 }
 
 /**
@@ -44,26 +66,23 @@ async function readInputImages(
 	sources: ImageSource[],
 	itemIndex: number,
 	fetch?: InputFetchBounds,
+	mask?: ImageSource,
 ): Promise<Array<{ slot: string; value: string | Buffer }>> {
-	const images = spec.images;
-	if (!images) return [];
 	const read: Array<{ slot: string; value: string | Buffer }> = [];
-	for (const [i, source] of sources.entries()) {
-		const slot = images.slots[i];
+	for (const { source, slot, label, limits } of slotsOf(spec, sources, mask)) {
 		if (source.source === 'url') {
 			const url = String(source.url).trim();
-			const label = images.labels[i];
 			read.push({
 				slot,
 				value:
-					!images.urlAllowed && fetch
+					spec.images?.urlAllowed === false && fetch
 						? await fetchInputImage(ctx, url, label, itemIndex, fetch)
 						: url,
 			});
 			continue;
 		}
 		const property = String(source.binaryPropertyName).trim();
-		read.push({ slot, value: await readImage(ctx, itemIndex, images.labels[i], property) });
+		read.push({ slot, value: await readImage(ctx, itemIndex, label, property, limits) });
 	}
 	return read;
 }
@@ -77,8 +96,9 @@ export async function assertInputImages(
 	spec: ModelSpec,
 	sources: ImageSource[],
 	itemIndex: number,
+	mask?: ImageSource,
 ): Promise<void> {
-	await readInputImages(ctx, spec, sources, itemIndex);
+	await readInputImages(ctx, spec, sources, itemIndex, undefined, mask);
 }
 
 /**
@@ -91,13 +111,19 @@ export async function encodeInputImages(
 	sources: ImageSource[],
 	itemIndex: number,
 	fetch: InputFetchBounds,
+	mask?: ImageSource,
 ): Promise<Record<string, string | string[]>> {
-	const read = await readInputImages(ctx, spec, sources, itemIndex, fetch);
+	const read = await readInputImages(ctx, spec, sources, itemIndex, fetch, mask);
 	const encoded = read.map(({ slot, value }) => ({
 		slot,
 		value: typeof value === 'string' ? value : value.toString('base64'),
 	}));
 	const listField = spec.images?.listField;
-	if (listField) return encoded.length ? { [listField]: encoded.map(({ value }) => value) } : {};
-	return Object.fromEntries(encoded.map(({ slot, value }) => [slot, value]));
+	const listed = encoded.filter(({ slot }) => slot === listField).map(({ value }) => value);
+	return {
+		...Object.fromEntries(
+			encoded.filter(({ slot }) => slot !== listField).map(({ slot, value }) => [slot, value]),
+		),
+		...(listed.length && listField && { [listField]: listed }),
+	};
 }

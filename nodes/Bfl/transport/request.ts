@@ -124,18 +124,26 @@ export interface BflRequest {
 	/** The error when the deadline ends the request; by default it names `what`. */
 	deadlineMessage?: string;
 	maxAttempts?: number;
-	/** Polls: a 4xx whose body is itself a task result is returned rather than thrown. */
+	/** Polls: an error status whose body is itself a task result is returned (isTaskAnswer). */
 	acceptTaskBody?: boolean;
 	/** Bounds each attempt as a whole, headers and body; API_TIMEOUT_MS when unset. */
 	timeoutMs?: number;
-	/** Messages that replace the generic one for given statuses, e.g. a retired endpoint's 404. */
-	statusMessages?: Partial<Record<number, string>>;
+	/**
+	 * Messages that replace the generic one for given statuses, e.g. a retired endpoint's 404; a
+	 * function reads the body first and may leave the generic message (undefined).
+	 */
+	statusMessages?: Partial<Record<number, string | ((body: unknown) => string | undefined)>>;
 }
 
-function looksLikeTaskBody(body: unknown): boolean {
-	return (
-		typeof body === 'object' && body !== null && typeof (body as IDataObject).status === 'string'
-	);
+/**
+ * A status answer that is a task's body despite its HTTP status: a 4xx such as "Task not found",
+ * or a 5xx that names the task (FLUX 3 reports a failed task as a 503 with its body). A 5xx
+ * without the task's id stays a server failure, retried like any other.
+ */
+function isTaskAnswer(status: number, body: unknown): boolean {
+	if (typeof body !== 'object' || body === null) return false;
+	const { status: taskStatus, id } = body as IDataObject;
+	return typeof taskStatus === 'string' && (status < 500 || typeof id === 'string');
 }
 
 /**
@@ -192,6 +200,9 @@ export async function bflRequest(ctx: IExecuteFunctions, request: BflRequest): P
 			attemptTimeoutMs: request.timeoutMs ?? API_TIMEOUT_MS,
 			// A POST starts a task (or a training): it counts against the account's in-flight cap.
 			gate: request.method === 'POST' ? rateGateOf(ctx) : undefined,
+			isAnswer: request.acceptTaskBody
+				? (response) => isTaskAnswer(response.statusCode, parseBody(response.body))
+				: undefined,
 		},
 		send,
 	);
@@ -226,7 +237,8 @@ export async function bflRequest(ctx: IExecuteFunctions, request: BflRequest): P
 	}
 	const parsed = parseBody(body);
 	if (statusCode < 400) return parsed;
-	if (request.acceptTaskBody && statusCode < 500 && looksLikeTaskBody(parsed)) return parsed;
+	if (request.acceptTaskBody && isTaskAnswer(statusCode, parsed)) return parsed;
+	const override = request.statusMessages?.[statusCode];
 	throw apiError(
 		ctx.getNode(),
 		statusCode,
@@ -234,6 +246,6 @@ export async function bflRequest(ctx: IExecuteFunctions, request: BflRequest): P
 		request.what,
 		request.itemIndex,
 		request.task,
-		request.statusMessages?.[statusCode],
+		override instanceof Function ? override(parsed) : override,
 	);
 }

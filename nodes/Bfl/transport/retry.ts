@@ -32,6 +32,8 @@ export interface RetryPolicy {
 	attemptTimeoutMs?: number;
 	/** A submit's account limiter: told of accepted submits and 429s (see core/pacing/limiter). */
 	gate?: RateGate;
+	/** An error status the caller reads as an answer, never retried (a poll's task body). */
+	isAnswer?: (response: IN8nHttpFullResponse) => boolean;
 }
 
 export type Attempt =
@@ -104,6 +106,7 @@ export async function sendWithRetries(
 				policy.gate?.accepted();
 				return outcome;
 			}
+			if (policy.isAnswer?.(response)) return outcome;
 			if (!isRetryable({ method: policy.method, status: response.statusCode })) return outcome;
 			retryAfterMs = parseRetryAfterMs(response.headers?.['retry-after'], Date.now());
 			rateLimited = response.statusCode === 429;

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { isRecord, type JsonRecord } from '../core/results/responses';
+import { describeErrorBody, isRecord, type JsonRecord } from '../core/results/responses';
+import { parseHttpUrl } from '../core/trust/hosts';
 import { operationError, type SubmittedTask } from './errors';
 import { bflRequest } from './request';
 
@@ -30,6 +31,18 @@ export interface Submission {
 }
 
 /**
+ * BFL answers a path it does not serve with FastAPI's plain 404 "Not Found": a model it retired or
+ * renamed, or a path guessed before BFL published it. Other 404s (an unknown finetune) keep theirs.
+ */
+function retiredEndpointMessage(url: string): (body: unknown) => string | undefined {
+	const path = parseHttpUrl(url)?.pathname ?? url;
+	return (body) =>
+		describeErrorBody(body) === 'Not Found'
+			? `BFL does not serve ${path} (404): the model may be retired or renamed. Choose another model, or send the request to its new path with Model → Custom Endpoint`
+			: undefined;
+}
+
+/**
  * Submits one task: the paid POST. A network failure is never re-sent (BFL may have accepted
  * it); 429s wait for a slot of the account until the item's deadline.
  */
@@ -48,6 +61,7 @@ export async function submitTask(
 		deadlineMessage: `The item's Timeout ran out during the ${model} request; BFL may have accepted it`,
 		maxAttempts: MAX_SUBMIT_ATTEMPTS,
 		timeoutMs: request.timeoutMs,
+		statusMessages: { 404: retiredEndpointMessage(request.url) },
 	});
 	const fail = (missing: string) =>
 		operationError(

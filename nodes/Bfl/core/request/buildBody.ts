@@ -2,17 +2,19 @@ import { FIELDS, type FieldName } from '../../catalog/fields';
 import type { ModelSpec } from '../../catalog/types';
 import { isUnset, type RequestInput } from './validate';
 
-export type RequestBody = Record<string, string | number | boolean | string[]>;
+export type RequestBody = Record<string, string | number | boolean | string[] | object[]>;
 
 /**
  * Builds BFL's snake_case body for a validated request. Only fields the endpoint accepts are
  * included, and unset values are omitted so BFL's own defaults apply. `images` maps BFL image
- * fields (input_image, mask, ...) to base64 or URLs.
+ * fields (input_image, mask, ...) to base64 or URLs; `structured` adds fields that are not user
+ * values, such as FLUX 3.1's layout boxes (core/request/layout).
  */
 export function buildBody(
 	spec: ModelSpec,
 	input: RequestInput,
 	images: Record<string, string | string[]> = {},
+	structured: Record<string, object[]> = {},
 ): RequestBody {
 	const body: RequestBody = {};
 	for (const name of Object.keys(spec.fields) as FieldName[]) {
@@ -26,5 +28,5 @@ export function buildBody(
 		}
 		body[FIELDS[name].body] = name === 'aspectRatio' ? String(value).replace(/\s+/g, '') : value;
 	}
-	return { ...body, ...images };
+	return { ...body, ...images, ...structured };
 }

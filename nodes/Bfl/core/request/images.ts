@@ -1,5 +1,6 @@
-import type { ModelSpec } from '../../catalog/types';
+import type { ModelSpec, PixelLimits } from '../../catalog/types';
 import { sniffImageFormat } from '../bytes/files';
+import { imagePixelSize } from '../bytes/imageSize';
 import { parseHttpUrl } from '../trust/hosts';
 import type { Problem } from './validate';
 
@@ -61,19 +62,57 @@ export function checkImageSources(spec: ModelSpec, sources: ImageSource[]): Prob
 	return problems;
 }
 
+/** The mask's own checks: a model that takes one, an image it applies to, room beside it. */
+export function checkMaskSource(
+	spec: ModelSpec,
+	mask: ImageSource | undefined,
+	imageCount: number,
+): Problem[] {
+	const images = spec.images;
+	const rule = images?.mask;
+	if (!mask || !images || !rule) return [];
+	const field = 'Mask';
+	if (imageCount < 1)
+		return [{ field, message: `A mask applies to the first input image: add that image` }];
+	if (imageCount > rule.maxImagesWithMask)
+		return [
+			{
+				field,
+				message: `${spec.displayName} takes at most ${rule.maxImagesWithMask} input images with a mask (got ${imageCount})`,
+			},
+		];
+	return checkImageSources({ ...spec, images: { ...images, labels: ['Mask'], required: 1 } }, [
+		mask,
+	]).map((problem) => ({ ...problem, field }));
+}
+
+/** Why an image's pixel size is outside the model's limits, or undefined. */
+function pixelProblem(bytes: Uint8Array, limits: PixelLimits): string | undefined {
+	const size = imagePixelSize(bytes);
+	if (!size) return undefined;
+	const { width, height } = size;
+	if (width < limits.minSide || height < limits.minSide)
+		return `is ${width}×${height} pixels; this model needs at least ${limits.minSide}×${limits.minSide}`;
+	if (width * height > limits.maxMegapixels * 1024 * 1024)
+		return `is ${width}×${height} pixels (${((width * height) / 1048576).toFixed(1)} MP); this model takes at most ${limits.maxMegapixels} MP`;
+	return undefined;
+}
+
 /** Checks bytes read from a binary field; returns a problem when they are not a usable image. */
 export function checkImageBytes(
 	label: string,
 	property: string,
 	bytes: Uint8Array,
 	mimeType?: string,
+	limits?: PixelLimits,
 ): string | undefined {
 	if (!sniffImageFormat(bytes)) {
 		return `The binary field "${property}" used as ${label} is not a PNG, JPEG or WebP image${mimeType ? ` (it is ${mimeType})` : ''}`;
 	}
 	if (Math.ceil(bytes.length / 3) * 4 > MAX_BASE64_IMAGE_BYTES)
 		return imageTooLarge(label, property, bytes.length);
-	return undefined;
+	const pixels = limits && pixelProblem(bytes, limits);
+	return pixels ? `The binary field "${property}" used as ${label} ${pixels}` : undefined;
 }
 
 /** The largest input image whose base64 stays within BFL's 20 MB; a read stops past it. */

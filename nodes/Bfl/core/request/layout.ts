@@ -1,7 +1,9 @@
 /**
- * FLUX 3 Image layouts: boxes that ride at the end of the prompt as BFL's JSON rows, each box as
- * [top, left, bottom, right] on a 0–1000 grid of the frame (the grid stretches with the ratio).
+ * Layout boxes in each model's format. FLUX 3 Image: BFL's JSON rows at the end of the prompt,
+ * each box as [top, left, bottom, right] on a 0–1000 grid of the frame (the grid stretches with
+ * the ratio). FLUX 3.1 Image: a list in a body field of its own, each box in fractions 0–1.
  */
+import type { LayoutFormat } from '../../catalog/types';
 import type { Problem } from './validate';
 
 export interface Box {
@@ -32,17 +34,30 @@ export type LayoutMode = 'generate' | 'edit';
 
 const GRID = 1000;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** FLUX 3.1 takes at most 32 boxes. */
+export const MAX_FIELD_BOXES = 32;
 
-/** One box on BFL's 0–1000 grid, as [top, left, bottom, right]. */
-export function toGrid(box: Box, frame: Frame): [number, number, number, number] {
+type Edges = [number, number, number, number];
+
+/** A box as [top, left, bottom, right], each edge scaled by `scale(value, frame side)`. */
+function edges(box: Box, frame: Frame, scale: (value: number, size: number) => number): Edges {
 	const [width, height] = frame.unit === 'percent' ? [100, 100] : [frame.width, frame.height];
-	const scale = (value: number, size: number) => Math.round((value / size) * GRID);
 	return [
 		scale(box.top, height),
 		scale(box.left, width),
 		scale(box.bottom, height),
 		scale(box.right, width),
 	];
+}
+
+/** One box on BFL's 0–1000 grid, as [top, left, bottom, right]. */
+export function toGrid(box: Box, frame: Frame): Edges {
+	return edges(box, frame, (value, size) => Math.round((value / size) * GRID));
+}
+
+/** One box in fractions 0–1 of the frame, as [top, left, bottom, right], to 4 decimals. */
+export function toFractions(box: Box, frame: Frame): Edges {
+	return edges(box, frame, (value, size) => Math.round((value / size) * 10_000) / 10_000);
 }
 
 function boxProblem(label: string, box: Box, frame: Frame): string | undefined {
@@ -65,9 +80,12 @@ export function checkLayout(
 	elements: LayoutElement[],
 	mode: LayoutMode,
 	imageCount: number,
+	maxBoxes = Infinity,
 ): Problem[] {
 	const field = 'Layout';
 	const problems: string[] = [];
+	if (elements.length > maxBoxes)
+		problems.push(`This model takes at most ${maxBoxes} layout boxes (got ${elements.length})`);
 	const seen = new Set<string>();
 	elements.forEach((element, i) => {
 		const name = `Layout box ${i + 1}`;
@@ -124,4 +142,40 @@ export function layoutRows(elements: LayoutElement[], mode: LayoutMode): object[
 export function withLayout(prompt: string, elements: LayoutElement[], mode: LayoutMode): string {
 	if (!elements.length) return prompt;
 	return `${prompt.trimEnd()}\n\n${JSON.stringify(layoutRows(elements, mode))}`;
+}
+
+/**
+ * FLUX 3.1's boxes, in fractions. A moved element names its image as `ref_image_<n>` from 0 and
+ * gives `src_bbox` and `tgt_bbox` (null removes it); a new one only its box. The description is
+ * sent only when given (BFL's own field list is unpublished).
+ */
+export function layoutBoxes(elements: LayoutElement[], mode: LayoutMode): object[] {
+	return elements.map((element) => {
+		const target = element.target ? toFractions(element.target, element.targetFrame) : null;
+		const desc = element.description.trim() ? { desc: element.description.trim() } : {};
+		if (mode === 'generate' || element.fromImage === undefined)
+			return { name: element.id, [mode === 'generate' ? 'bbox' : 'tgt_bbox']: target, ...desc };
+		const source = element.source
+			? toFractions(element.source, element.sourceFrame ?? element.targetFrame)
+			: null;
+		return {
+			name: element.id,
+			from: `ref_image_${element.fromImage - 1}`,
+			src_bbox: source,
+			tgt_bbox: target,
+			...desc,
+		};
+	});
+}
+
+/** The prompt and the body fields that carry a layout in the model's format. */
+export function applyLayout(
+	format: LayoutFormat | undefined,
+	prompt: string,
+	elements: LayoutElement[],
+	mode: LayoutMode,
+): { prompt: string; fields: Record<string, object[]> } {
+	if (!format || !elements.length) return { prompt, fields: {} };
+	if (format.kind === 'prompt') return { prompt: withLayout(prompt, elements, mode), fields: {} };
+	return { prompt, fields: { [format.field]: layoutBoxes(elements, mode) } };
 }

@@ -5,7 +5,14 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { CORE_FIELDS, itemsOf, short, ranOk, imageItemProblem } = require('./judge');
+const {
+	CORE_FIELDS,
+	itemsOf,
+	short,
+	ranOk,
+	imageItemProblem,
+	writtenFileCheck,
+} = require('./judge');
 
 /** @typedef {import('./judge').Check} Check @typedef {import('./judge').Ctx} Ctx */
 
@@ -174,14 +181,7 @@ const IMAGE_EXAMPLES = [
 				layout,
 				short(task?.body.prompt),
 			]);
-			const file = path.join(ctx.home.files, edit.binary?.data?.fileName ?? `${edit.json.id}.jpg`);
-			const onDisk = fs.existsSync(file) ? fs.readFileSync(file) : null;
-			const served = ctx.fake.imageFor(edit.json.id);
-			checks.push([
-				`${label}: file on disk is byte-identical to the served image`,
-				Boolean(onDisk && served && onDisk.equals(served)),
-				onDisk ? `${onDisk.length} B on disk` : `${file} missing`,
-			]);
+			checks.push(writtenFileCheck(ctx, label, edit));
 			return checks;
 		},
 	},

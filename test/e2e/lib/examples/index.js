@@ -11,11 +11,18 @@ const { IMAGE_EXAMPLES } = require('./images');
 const { ITEM_EXAMPLES } = require('./items');
 const { ACCOUNT_EXAMPLES } = require('./account');
 const { VIDEO_EXAMPLES } = require('./video');
+const { FLUX31_EXAMPLES } = require('./flux31');
 const { imageItemProblem, short } = require('./judge');
 const lint = require('./lint');
 
-/** Examples 01–06, 09–12, run together by one execute-batch per release. */
-const EXAMPLES = [...IMAGE_EXAMPLES, ...ITEM_EXAMPLES, ...ACCOUNT_EXAMPLES, ...VIDEO_EXAMPLES];
+/** Examples 01–06, 09–13 and 15, run together by one execute-batch per release. */
+const EXAMPLES = [
+	...IMAGE_EXAMPLES,
+	...FLUX31_EXAMPLES,
+	...ITEM_EXAMPLES,
+	...ACCOUNT_EXAMPLES,
+	...VIDEO_EXAMPLES,
+];
 
 /** The examples run elsewhere in the suite. */
 const OTHER_EXAMPLE_FILES = [

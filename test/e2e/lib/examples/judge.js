@@ -6,6 +6,9 @@
  * served. A check is [name, ok, detail]; the runner prints one line per check.
  */
 
+const fs = require('node:fs');
+const path = require('node:path');
+
 /** Generate with a FLUX.2 model: every field of the documented output. */
 const FULL_FIELDS = [
 	'id',
@@ -124,4 +127,28 @@ function imageItemProblem(ctx, item, fields = FULL_FIELDS, binaryProperty = 'dat
 	return null;
 }
 
-module.exports = { FULL_FIELDS, CORE_FIELDS, itemsOf, errorOf, short, ranOk, imageItemProblem };
+/**
+ * The check that the file a Read/Write Files node wrote for an item is the image the simulator served.
+ * @param {Ctx} ctx @param {string} label @param {any} item @returns {Check}
+ */
+function writtenFileCheck(ctx, label, item) {
+	const file = path.join(ctx.home.files, item.binary?.data?.fileName ?? `${item.json.id}.jpg`);
+	const onDisk = fs.existsSync(file) ? fs.readFileSync(file) : null;
+	const served = ctx.fake.imageFor(item.json.id);
+	return [
+		`${label}: file on disk is byte-identical to the served image`,
+		Boolean(onDisk && served && onDisk.equals(served)),
+		onDisk ? `${onDisk.length} B on disk` : `${file} missing`,
+	];
+}
+
+module.exports = {
+	FULL_FIELDS,
+	CORE_FIELDS,
+	itemsOf,
+	errorOf,
+	short,
+	ranOk,
+	imageItemProblem,
+	writtenFileCheck,
+};

@@ -11,7 +11,8 @@ const OUR_TYPES = ['n8n-nodes-bfl.bfl', 'n8n-nodes-bfl.bflTrigger'];
 /**
  * Every examples/*.json as shipped to users: importable ids (a digit, at most 21 characters, unique), our nodes
  * as `n8n-nodes-bfl.bfl` / `n8n-nodes-bfl.bflTrigger` v1 with a placeholder bflApi credential reference (and a
- * webhookId on the trigger), connections that name real nodes, and every file in `expected` present.
+ * webhookId on the trigger), connections that name real nodes and reach every node but the triggers, and
+ * every file in `expected` present.
  * @param {string[]} expected
  * @returns {string[]} problems
  */
@@ -45,13 +46,20 @@ function lintExamples(expected) {
 			if (!ref || !ref.id || !ref.name)
 				problems.push(`${file}: ${node.name} lacks a bflApi credential reference`);
 		}
+		const reached = new Set();
 		for (const [from, outputs] of Object.entries(wf.connections || {})) {
 			if (!names.has(from)) problems.push(`${file}: connection from unknown node ${from}`);
 			for (const list of /** @type {any} */ (outputs).main || []) {
-				for (const c of list || [])
+				for (const c of list || []) {
+					reached.add(c.node);
 					if (!names.has(c.node)) problems.push(`${file}: connection to unknown node ${c.node}`);
+				}
 			}
 		}
+		// Every node but a trigger (or a sticky note) runs only when a connection leads to it.
+		for (const node of wf.nodes || [])
+			if (!/trigger|webhook|stickyNote/i.test(node.type) && !reached.has(node.name))
+				problems.push(`${file}: no connection leads to ${node.name}`);
 	}
 	for (const f of expected) if (!files.includes(f)) problems.push(`${f} missing`);
 	return problems;
