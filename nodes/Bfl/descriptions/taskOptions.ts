@@ -10,6 +10,9 @@ import { KIND_WORDS, OPTION_DEFAULTS } from './optionDefaults';
 
 export { OPTION_DEFAULTS } from './optionDefaults';
 export const DEFAULT_BINARY_PROPERTY = 'data';
+/** The image operations' item Timeout and request timeout, in seconds (see optionDefaults). */
+export const DEFAULT_TIMEOUT_SECONDS = OPTION_DEFAULTS.image.timeout;
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = OPTION_DEFAULTS.image.requestTimeout;
 
 /**
  * Options that only matter while the node waits for the result. Return Immediately and Webhook
