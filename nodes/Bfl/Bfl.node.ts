@@ -17,6 +17,7 @@ import { subtitleExpression } from './actions/subtitle';
 import * as taskResource from './actions/task';
 import * as videoResource from './actions/video';
 import { NODE_DESCRIPTION } from './catalog/nodeText';
+import { withToolMode } from './descriptions/toolMode';
 
 const resources: Array<INodePropertyOptions & { value: BflResource }> = [
 	{ name: 'Account', value: 'account' },
@@ -26,7 +27,8 @@ const resources: Array<INodePropertyOptions & { value: BflResource }> = [
 	{ name: 'Video', value: 'video' },
 ];
 
-const properties: INodeProperties[] = [
+/** The plain node's properties; the description adds their tool-mode copies (descriptions/toolMode). */
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Resource',
 		name: 'resource',
@@ -56,7 +58,7 @@ export class Bfl implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'bflApi', required: true }],
-		properties,
+		properties: withToolMode(properties),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -24,6 +24,7 @@ const { buildAndPack } = require('./lib/pack');
 const { lintExamples } = require('./lib/examples');
 const { runExamples } = require('./lib/release');
 const { runQueueMode } = require('./lib/queue');
+const { runAgentPhase } = require('./lib/agent');
 const { runRealTraffic } = require('./lib/realTraffic');
 const { parseArgs } = require('./lib/args');
 
@@ -56,9 +57,8 @@ async function main() {
 		);
 
 		// 1. the installs start (both at once); 2. the package tarball meanwhile
-		const wanted = [...new Set([...opts.phases].map((p) => (p === 'queue' ? '2' : p)))].map(
-			(k) => RELEASES[k],
-		);
+		const releaseOf = (/** @type {string} */ p) => (p === 'queue' ? '2' : p.replace('agent', ''));
+		const wanted = [...new Set([...opts.phases].map(releaseOf))].map((k) => RELEASES[k]);
 		/** @type {Record<string, Promise<boolean>>} */
 		const installed = {};
 		for (const rel of wanted) {
@@ -107,11 +107,13 @@ async function main() {
 		const release2 = (async () => {
 			if (opts.phases.has('2')) await examplesOn('2', await ready('2'));
 			if (opts.phases.has('queue')) await queueOn(await ready('2'));
+			if (opts.phases.has('agent2')) await agentOn('2', await ready('2'));
 		})();
 		const release1 = (async () => {
 			const ok = await ready('1');
 			await release2;
 			if (opts.phases.has('1')) await examplesOn('1', ok);
+			if (opts.phases.has('agent1')) await agentOn('1', ok);
 		})();
 		await Promise.all([release2, release1]);
 
@@ -142,6 +144,25 @@ async function main() {
 				});
 			} catch (err) {
 				check(`${label} real traffic`, false, String(err && /** @type {Error} */ (err).message));
+			}
+		}
+
+		/** 5. n8n's Tools Agent with the node as its tool (lib/agent). @param {string} key @param {boolean} ok */
+		async function agentOn(key, ok) {
+			const rel = RELEASES[key];
+			const label = `[${rel.version} agent]`;
+			if (!ok || !tgz) return check(`${label} agent`, false, 'not run: install or pack failed');
+			say(`${label} Tools Agent + fake model + the tool`);
+			try {
+				await runAgentPhase({
+					release: rel,
+					dir: path.join(scratch, `agent-${rel.version}`),
+					tgz,
+					say,
+					check,
+				});
+			} catch (err) {
+				check(`${label} agent`, false, String(err && /** @type {Error} */ (err).message));
 			}
 		}
 

@@ -34,6 +34,7 @@ const NODE_TYPE = 'n8n-nodes-bfl.bfl';
  *   extraNodes?: import('n8n-workflow').INode[],
  *   extraConnections?: Record<string, any>,
  *   extraNodeTypes?: Record<string, any>,
+ *   asTool?: boolean,
  * }} BflRunOptions
  */
 
@@ -46,15 +47,27 @@ function loadClasses(from = 'src') {
 	};
 }
 
+/**
+ * The node as n8n runs it under an AI agent: the type `<name>Tool`, built from the same description
+ * (n8n's convertNodeToAiTool renames it and, as the node brings its own toolDescription, adds nothing).
+ * @param {any} Bfl
+ */
+function toolOf(Bfl) {
+	const tool = new Bfl();
+	tool.description = { ...tool.description, name: `${tool.description.name}Tool` };
+	return tool;
+}
+
 /** @param {BflRunOptions} options */
 function startBflWorkflow(options) {
 	const { Bfl, BflApi } = loadClasses(options.from);
 	const credentialType = new BflApi();
+	const type = options.asTool ? `${NODE_TYPE}Tool` : NODE_TYPE;
 	/** @type {import('n8n-workflow').INode} */
 	const node = {
 		id: 'bfl',
 		name: 'BFL',
-		type: NODE_TYPE,
+		type,
 		typeVersion: 1,
 		position: [200, 0],
 		parameters: /** @type {import('n8n-workflow').INodeParameters} */ (options.parameters),
@@ -62,7 +75,10 @@ function startBflWorkflow(options) {
 		credentials: { bflApi: { id: 'cred-1', name: 'BFL test' } },
 	};
 	return startWorkflow({
-		nodeTypes: { [NODE_TYPE]: new Bfl(), ...(options.extraNodeTypes ?? {}) },
+		nodeTypes: {
+			[type]: options.asTool ? toolOf(Bfl) : new Bfl(),
+			...(options.extraNodeTypes ?? {}),
+		},
 		credentialTypes: { bflApi: credentialType },
 		credentials: { bflApi: options.credentials ?? {} },
 		nodes: [node, ...(options.extraNodes ?? [])],

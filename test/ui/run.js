@@ -26,6 +26,7 @@ const { triggerPicker, nodePicker } = require('./checks/picker');
 const { panels } = require('./checks/panels');
 const { executeGenerate } = require('./checks/execute');
 const { importExample } = require('./checks/importExample');
+const { agentTool } = require('./checks/agentTool');
 
 /**
  * @typedef {object} Ctx
@@ -205,6 +206,7 @@ async function main() {
 					['panels', panels],
 					['credential and execution', executeGenerate],
 					['import an example', importExample],
+					['agent tool', agentTool],
 				],
 			});
 		if (opts.only.has('1')) {

@@ -27,6 +27,7 @@ import {
 	readRequestInput,
 } from '../descriptions/modelFields';
 import { numberOfImagesProperty, taskOptionsProperty } from '../descriptions/taskOptions';
+import { TOOL_MAX_IMAGES } from '../descriptions/toolMode';
 import { operationError } from '../transport/errors';
 import { assertInputImages, encodeInputImages } from '../transport/inputImages';
 import { getEndpoints, requireFinetuneBaseUrl } from '../transport/request';
@@ -34,6 +35,7 @@ import { prepareCustomRequest } from './customRequest';
 import type { Operation } from './operation';
 import { submitOptions } from './submitOptions';
 import { taskOperation, type PreparedTask } from './taskRequest';
+import { runsAsTool } from './toolMode';
 
 /** The properties of a model-driven operation: model picker, fields, images and options. */
 export function modelRequestProperties(
@@ -121,7 +123,11 @@ export async function prepareModelRequest(
 	const maxBoxes = spec.layout?.kind === 'field' ? MAX_FIELD_BOXES : undefined;
 	const problems = [
 		...validateRequest(spec, input),
-		...checkImageCount(rawCount, spec.fields.seed ? seed : undefined),
+		...checkImageCount(
+			rawCount,
+			spec.fields.seed ? seed : undefined,
+			runsAsTool(ctx) ? TOOL_MAX_IMAGES : undefined,
+		),
 		...checkImageSources(spec, sources),
 		...checkMaskSource(spec, mask, sources.length),
 		...checkLayout(layout, layoutMode, sources.length, maxBoxes),

@@ -17,6 +17,7 @@ import { runScrubber } from '../transport/log';
 import { joinAccount, type AccountSession } from './accountLimiter';
 import type { Job, RegisteredOperation } from './operation';
 import { operationOf } from './registry';
+import { runsAsTool, toolErrorItem, toolItem } from './toolMode';
 
 /** Items in flight for the whole execution; read once, from the first item. */
 function readConcurrency(ctx: IExecuteFunctions): number {
@@ -71,11 +72,18 @@ async function routeAggregate(
 	scrub: Scrubber,
 ): Promise<INodeExecutionData[][]> {
 	const pairedItem = Array.from({ length: itemCount }, (_, item) => ({ item }));
+	const asTool = runsAsTool(ctx);
 	try {
 		const produced: INodeExecutionData[] = [];
 		for (const job of await operation.prepare.call(ctx, 0)) produced.push(...(await job.run()));
-		return [produced.map((item) => ({ ...item, json: scrub(item.json), pairedItem }))];
+		return [
+			produced.map((item) => {
+				const scrubbed = { ...item, json: scrub(item.json), pairedItem };
+				return asTool ? toolItem(scrubbed) : scrubbed;
+			}),
+		];
 	} catch (error) {
+		if (asTool) return [[toolErrorItem(asNodeError(ctx, error, 0, scrub), pairedItem, 'run')]];
 		if (!ctx.continueOnFail()) throw asNodeError(ctx, error, 0, scrub);
 		return [[errorItem(asNodeError(ctx, error, 0, scrub), pairedItem)]];
 	}
@@ -101,7 +109,9 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const scrub = await runScrubber(this);
 	if (items.length && operation.aggregate?.call(this))
 		return await routeAggregate(this, operation, items.length, scrub);
-	const continueOnFail = this.continueOnFail();
+	// As an agent's tool, every failure becomes the item's answer to the model (toolMode.ts).
+	const asTool = runsAsTool(this);
+	const continueOnFail = this.continueOnFail() || asTool;
 
 	const prepared: Array<Settled<Job[]>> = [];
 	for (let i = 0; i < items.length; i++) {
@@ -168,13 +178,19 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		for (const outcome of outcomes) {
 			if (!outcome || (!outcome.ok && outcome.error === NOT_STARTED)) continue;
 			if (outcome.ok) {
-				for (const item of outcome.value)
-					output.push({ ...item, json: scrub(item.json), pairedItem: { item: i } });
+				for (const item of outcome.value) {
+					const scrubbed = { ...item, json: scrub(item.json), pairedItem: { item: i } };
+					output.push(asTool ? toolItem(scrubbed) : scrubbed);
+				}
 				continue;
 			}
 			const error = asNodeError(this, outcome.error, i, scrub);
 			if (!continueOnFail) throw error;
-			output.push(errorItem(error, { item: i }));
+			output.push(
+				asTool
+					? toolErrorItem(error, { item: i }, entry.ok ? 'run' : 'input')
+					: errorItem(error, { item: i }),
+			);
 		}
 	}
 	return [output];

@@ -1,9 +1,9 @@
 // @ts-check
 'use strict';
 
-/** The runner's command line: --only=2,1,queue, --build, --keep. */
+/** The runner's command line: --only=2,1,queue,agent2,agent1, --build, --keep. */
 
-const PHASES = ['2', '1', 'queue'];
+const PHASES = ['2', '1', 'queue', 'agent2', 'agent1'];
 
 function parseArgs(/** @type {string[]} */ argv) {
 	const opts = { phases: new Set(PHASES), build: false, keep: false };
@@ -19,7 +19,9 @@ function parseArgs(/** @type {string[]} */ argv) {
 					.filter(Boolean),
 			);
 		else if (arg === '--help' || arg === '-h') {
-			process.stdout.write('node test/e2e/run.js [--only=2,1,queue] [--build] [--keep]\n');
+			process.stdout.write(
+				'node test/e2e/run.js [--only=2,1,queue,agent2,agent1] [--build] [--keep]\n',
+			);
 			process.exit(0);
 		} else {
 			process.stderr.write(`unknown argument ${arg}\n`);
@@ -28,7 +30,7 @@ function parseArgs(/** @type {string[]} */ argv) {
 	}
 	for (const p of opts.phases) {
 		if (!PHASES.includes(p)) {
-			process.stderr.write(`--only takes 2, 1 and queue, not "${p}"\n`);
+			process.stderr.write(`--only takes 2, 1, queue, agent2 and agent1, not "${p}"\n`);
 			process.exit(2);
 		}
 	}

@@ -7,9 +7,8 @@
  */
 
 const path = require('node:path');
-const { tid } = require('../lib/dom');
 const { newWorkflow } = require('./auth');
-const { importFromMenu } = require('../lib/workflows');
+const { importFromMenu, executeWorkflow } = require('../lib/workflows');
 const { EXAMPLES_DIR, loadExample } = require('../../e2e/lib/examples');
 
 const EXAMPLE = '02-generate-then-edit.json';
@@ -22,21 +21,7 @@ async function importExample(ctx) {
 	await importFromMenu(page, path.join(EXAMPLES_DIR, EXAMPLE), count);
 	await ctx.shot('example-imported');
 	const mark = ctx.mark();
-	await page.click(tid('execute-workflow-button'));
-	const outcome = await page
-		.waitForFunction(
-			(s, n) =>
-				document.querySelectorAll(s.ok).length >= n
-					? 'success'
-					: document.querySelector(s.error)
-						? 'error'
-						: false,
-			{ timeout: 180000 },
-			{ ok: tid('canvas-node-status-success'), error: tid('canvas-node-status-mark-error') },
-			count,
-		)
-		.then((h) => /** @type {Promise<string>} */ (h.jsonValue()))
-		.catch(() => 'timeout');
+	const outcome = await executeWorkflow(page, count);
 	const notes = await page.$$eval('.el-notification', (els) =>
 		els.map((e) => /** @type {HTMLElement} */ (e).innerText.replace(/\s+/g, ' ')).join(' | '),
 	);

@@ -88,7 +88,31 @@ async function importFromMenu(page, file, nodes) {
 	);
 }
 
+/**
+ * "Execute workflow", then waits until `nodes` nodes show success, or one shows an error (3 minutes).
+ * @param {import('puppeteer-core').Page} page @param {number} nodes
+ * @returns {Promise<string>} 'success', 'error' or 'timeout'
+ */
+async function executeWorkflow(page, nodes) {
+	await page.click(tid('execute-workflow-button'));
+	return await page
+		.waitForFunction(
+			(s, n) =>
+				document.querySelectorAll(s.ok).length >= n
+					? 'success'
+					: document.querySelector(s.error)
+						? 'error'
+						: false,
+			{ timeout: 180000 },
+			{ ok: tid('canvas-node-status-success'), error: tid('canvas-node-status-mark-error') },
+			nodes,
+		)
+		.then((h) => /** @type {Promise<string>} */ (h.jsonValue()))
+		.catch(() => 'timeout');
+}
+
 module.exports = {
+	executeWorkflow,
 	WAITING_OPTIONS,
 	COMPLETION_NODES,
 	panelsWorkflow,

@@ -11,14 +11,18 @@ export function readImageCount(raw: unknown): number {
 }
 
 /** Checks Number of Images and that a given seed leaves room for seed, seed + 1, … */
-export function checkImageCount(raw: unknown, seed: number | undefined): Problem[] {
+export function checkImageCount(
+	raw: unknown,
+	seed: number | undefined,
+	max = MAX_IMAGES_PER_ITEM,
+): Problem[] {
 	const field = 'Number of Images';
 	const count = readImageCount(raw);
-	if (!Number.isInteger(count) || count < 1 || count > MAX_IMAGES_PER_ITEM)
+	if (!Number.isInteger(count) || count < 1 || count > max)
 		return [
 			{
 				field,
-				message: `Number of Images must be a whole number from 1 to ${MAX_IMAGES_PER_ITEM} (got ${describeValue(raw)})`,
+				message: `Number of Images must be a whole number from 1 to ${max} (got ${describeValue(raw)})`,
 			},
 		];
 	if (seed !== undefined && seed + count - 1 > MAX_SEED)

@@ -6,7 +6,7 @@
 const fs = require('node:fs');
 const { EXAMPLES_DIR, loadExample } = require('./load');
 
-const OUR_TYPES = ['n8n-nodes-bfl.bfl', 'n8n-nodes-bfl.bflTrigger'];
+const OUR_TYPES = ['n8n-nodes-bfl.bfl', 'n8n-nodes-bfl.bflTool', 'n8n-nodes-bfl.bflTrigger'];
 
 /**
  * Every examples/*.json as shipped to users: importable ids (a digit, at most 21 characters, unique), our nodes
