@@ -5,14 +5,12 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { DEFAULT_MAX_DOWNLOAD_MB, mediaFileName } from '../Bfl/core/bytes/media';
-import { videoResultOf } from '../Bfl/core/bytes/video';
+import { DEFAULT_MAX_DOWNLOAD_MB } from '../Bfl/core/bytes/media';
 import { readNumericOption, type NumericOptionSpec } from '../Bfl/core/request/numericOptions';
-import { finishedOutput, finishedVideoOutput } from '../Bfl/core/results/output';
+import { finishedTask } from '../Bfl/core/results/output';
 import { tryResolveEndpoints } from '../Bfl/core/trust/routing';
 import type { WebhookEvent } from '../Bfl/core/trust/webhook';
-import { downloadMedia } from '../Bfl/transport/download';
-import { downloadVideo } from '../Bfl/transport/videoDownload';
+import { downloadResult } from '../Bfl/transport/download';
 
 export interface TriggerOptions {
 	download?: boolean;
@@ -84,71 +82,45 @@ export const downloadOptionProperties: INodeProperties[] = [
 	},
 ];
 
-/** The workflow item for a BFL callback; a Ready result's image is downloaded into it. */
+/**
+ * The workflow item for a BFL callback: the node's own delivery, that is the JSON Get Result
+ * outputs for the same task and its file through the same download, fetched at once as the signed
+ * URL expires soon after the task ends.
+ */
 export async function toItem(
 	ctx: IWebhookFunctions,
 	event: WebhookEvent,
 	options: TriggerOptions,
 	credentials: IDataObject,
 ): Promise<INodeExecutionData> {
-	const video = videoResultOf(event.body.result);
-	// A video's JSON is the Video operations' (processing time, a draft's cache URL).
-	const json = (video ? finishedVideoOutput : finishedOutput)(
-		{ ...event.body, id: event.id, status: event.status },
-		{},
-		undefined,
-	) as IDataObject;
-	if (event.outcome !== 'ready' || !event.sampleUrl || options.download === false) return { json };
+	const finished = finishedTask({ ...event.body, id: event.id, status: event.status });
+	const json = finished.json as IDataObject;
+	if (event.outcome !== 'ready' || !finished.file || options.download === false) return { json };
 	const timeout = readNumericOption(options.downloadTimeout, DOWNLOAD_TIMEOUT);
-	const size = readNumericOption(
-		video ? options.maxVideoDownloadSize : options.maxDownloadSize,
-		video ? MAX_VIDEO_DOWNLOAD_SIZE : MAX_DOWNLOAD_SIZE,
-	);
-	if (!timeout.ok) return { json: { ...json, error: timeout.message } };
-	if (!size.ok) return { json: { ...json, error: size.message } };
+	const image = readNumericOption(options.maxDownloadSize, MAX_DOWNLOAD_SIZE);
+	const video = readNumericOption(options.maxVideoDownloadSize, MAX_VIDEO_DOWNLOAD_SIZE);
+	for (const read of finished.file.kind === 'image' ? [timeout, image] : [timeout, video])
+		if (!read.ok) return { json: { ...json, error: read.message } };
 	const endpoints = tryResolveEndpoints({
 		region: (credentials.region as 'custom' | undefined) ?? 'global',
 		baseUrl: credentials.baseUrl as string | undefined,
 	});
-	const timeoutMs = timeout.value * 1000;
-	const scope = {
-		customBaseUrl: endpoints.ok ? endpoints.endpoints.customBaseUrl : undefined,
-		allowAnyHost: options.allowAnyDownloadHost === true,
-	};
-	const maxBytes = size.value * 1024 * 1024;
-	const field = options.binaryPropertyName?.trim() || 'data';
+	const timeoutMs = (timeout.ok ? timeout.value : 0) * 1000;
+	const megabytes = (read: typeof image) => (read.ok ? read.value : 0) * 1024 * 1024;
 	try {
-		// The signed URL expires soon after the task ends, so the result is fetched right away.
-		if (video) {
-			// Streamed into binary storage, as the Video operations do, never held in memory.
-			const binary = await downloadVideo(ctx, {
-				url: video.url,
-				kind: video.kind,
-				taskId: event.id,
-				itemIndex: 0,
-				task: { taskId: event.id },
-				timeoutMs,
-				maxBytes,
-				scope,
-			});
-			return { json, binary: { [field]: binary } };
-		}
-		const { data, media } = await downloadMedia(ctx, {
-			sampleUrl: event.sampleUrl,
-			expiresAt: json.sampleUrlExpiresAt as string | undefined,
+		const binary = await downloadResult(ctx, event.id, finished.file, {
 			itemIndex: 0,
 			task: { taskId: event.id },
-			scope,
-			maxBytes,
+			scope: {
+				customBaseUrl: endpoints.ok ? endpoints.endpoints.customBaseUrl : undefined,
+				allowAnyHost: options.allowAnyDownloadHost === true,
+			},
 			timeoutMs,
+			maxBytes: { image: megabytes(image), video: megabytes(video) },
+			// Bounds an image's download as a whole; a video's is bounded per request.
 			deadline: Date.now() + timeoutMs,
 		});
-		const binary = await ctx.helpers.prepareBinaryData(
-			data,
-			mediaFileName(event.id, media),
-			media.mimeType,
-		);
-		return { json, binary: { [field]: binary } };
+		return { json, binary: { [options.binaryPropertyName?.trim() || 'data']: binary } };
 	} catch (error) {
 		// The result still reaches the workflow, which can branch on the error.
 		return { json: { ...json, error: (error as Error).message } };

@@ -38,23 +38,22 @@ const split = (bytes: Buffer, size: number) =>
 	Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) =>
 		bytes.subarray(i * size, (i + 1) * size),
 	);
-const request = (extra: Record<string, unknown> = {}) => ({
-	url: 'https://delivery.example.com/results/t1/sample.mp4?sig=x',
-	kind: 'mp4' as const,
-	taskId: 't1',
+const URL = 'https://delivery.example.com/results/t1/sample.mp4?sig=x';
+const fetch = (maxBytes = 1024 * 1024 * 1024) => ({
 	itemIndex: 0,
 	task: { taskId: 't1', pollingUrl: 'https://api.bfl.ai/v1/get_result?id=t1' },
 	timeoutMs: 1000,
 	// A custom gateway that serves results from its own host; the host check stays on.
 	scope: { customBaseUrl: 'https://delivery.example.com', allowAnyHost: false },
-	...extra,
+	maxBytes: { image: 1, video: maxBytes },
 });
+const mp4File = { kind: 'mp4' as const, url: URL };
 
 describe('downloadVideo streams the result into binary storage', () => {
 	it('passes the bytes on unchanged, in 5-byte chunks, as video/mp4 named <task id>.mp4', async () => {
 		const mp4 = buildMp4('t1');
 		const { ctx } = contextServing(200, split(mp4, 5));
-		const binary = await downloadVideo(ctx, request());
+		const binary = await downloadVideo(ctx, 't1', mp4File, fetch());
 		expect(binary).toMatchObject({ fileName: 't1.mp4', mimeType: 'video/mp4' });
 		expect(Buffer.from(binary.data, 'base64').equals(mp4)).toBe(true);
 	});
@@ -62,11 +61,11 @@ describe('downloadVideo streams the result into binary storage', () => {
 	it('fails past the size cap while streaming, and before reading when Content-Length says so', async () => {
 		const mp4 = buildMp4('t1');
 		const streamed = contextServing(200, split(mp4, 64));
-		await expect(downloadVideo(streamed.ctx, request({ maxBytes: 100 }))).rejects.toThrow(
+		await expect(downloadVideo(streamed.ctx, 't1', mp4File, fetch(100))).rejects.toThrow(
 			/larger than the 0\.0 MB download limit/,
 		);
 		const declared = contextServing(200, [mp4], { 'content-length': String(10 ** 10) });
-		await expect(downloadVideo(declared.ctx, request())).rejects.toThrow(
+		await expect(downloadVideo(declared.ctx, 't1', mp4File, fetch())).rejects.toThrow(
 			/The result video is 9536\.7 MB, more than the 1024\.0 MB download limit/,
 		);
 		expect(declared.calls.stored).toBe(0);
@@ -76,7 +75,7 @@ describe('downloadVideo streams the result into binary storage', () => {
 		const html = contextServing(200, [Buffer.from('<html>proxy login page</html>')], {
 			'content-type': 'video/mp4',
 		});
-		await expect(downloadVideo(html.ctx, request())).rejects.toThrow(
+		await expect(downloadVideo(html.ctx, 't1', mp4File, fetch())).rejects.toThrow(
 			/not an MP4 video \(content-type video\/mp4\)/,
 		);
 		expect(html.calls.stored).toBe(0);
@@ -85,13 +84,15 @@ describe('downloadVideo streams the result into binary storage', () => {
 				'<Error><AuthenticationErrorDetail>Signed expiry time [x] has to be after current time [y]</AuthenticationErrorDetail></Error>',
 			),
 		]);
-		await expect(downloadVideo(expired.ctx, request())).rejects.toThrow(/The result URL expired/);
+		await expect(downloadVideo(expired.ctx, 't1', mp4File, fetch())).rejects.toThrow(
+			/The result URL expired/,
+		);
 	});
 
 	it('stores a draft cache as application/octet-stream named <task id>.bin', async () => {
 		const cache = Buffer.from('BFLDRAFT\0t1\0');
 		const { ctx } = contextServing(200, [cache]);
-		const binary = await downloadVideo(ctx, request({ kind: 'draft' }));
+		const binary = await downloadVideo(ctx, 't1', { kind: 'draft', url: URL }, fetch());
 		expect(binary).toMatchObject({ fileName: 't1.bin', mimeType: 'application/octet-stream' });
 		expect(Buffer.from(binary.data, 'base64').equals(cache)).toBe(true);
 	});
@@ -107,7 +108,7 @@ describe('downloadVideo streams the result into binary storage', () => {
 		const { ctx } = contextServing(200, []);
 		const helpers = (ctx as { helpers: Record<string, unknown> }).helpers;
 		helpers.httpRequest = async () => answers.shift();
-		const binary = await downloadVideo(ctx, request());
+		const binary = await downloadVideo(ctx, 't1', mp4File, fetch());
 		expect(Buffer.from(binary.data, 'base64').equals(mp4)).toBe(true);
 		expect(answers).toHaveLength(0);
 		expect(errorPage.stream.destroyed).toBe(true);

@@ -64,13 +64,13 @@ describe('import rules', () => {
 		expect(offending).toEqual([]);
 	});
 
-	it('lets the trigger use core, catalog, the two downloads (image, video) and its own files only', () => {
+	it('lets the trigger use core, catalog, the node result download and its own files only', () => {
 		const triggerDir = path.join(root, 'nodes', 'BflTrigger');
 		const offending = sourcesUnder(triggerDir)
 			.flatMap((file) => importsOf(file).map((spec) => [path.relative(root, file), spec]))
 			.filter(
 				([, spec]) =>
-					!/^(n8n-workflow|\.\.\/Bfl\/(core|catalog)\/.+|\.\.\/Bfl\/transport\/(download|videoDownload)|\.\/\w+)$/.test(
+					!/^(n8n-workflow|\.\.\/Bfl\/(core|catalog)\/.+|\.\.\/Bfl\/transport\/download|\.\/\w+)$/.test(
 						spec,
 					),
 			);

@@ -1,4 +1,4 @@
-import { finishedTask, finishedVideo } from '../../nodes/Bfl/actions/delivery';
+import { finishedTask, finishedVideo } from '../../nodes/Bfl/core/results/output';
 
 const SE = '2026-11-30T12:10:00Z';
 const delivery = (file: string) => `https://delivery-us1.bfl.ai/results/abc/${file}?se=${SE}&sig=x`;
@@ -10,28 +10,25 @@ describe('a finished task as the output shows it', () => {
 			{ answer: { id: 't1', cost: 3, output_mp: 1 }, model: 'flux-2-pro' },
 		);
 		expect(finished.json).toMatchObject({ id: 't1', model: 'flux-2-pro', cost: 3, seed: 7 });
-		expect(finished.file).toEqual({
-			kind: 'image',
-			url: delivery('sample.jpeg'),
-			expiresAt: '2026-11-30T12:10:00.000Z',
-		});
+		expect(finished.json.sampleUrlExpiresAt).toBe('2026-11-30T12:10:00.000Z');
+		expect(finished.file).toEqual({ kind: 'image', url: delivery('sample.jpeg') });
 	});
 
 	it('Get Result of a video task: an MP4 sample streams as a video, a draft as its cache', () => {
-		const mp4 = finishedTask(
-			{ id: 'v1', status: 'Ready', result: { sample: delivery('v.mp4'), duration: 30 } },
-			undefined,
-			7_000,
-		);
-		expect(mp4.file).toEqual({ kind: 'mp4', url: delivery('v.mp4'), maxBytes: 7_000 });
+		const mp4 = finishedTask({
+			id: 'v1',
+			status: 'Ready',
+			result: { sample: delivery('v.mp4'), duration: 30 },
+		});
+		expect(mp4.file).toEqual({ kind: 'mp4', url: delivery('v.mp4') });
 		expect(mp4.json.model).toBeUndefined();
-		const draft = finishedTask(
-			{ id: 'v2', status: 'Ready', result: { draft_cache: delivery('draft.bin') } },
-			undefined,
-			7_000,
-		);
+		const draft = finishedTask({
+			id: 'v2',
+			status: 'Ready',
+			result: { draft_cache: delivery('draft.bin') },
+		});
 		expect(draft.json.draftCacheUrl).toBe(delivery('draft.bin'));
-		expect(draft.file).toEqual({ kind: 'draft', url: delivery('draft.bin'), maxBytes: 7_000 });
+		expect(draft.file).toEqual({ kind: 'draft', url: delivery('draft.bin') });
 	});
 
 	it('Get Result of a video task outputs the JSON of the Video operations for the same body', () => {
@@ -40,8 +37,8 @@ describe('a finished task as the output shows it', () => {
 			status: 'Ready',
 			result: { draft_cache: delivery('d.bin'), duration: 12, end_time: 1 },
 		};
-		const fromGetResult = finishedTask(body, undefined, 1).json;
-		expect(fromGetResult).toEqual(finishedVideo(body, undefined, 1).json);
+		const fromGetResult = finishedTask(body).json;
+		expect(fromGetResult).toEqual(finishedVideo(body).json);
 		expect(fromGetResult).toMatchObject({
 			processingSeconds: 12,
 			draftCacheUrlExpiresAt: '2026-11-30T12:10:00.000Z',
@@ -53,11 +50,10 @@ describe('a finished task as the output shows it', () => {
 		expect(finishedTask({ id: 't2', status: 'Pending' }).file).toBeUndefined();
 	});
 
-	it('a video operation: processing time instead of a duration, the cap it was given', () => {
+	it('a video operation: processing time instead of a duration', () => {
 		const finished = finishedVideo(
 			{ id: 'v3', status: 'Ready', result: { draft_cache: delivery('d.bin'), duration: 41 } },
 			{ answer: { id: 'v3' }, model: 'video-model' },
-			5_000,
 		);
 		expect(finished.json).toMatchObject({
 			draftCacheUrl: delivery('d.bin'),
@@ -65,15 +61,14 @@ describe('a finished task as the output shows it', () => {
 			processingSeconds: 41,
 		});
 		expect(finished.json).not.toHaveProperty('durationSeconds');
-		expect(finished.file).toEqual({ kind: 'draft', url: delivery('d.bin'), maxBytes: 5_000 });
+		expect(finished.file).toEqual({ kind: 'draft', url: delivery('d.bin') });
 	});
 
 	it('a video operation streams its sample as an MP4 whatever the URL says', () => {
 		const finished = finishedVideo(
 			{ id: 'v4', status: 'Ready', result: { sample: delivery('clip') } },
 			{ answer: { id: 'v4' }, model: 'video-model' },
-			9,
 		);
-		expect(finished.file).toEqual({ kind: 'mp4', url: delivery('clip'), maxBytes: 9 });
+		expect(finished.file).toEqual({ kind: 'mp4', url: delivery('clip') });
 	});
 });

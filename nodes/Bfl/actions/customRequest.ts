@@ -34,8 +34,11 @@ export async function prepareCustomRequest(
 	const path = String(rawPath);
 	const spec = customModelSpec(operation, path);
 	const endpoints = await getEndpoints(ctx, itemIndex);
+	const group = { key: `custom:${path}`, cap: spec.concurrencyCap };
 	return {
-		group: { key: `custom:${path}`, cap: spec.concurrencyCap },
+		group,
+		slot: group,
+		reports: {},
 		spec,
 		input: {},
 		sources: [],
@@ -46,7 +49,7 @@ export async function prepareCustomRequest(
 			baseUrl: endpoints.apiBaseUrl,
 			path: spec.path,
 			model: path,
-			options: await submitOptions(ctx, spec, itemIndex),
+			options: await submitOptions(ctx, spec, itemIndex, 'image'),
 			itemIndex,
 			media: 'image',
 		},

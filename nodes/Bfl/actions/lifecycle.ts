@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { TaskOptions } from '../core/request/taskOptions';
-import { submittedOutput } from '../core/results/output';
+import { finishedTask, finishedVideo, submittedOutput } from '../core/results/output';
 import { optionalNumber } from '../core/results/responses';
 import type { Endpoints } from '../core/trust/routing';
 import type { LogFunctions } from '../core/trust/scrub';
@@ -10,7 +10,7 @@ import { checkTask, type CheckOptions } from '../transport/check';
 import type { SubmittedTask } from '../transport/errors';
 import { runLogger } from '../transport/log';
 import { submitTask } from '../transport/submit';
-import { deliver, finishedTask, finishedVideo } from './delivery';
+import { deliver } from './delivery';
 
 /** Where and how an item's task runs; read and checked in prepare, before anything is sent. */
 export interface TaskPlan {
@@ -103,15 +103,14 @@ export async function runTask(
 	extras.onFinished?.();
 	const own = { answer, model };
 	const finished =
-		plan.media === 'image'
-			? finishedTask(finalBody, own)
-			: finishedVideo(finalBody, own, options.maxDownloadBytes);
+		plan.media === 'image' ? finishedTask(finalBody, own) : finishedVideo(finalBody, own);
 	const item = await deliver(ctx, finished, {
 		endpoints: plan.endpoints,
 		options,
 		itemIndex,
 		task,
 		deadline: plan.media === 'image' ? deadline : undefined,
+		maxVideoBytes: options.maxDownloadBytes,
 	});
 	return { ...item, json: { ...item.json, ...reports } };
 }

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_MODELS, findModel, modelsFor } from '../catalog/models';
 import type { ModelOperation, ModelSpec } from '../catalog/types';
@@ -31,11 +31,10 @@ import { TOOL_MAX_IMAGES } from '../descriptions/toolMode';
 import { operationError } from '../transport/errors';
 import { assertInputImages, encodeInputImages } from '../transport/inputImages';
 import { getEndpoints, requireFinetuneBaseUrl } from '../transport/request';
-import { withAccountSlot } from './accountLimiter';
 import { prepareCustomRequest } from './customRequest';
-import { runTask, type TaskPlan } from './lifecycle';
-import type { ConcurrencyGroup, Operation } from './operation';
+import type { Operation } from './operation';
 import { submitOptions } from './submitOptions';
+import { taskOperation, type PreparedTask } from './taskRequest';
 import { runsAsTool } from './toolMode';
 
 /** The properties of a model-driven operation: model picker, fields, images and options. */
@@ -70,12 +69,11 @@ export function modelRequestProperties(
 		...(operation === 'finetune' ? [] : [numberOfImagesProperty]),
 		additionalFieldsProperty(models),
 		...completionProperties(models, custom ? [CUSTOM_MODEL] : []),
-		taskOptionsProperty,
+		taskOptionsProperty('image'),
 	];
 }
 
-export interface PreparedModelRequest {
-	group: ConcurrencyGroup;
+export interface PreparedModelRequest extends PreparedTask {
 	spec: ModelSpec;
 	input: RequestInput;
 	sources: ImageSource[];
@@ -86,7 +84,6 @@ export interface PreparedModelRequest {
 	count: number;
 	/** Model → Custom Endpoint: the user's JSON, sent as is. */
 	customBody?: Record<string, unknown>;
-	plan: TaskPlan;
 }
 
 /** The catalog row for an item; the model may be an expression, so it is read per item. */
@@ -146,8 +143,11 @@ export async function prepareModelRequest(
 	if (layout.length) input.prompt = laidOut.prompt;
 	await assertInputImages(ctx, spec, sources, itemIndex, mask);
 	const endpoints = await getEndpoints(ctx, itemIndex);
+	const group = { key: spec.id, cap: spec.concurrencyCap };
 	return {
-		group: { key: spec.id, cap: spec.concurrencyCap },
+		group,
+		slot: group,
+		reports: usedSettings(spec, input),
 		spec,
 		input,
 		sources,
@@ -161,45 +161,38 @@ export async function prepareModelRequest(
 				: endpoints.apiBaseUrl,
 			path: spec.path,
 			model: spec.id,
-			options: await submitOptions(ctx, spec, itemIndex),
+			options: await submitOptions(ctx, spec, itemIndex, 'image'),
 			itemIndex,
 			media: 'image',
 		},
 	};
 }
 
-/**
- * Takes a slot of the account, then encodes the images (only now, to keep memory flat across many
- * items) and runs the task.
- */
-export async function executeModelRequest(
+/** The body of a model request: the user's JSON (Custom Endpoint), or the row's fields and images. */
+async function modelBody(
 	ctx: IExecuteFunctions,
 	prepared: PreparedModelRequest,
-): Promise<INodeExecutionData[]> {
+	deadline: number,
+): Promise<Record<string, unknown>> {
 	const { spec, input, sources, plan } = prepared;
-	return await withAccountSlot(ctx, prepared.group, async (release) => {
-		// The item's Timeout covers fetching its input URLs too, not only the task.
-		const deadline = Date.now() + plan.options.timeoutMs;
-		const images = await encodeInputImages(
-			ctx,
-			spec,
-			sources,
-			plan.itemIndex,
-			{
-				requestTimeoutMs: plan.options.requestTimeoutMs,
-				deadline,
-			},
-			prepared.mask,
-		);
-		const webhook = plan.options.webhook;
-		const body = {
-			...(prepared.customBody ?? buildBody(spec, input, images, prepared.structured)),
-			...(webhook && { webhook_url: webhook.url }),
-			...(webhook?.secret && { webhook_secret: webhook.secret }),
-		};
-		const reports = usedSettings(spec, input);
-		return [await runTask(ctx, plan, body, { reports, onFinished: release, deadline })];
-	});
+	if (prepared.customBody) return prepared.customBody;
+	// Input URLs are fetched under the item's Timeout, which started with its slot.
+	const bounds = { requestTimeoutMs: plan.options.requestTimeoutMs, deadline };
+	const images = await encodeInputImages(ctx, spec, sources, plan.itemIndex, bounds, prepared.mask);
+	return buildBody(spec, input, images, prepared.structured);
+}
+
+/** Number of Images: one task per image, with seeds s, s + 1, … where the model takes a seed. */
+function expandImages(prepared: PreparedModelRequest): PreparedModelRequest[] {
+	if (prepared.count <= 1) return [prepared];
+	const seed = isUnset('seed', prepared.input.seed) ? undefined : strictNumber(prepared.input.seed);
+	return seedsFor(prepared.spec.fields.seed ? seed : undefined, prepared.count).map(
+		(imageSeed) => ({
+			...prepared,
+			count: 1,
+			input: imageSeed === undefined ? prepared.input : { ...prepared.input, seed: imageSeed },
+		}),
+	);
 }
 
 /**
@@ -211,27 +204,10 @@ export function modelOperation(
 	modelHint: string,
 	extraProperties: INodeProperties[] = [],
 ): Operation<PreparedModelRequest> {
-	return {
+	return taskOperation({
 		properties: [...extraProperties, ...modelRequestProperties(models, modelHint)],
-		async prepare(this: IExecuteFunctions, itemIndex: number) {
-			return await prepareModelRequest(this, models, itemIndex);
-		},
-		async execute(this: IExecuteFunctions, prepared: PreparedModelRequest) {
-			return await executeModelRequest(this, prepared);
-		},
-		concurrency: (prepared) => prepared.group,
-		expand(prepared: PreparedModelRequest) {
-			if (prepared.count <= 1) return [prepared];
-			const seed = isUnset('seed', prepared.input.seed)
-				? undefined
-				: strictNumber(prepared.input.seed);
-			return seedsFor(prepared.spec.fields.seed ? seed : undefined, prepared.count).map(
-				(imageSeed) => ({
-					...prepared,
-					count: 1,
-					input: imageSeed === undefined ? prepared.input : { ...prepared.input, seed: imageSeed },
-				}),
-			);
-		},
-	};
+		prepare: async (ctx, itemIndex) => await prepareModelRequest(ctx, models, itemIndex),
+		body: modelBody,
+		expand: expandImages,
+	});
 }

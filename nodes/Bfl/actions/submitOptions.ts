@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { ModelSpec } from '../catalog/types';
+import type { EndpointRow } from '../catalog/types';
+import type { MediaKind } from '../core/bytes/media';
 import type { TaskOptions } from '../core/request/taskOptions';
 import { parseHttpUrl } from '../core/trust/hosts';
 import { WEBHOOK_URL_MAX_LENGTH } from '../core/trust/webhook';
@@ -46,12 +47,16 @@ export async function withCompletion(
 	return { ...options, waitForCompletion: false, webhook: { url, secret: choice.webhookSecret } };
 }
 
-/** The options of a model request, with its Completion choice. */
+/**
+ * The Options of a task of this kind (images' or video's defaults), with its Completion choice;
+ * Webhook is refused for a row whose schema has no webhook_url.
+ */
 export async function submitOptions(
 	ctx: IExecuteFunctions,
-	spec: ModelSpec,
+	row: EndpointRow,
 	itemIndex: number,
+	kind: MediaKind,
 ): Promise<TaskOptions> {
-	const target = { displayName: spec.displayName, acceptsWebhook: spec.webhooks !== false };
-	return await withCompletion(ctx, target, itemIndex, readTaskOptions(ctx, itemIndex));
+	const target = { displayName: row.displayName, acceptsWebhook: row.webhooks !== false };
+	return await withCompletion(ctx, target, itemIndex, readTaskOptions(ctx, itemIndex, kind));
 }

@@ -110,14 +110,20 @@ export interface Unconfirmed {
 	fields: readonly string[];
 }
 
-export interface ModelSpec {
+/** What every catalog row, image or video, says of its endpoint: a name, a path, webhooks or not. */
+export interface EndpointRow {
+	displayName: string;
+	/** POST path relative to the API base URL. */
+	path: string;
+	/** False where BFL's schema has no webhook_url (it would reject the request). */
+	webhooks?: boolean;
+}
+
+export interface ModelSpec extends EndpointRow {
 	/** BFL's endpoint name, also the value users pick and put in expressions. */
 	id: string;
 	operation: ModelOperation;
-	displayName: string;
 	description: string;
-	/** POST path relative to the API base URL. */
-	path: string;
 	family: ModelFamily;
 	/** FLUX.1-era endpoints: live, but BFL recommends FLUX.2. */
 	legacy: boolean;
@@ -134,8 +140,6 @@ export interface ModelSpec {
 	concurrencyCap: number;
 	/** Finetuned models run only on the single cluster that holds the finetune. */
 	pinnedToFinetuneRegion?: boolean;
-	/** False where BFL's schema has no webhook_url (it would reject the request). */
-	webhooks?: boolean;
 	/**
 	 * Settings the output reports as used, with BFL's value when the node sent none (FLUX 3 Image's
 	 * resolution tier and aspect ratio decide its price and shape, and BFL's result does not say them).

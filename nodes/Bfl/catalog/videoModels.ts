@@ -4,27 +4,17 @@
  * fields it sends; the UI, validation and request body all follow from the rows. Pure data.
  */
 import { SHARED_FIELDS, USER_ID_LENGTH } from './fields';
-import type { BodyField, NumberRange, RuleBase } from './types';
+import type { NumberRange } from './types';
+import {
+	MEDIA,
+	type VideoFieldDefinition,
+	type VideoFieldName,
+	type VideoFieldRule,
+	type VideoOperation,
+	type VideoSpec,
+} from './videoTypes';
 
-export type VideoOperation = 'generate' | 'enhanceDraft' | 'edit' | 'upscale';
-export type VideoMode = 't2v' | 'i2v' | 'v2v';
-
-/** Every field a video request can send, in the node's terms. */
-export type VideoFieldName =
-	| 'prompt'
-	| 'aspectRatio'
-	| 'duration'
-	| 'resolution'
-	| 'generateAudio'
-	| 'safetyTolerance'
-	| 'user'
-	| 'draft'
-	| 'upscaleFactor'
-	| 'creativity';
-
-export type VideoFieldDefinition = BodyField<
-	'string' | 'integer' | 'number' | 'boolean' | 'enum' | 'duration'
->;
+export * from './videoTypes';
 
 export const VIDEO_ASPECT_RATIOS = [
 	'auto',
@@ -57,42 +47,6 @@ export const VIDEO_FIELDS: Record<VideoFieldName, VideoFieldDefinition> = {
 	creativity: { body: 'creativity', label: 'Creativity', kind: 'integer' },
 };
 
-export interface VideoFieldRule extends RuleBase {
-	/** The name users see for this row, where it differs from the field's own. */
-	label?: string;
-	/** Text length bounds, for strings. */
-	length?: NumberRange;
-	/** BFL's value when the field is not sent, reported in the output. */
-	defaultValue?: string | number | boolean;
-}
-
-/** The media a row sends: images, a video or a draft cache, each from a binary field or a URL. */
-export interface VideoMedia {
-	body: string;
-	kind: 'image' | 'video' | 'draft';
-	/** What one item is called in hints and messages. */
-	label: string;
-	min: number;
-	max: number;
-	/** Keyframes may carry their second in the clip; BFL then takes [seconds, image] pairs. */
-	timed?: boolean;
-}
-
-export interface VideoSpec {
-	operation: VideoOperation;
-	/** flux-3-video's `mode` tag; the tools have none. */
-	mode?: VideoMode | 'draft_enhance';
-	/** BFL's endpoint name, reported as the output's model. */
-	model: string;
-	displayName: string;
-	/** POST path relative to the API base URL. */
-	path: string;
-	fields: Partial<Record<VideoFieldName, VideoFieldRule>>;
-	media: VideoMedia;
-	/** Only the upscaler's schema has webhook_url. */
-	webhooks: boolean;
-}
-
 /** BFL documents 5 active video generations per organization, whichever video endpoint. */
 export const VIDEO_CONCURRENCY_CAP = 5;
 /** Items of every video row share one in-flight group, as BFL's video cap is per organization. */
@@ -116,7 +70,7 @@ export const VIDEO_PRICE_PER_SECOND: Record<string, number> = {
 const SAFETY: VideoFieldRule = { range: { min: 0, max: 4 }, defaultValue: 2 };
 const USER: VideoFieldRule = { length: USER_ID_LENGTH };
 const GENERATION: Partial<Record<VideoFieldName, VideoFieldRule>> = {
-	prompt: { required: true },
+	prompt: { required: true, description: 'What happens in the clip' },
 	aspectRatio: { defaultValue: 'auto' },
 	duration: { range: { min: 5, max: 20 }, defaultValue: 'auto' },
 	resolution: { defaultValue: 'hd' },
@@ -125,14 +79,26 @@ const GENERATION: Partial<Record<VideoFieldName, VideoFieldRule>> = {
 	user: USER,
 	draft: { defaultValue: false },
 };
+const GENERATION_LAYOUT = [
+	'prompt',
+	MEDIA,
+	'aspectRatio',
+	'duration',
+	'resolution',
+	'generateAudio',
+] as const;
 const FLUX_3_VIDEO = { model: 'flux-3-video', path: '/v1/flux-3-video', webhooks: false } as const;
+const ONE_VIDEO = { parameter: 'video', title: 'Video', kind: 'video', min: 1, max: 1 } as const;
 
 export const VIDEO_MODELS: readonly VideoSpec[] = [
 	{
 		...FLUX_3_VIDEO,
 		operation: 'generate',
 		mode: 't2v',
+		fixed: { mode: 't2v' },
 		displayName: 'Text to Video',
+		description: 'A clip from a prompt',
+		layout: GENERATION_LAYOUT,
 		fields: GENERATION,
 		media: { body: '', kind: 'image', label: '', min: 0, max: 0 },
 	},
@@ -140,25 +106,48 @@ export const VIDEO_MODELS: readonly VideoSpec[] = [
 		...FLUX_3_VIDEO,
 		operation: 'generate',
 		mode: 'i2v',
+		fixed: { mode: 'i2v' },
 		displayName: 'Image to Video',
+		description: 'A clip through one to ten keyframe images',
+		layout: GENERATION_LAYOUT,
 		fields: GENERATION,
-		media: { body: 'keyframes', kind: 'image', label: 'keyframe', min: 1, max: 10, timed: true },
+		media: {
+			body: 'keyframes',
+			kind: 'image',
+			label: 'keyframe',
+			min: 1,
+			max: 10,
+			timed: true,
+			parameter: 'keyframes',
+		},
 	},
 	{
 		...FLUX_3_VIDEO,
 		operation: 'generate',
 		mode: 'v2v',
+		fixed: { mode: 'v2v' },
 		displayName: 'Continue Video',
+		description: 'A clip that carries on from the end of a video',
+		layout: GENERATION_LAYOUT,
 		fields: { ...GENERATION, duration: { range: { min: 5, max: 15 }, defaultValue: 'auto' } },
-		media: { body: 'start_video', kind: 'video', label: 'start video', min: 1, max: 1 },
+		media: { ...ONE_VIDEO, body: 'start_video', label: 'start video', title: 'Start Video' },
 	},
 	{
 		...FLUX_3_VIDEO,
 		operation: 'enhanceDraft',
 		mode: 'draft_enhance',
+		fixed: { mode: 'draft_enhance' },
 		displayName: 'Enhance Draft',
+		layout: [MEDIA, 'resolution'],
 		fields: { resolution: { defaultValue: 'fhd' }, safetyTolerance: SAFETY, user: USER },
-		media: { body: 'draft_cache', kind: 'draft', label: 'draft cache', min: 1, max: 1 },
+		media: {
+			...ONE_VIDEO,
+			body: 'draft_cache',
+			kind: 'draft',
+			label: 'draft cache',
+			parameter: 'draft',
+			title: 'Draft Cache',
+		},
 	},
 	{
 		operation: 'edit',
@@ -166,12 +155,20 @@ export const VIDEO_MODELS: readonly VideoSpec[] = [
 		path: '/v1/flux-tools/video-edit-v1',
 		webhooks: false,
 		displayName: 'Edit Video',
+		layout: [MEDIA, 'prompt'],
 		fields: {
-			prompt: { label: 'Instruction', required: true, length: { min: 1, max: 4096 } },
+			prompt: {
+				label: 'Instruction',
+				parameter: 'instruction',
+				required: true,
+				length: { min: 1, max: 4096 },
+				description:
+					'How to change the clip (1–4,096 characters); its length, resolution, ratio and audio stay as they are',
+			},
 			safetyTolerance: SAFETY,
 			user: USER,
 		},
-		media: { body: 'video', kind: 'video', label: 'video', min: 1, max: 1 },
+		media: { ...ONE_VIDEO, body: 'video', label: 'video' },
 	},
 	{
 		operation: 'upscale',
@@ -179,20 +176,25 @@ export const VIDEO_MODELS: readonly VideoSpec[] = [
 		path: '/v1/flux-tools/video-upscale-v1',
 		webhooks: true,
 		displayName: 'Upscale Video',
+		layout: [MEDIA, 'upscaleFactor', 'creativity', 'prompt'],
 		fields: {
 			upscaleFactor: { range: { min: 1.5, max: 3 }, defaultValue: 2 },
 			creativity: { range: { min: 0, max: 1 }, defaultValue: 1 },
-			prompt: {},
+			prompt: { description: 'Optional description of the clip, steering the added detail' },
 			safetyTolerance: SAFETY,
 			user: USER,
 		},
-		media: { body: 'input_video', kind: 'video', label: 'input video', min: 1, max: 1 },
+		media: { ...ONE_VIDEO, body: 'input_video', label: 'input video' },
 	},
 ];
 
-/** The row for an operation and, for Generate, its mode. */
+/** The rows of an operation: several are the choices of its Mode picker. */
+export function videoRowsOf(operation: VideoOperation): VideoSpec[] {
+	return VIDEO_MODELS.filter((spec) => spec.operation === operation);
+}
+
+/** The row for an operation and, where it has several, its mode. */
 export function findVideoSpec(operation: VideoOperation, mode?: string): VideoSpec | undefined {
-	return VIDEO_MODELS.find(
-		(spec) => spec.operation === operation && (operation !== 'generate' || spec.mode === mode),
-	);
+	const rows = videoRowsOf(operation);
+	return rows.length === 1 ? rows[0] : rows.find((spec) => spec.mode === mode);
 }

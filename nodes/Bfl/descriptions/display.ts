@@ -45,3 +45,15 @@ export function operationProperty(
 		default: defaultOperation,
 	};
 }
+
+/** The Additional Fields collection of a task operation, its options in alphabetical order. */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}

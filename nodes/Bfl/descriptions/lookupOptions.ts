@@ -39,9 +39,9 @@ const maxVideoDownloadSize: INodeProperties = {
 
 /** Options of Task → Get Result: the image options, a cap for videos, and whether to wait. */
 export const lookupOptionsProperty: INodeProperties = {
-	...taskOptionsProperty,
+	...taskOptionsProperty('image'),
 	options: [
-		...taskOptionList.flatMap((option) => {
+		...taskOptionList('image').flatMap((option) => {
 			const reworded = { ...option, ...LOOKUP_WORDING[option.name] };
 			return option.name === 'maxDownloadSize' ? [reworded, maxVideoDownloadSize] : [reworded];
 		}),

@@ -10,6 +10,7 @@ import { FIELD_NAMES, FIELDS, type FieldName } from '../catalog/fields';
 import { CUSTOM_SIZE, presetSize, presetsFor } from '../catalog/sizes';
 import type { ModelSpec } from '../catalog/types';
 import { fieldValue, type RequestInput } from '../core/request/validate';
+import { additionalFieldsCollection } from './display';
 import { FIELD_PROPERTIES } from './fieldProperties';
 
 /** What the picker says of a model BFL has not published yet (ModelSpec.unconfirmed). */
@@ -193,14 +194,7 @@ export function additionalFieldsProperty(models: readonly ModelSpec[]): INodePro
 			true,
 		),
 	);
-	return {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
+	return additionalFieldsCollection(options);
 }
 
 /** Reads every field the model takes, from the node or from Additional Fields. */

@@ -1,192 +1,207 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
+	MEDIA,
 	VIDEO_ASPECT_RATIOS,
+	VIDEO_FIELDS,
 	VIDEO_RESOLUTIONS,
 	type VideoFieldName,
+	type VideoFieldRule,
 	type VideoSpec,
 } from '../catalog/videoModels';
-import type { MediaSource, VideoInput } from '../core/request/videoRequest';
+import type { VideoInput } from '../core/request/videoRequest';
+import { additionalFieldsCollection } from './display';
+import { mediaProperties } from './videoMedia';
 
-const SOURCE_OPTIONS = [
-	{
-		name: 'Binary Field',
-		value: 'binary',
-		description: 'A file in a binary field of the input item',
-	},
-	{ name: 'URL', value: 'url', description: 'A public http(s) URL that BFL downloads itself' },
-];
+type FieldProperty = (rule: VideoFieldRule) => INodeProperties;
 
-/** Source, binary field and URL of one medium, under a name prefix (video, draft). */
-function mediaProperties(prefix: string, what: string, defaultField: string): INodeProperties[] {
-	return [
-		{
-			displayName: `${what} Source`,
-			name: `${prefix}Source`,
+const rangeOf = (rule: VideoFieldRule) => rule.range ?? { min: 0, max: 0 };
+/** The row's default for a field, else the property's own. */
+const defaultOf = (rule: VideoFieldRule, fallback: string | number | boolean) =>
+	rule.defaultValue ?? fallback;
+
+/** Each video field as a node property, shaped by the row's rule (range, default, label). */
+const FIELD_PROPERTIES: Record<VideoFieldName, FieldProperty> = {
+	prompt: (rule) => ({
+		displayName: rule.label ?? VIDEO_FIELDS.prompt.label,
+		name: rule.parameter ?? 'prompt',
+		type: 'string',
+		...(rule.required && { typeOptions: { rows: 3 }, required: true }),
+		default: '',
+		description: rule.description,
+	}),
+	aspectRatio: (rule) => ({
+		displayName: 'Aspect Ratio',
+		name: 'aspectRatio',
+		type: 'options',
+		options: VIDEO_ASPECT_RATIOS.map((ratio) => ({
+			name: ratio === 'auto' ? 'Auto' : ratio,
+			value: ratio,
+		})),
+		default: defaultOf(rule, 'auto'),
+		description: 'Auto lets BFL choose from the prompt and the keyframes or start video',
+	}),
+	duration: (rule) => {
+		const { min, max } = rangeOf(rule);
+		return {
+			displayName: 'Duration',
+			name: 'duration',
 			type: 'options',
-			options: SOURCE_OPTIONS,
-			default: 'binary',
-			description: `Where the ${what.toLowerCase()} comes from. A URL is cheaper: nothing is uploaded.`,
-		},
-		{
-			displayName: `${what} Binary Field`,
-			name: `${prefix}BinaryPropertyName`,
-			type: 'string',
-			default: defaultField,
-			description: `The binary field of the input item that holds the ${what.toLowerCase()} (at most 50 MB)`,
-			displayOptions: { show: { [`${prefix}Source`]: ['binary'] } },
-		},
-		{
-			displayName: `${what} URL`,
-			name: `${prefix}Url`,
-			type: 'string',
-			default: '',
-			placeholder: 'https://example.com/clip.mp4',
-			displayOptions: { show: { [`${prefix}Source`]: ['url'] } },
-		},
-	];
-}
-
-export const videoMediaProperties = (): INodeProperties[] =>
-	mediaProperties('video', 'Video', 'data');
-export const draftMediaProperties = (): INodeProperties[] =>
-	mediaProperties('draft', 'Draft Cache', 'draft');
-
-export const keyframesProperty: INodeProperties = {
-	displayName: 'Keyframes',
-	name: 'keyframes',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true, sortable: true },
-	placeholder: 'Add Keyframe',
-	default: { keyframe: [{ source: 'binary', binaryPropertyName: 'data' }] },
-	description:
-		'One to ten images that become frames of the video. One starts it, two start and end it, more are spread between; give each a time to place them yourself.',
-	options: [
-		{
-			displayName: 'Keyframe',
-			name: 'keyframe',
-			values: [
-				{
-					displayName: 'Source',
-					name: 'source',
-					type: 'options',
-					options: SOURCE_OPTIONS,
-					default: 'binary',
-				},
-				{
-					displayName: 'Binary Field',
-					name: 'binaryPropertyName',
-					type: 'string',
-					default: 'data',
-					displayOptions: { show: { source: ['binary'] } },
-				},
-				{
-					displayName: 'URL',
-					name: 'url',
-					type: 'string',
-					default: '',
-					placeholder: 'https://example.com/frame.png',
-					displayOptions: { show: { source: ['url'] } },
-				},
-				{
-					displayName: 'Time (Seconds)',
-					name: 'seconds',
-					type: 'string',
-					default: '',
-					placeholder: '3.5',
-					description:
-						'The second of the clip this image becomes (0–20). Leave empty on every keyframe to let BFL place them.',
-				},
+			options: [
+				{ name: 'Auto', value: 'auto' },
+				...Array.from({ length: max - min + 1 }, (_, i) => ({
+					name: `${i + min} s`,
+					value: String(i + min),
+				})),
 			],
-		},
-	],
-};
-
-const safetyTolerance: INodeProperties = {
-	displayName: 'Safety Tolerance',
-	name: 'safetyTolerance',
-	type: 'number',
-	typeOptions: { minValue: 0, maxValue: 4 },
-	default: 2,
-	description: 'Moderation strictness of input and output, 0 is strictest',
-};
-const user: INodeProperties = {
-	displayName: 'End User ID',
-	name: 'user',
-	type: 'string',
-	default: '',
-	description: "BFL's opaque ID of your end user, for abuse tracking (1–256 characters)",
-};
-
-/** Additional Fields of a video operation; Draft only where the row has it. */
-export function videoAdditionalFields(withDraft: boolean): INodeProperties {
-	const draft: INodeProperties = {
+			default: defaultOf(rule, 'auto'),
+			description: `Length of the clip: ${min} to ${max} seconds, or Auto to fit the content. BFL bills per second.`,
+		};
+	},
+	resolution: (rule) => ({
+		displayName: 'Resolution',
+		name: 'resolution',
+		type: 'options',
+		options: VIDEO_RESOLUTIONS.map((tier) => ({ name: tier.toUpperCase(), value: tier })),
+		default: defaultOf(rule, 'hd'),
+		description:
+			'HD is rendered directly; FHD, QHD and UHD are finished by BFL’s video upsampler and cost more per second',
+	}),
+	// BFL's default, as the row says; n8n's lint wants a boolean's default written out.
+	generateAudio: () => ({
+		displayName: 'Generate Audio',
+		name: 'generateAudio',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to generate a synchronized soundtrack',
+	}),
+	safetyTolerance: (rule) => ({
+		displayName: 'Safety Tolerance',
+		name: 'safetyTolerance',
+		type: 'number',
+		typeOptions: { minValue: rangeOf(rule).min, maxValue: rangeOf(rule).max },
+		default: defaultOf(rule, 2),
+		description: 'Moderation strictness of input and output, 0 is strictest',
+	}),
+	user: () => ({
+		displayName: 'End User ID',
+		name: 'user',
+		type: 'string',
+		default: '',
+		description: "BFL's opaque ID of your end user, for abuse tracking (1–256 characters)",
+	}),
+	draft: () => ({
 		displayName: 'Draft',
 		name: 'draft',
 		type: 'boolean',
 		default: false,
 		description:
 			'Whether to render a cheap, fast preview. The output is then the draft cache (a .bin binary) instead of a video; Video → Enhance Draft turns it into the final video.',
-	};
-	return {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: withDraft ? [draft, safetyTolerance, user] : [safetyTolerance, user],
-	};
-}
-
-export const aspectRatioProperty: INodeProperties = {
-	displayName: 'Aspect Ratio',
-	name: 'aspectRatio',
-	type: 'options',
-	options: VIDEO_ASPECT_RATIOS.map((ratio) => ({
-		name: ratio === 'auto' ? 'Auto' : ratio,
-		value: ratio,
-	})),
-	default: 'auto',
-	description: 'Auto lets BFL choose from the prompt and the keyframes or start video',
-};
-
-export const durationProperty: INodeProperties = {
-	displayName: 'Duration',
-	name: 'duration',
-	type: 'options',
-	options: [
-		{ name: 'Auto', value: 'auto' },
-		...Array.from({ length: 16 }, (_, i) => ({ name: `${i + 5} s`, value: String(i + 5) })),
-	],
-	default: 'auto',
-	description:
-		'Length of the clip: 5 to 20 seconds (5 to 15 when continuing a video), or Auto to fit the content. BFL bills per second.',
-};
-
-export function resolutionProperty(defaultValue: string): INodeProperties {
-	return {
-		displayName: 'Resolution',
-		name: 'resolution',
+	}),
+	upscaleFactor: (rule) => {
+		const { min, max } = rangeOf(rule);
+		return {
+			displayName: 'Upscale Factor',
+			name: 'upscaleFactor',
+			type: 'number',
+			typeOptions: { minValue: min, maxValue: max, numberPrecision: 2 },
+			default: defaultOf(rule, 2),
+			description: `Output size relative to the input, ${min} to ${max} (frames are capped at 13.75 MP). The input may be at most 2560×1440 and 50 MB; BFL upscales its first 20 seconds.`,
+		};
+	},
+	creativity: (rule) => ({
+		displayName: 'Creativity',
+		name: 'creativity',
 		type: 'options',
-		options: VIDEO_RESOLUTIONS.map((tier) => ({ name: tier.toUpperCase(), value: tier })),
-		default: defaultValue,
-		description:
-			'HD is rendered directly; FHD, QHD and UHD are finished by BFL’s video upsampler and cost more per second',
+		options: [
+			{ name: 'Precise', value: 0, description: 'Stay faithful to the source' },
+			{ name: 'Creative', value: 1, description: 'Allow new detail' },
+		],
+		default: defaultOf(rule, 1),
+	}),
+};
+
+const MODE = 'videoMode';
+const modeOf = (row: VideoSpec): string => row.mode ?? row.operation;
+
+/** The Mode picker of an operation with several rows (Generate: text, keyframes, a video). */
+function modePicker(rows: readonly VideoSpec[]): INodeProperties {
+	const first = modeOf(rows[0]);
+	return {
+		displayName: 'Mode',
+		name: MODE,
+		type: 'options',
+		options: rows.map((row) => ({
+			name: row.displayName,
+			value: modeOf(row),
+			description: row.description,
+		})),
+		default: first,
 	};
 }
 
-export const generateAudioProperty: INodeProperties = {
-	displayName: 'Generate Audio',
-	name: 'generateAudio',
-	type: 'boolean',
-	default: true,
-	description: 'Whether to generate a synchronized soundtrack',
-};
+/** What a row shows in one place of its layout: a field on the node, or its media. */
+function shown(row: VideoSpec, slot: VideoFieldName | typeof MEDIA): INodeProperties[] {
+	if (slot === MEDIA) return mediaProperties(row);
+	const rule = row.fields[slot];
+	return rule ? [FIELD_PROPERTIES[slot](rule)] : [];
+}
 
-/** Fields kept under Additional Fields rather than on the node itself. */
-const ADDITIONAL: readonly VideoFieldName[] = ['draft', 'safetyTolerance', 'user'];
+/**
+ * The same properties for the rows that show them alike; where modes differ (Continue Video's
+ * shorter durations, each mode's media), one variant per group of modes, shown for those only.
+ */
+function byMode(
+	rows: readonly VideoSpec[],
+	build: (row: VideoSpec) => INodeProperties[],
+	path: string,
+): INodeProperties[] {
+	const groups = new Map<string, { properties: INodeProperties[]; modes: string[] }>();
+	for (const row of rows) {
+		const properties = build(row);
+		if (!properties.length) continue;
+		const key = JSON.stringify(properties);
+		const group = groups.get(key) ?? { properties, modes: [] };
+		group.modes.push(modeOf(row));
+		groups.set(key, group);
+	}
+	return [...groups.values()].flatMap(({ properties, modes }) =>
+		modes.length === rows.length
+			? properties
+			: properties.map((property) => ({
+					...property,
+					displayOptions: { show: { ...property.displayOptions?.show, [path]: modes } },
+				})),
+	);
+}
 
-/** The item's request in catalog terms; the edit instruction is the row's prompt. */
+/**
+ * The properties of a video operation, from its rows: the Mode picker where it has several, each
+ * row's layout (fields and media on the node, in order), then its other fields as Additional Fields.
+ */
+export function videoProperties(rows: readonly VideoSpec[]): INodeProperties[] {
+	const slots = [...new Set(rows.flatMap((row) => row.layout))];
+	const additional = [
+		...new Set(
+			rows.flatMap((row) =>
+				(Object.keys(row.fields) as VideoFieldName[]).filter((name) => !row.layout.includes(name)),
+			),
+		),
+	];
+	const options = additional.flatMap((name) => byMode(rows, (row) => shown(row, name), `/${MODE}`));
+	return [
+		...(rows.length > 1 ? [modePicker(rows)] : []),
+		...slots.flatMap((slot) => byMode(rows, (row) => shown(row, slot), MODE)),
+		additionalFieldsCollection(options),
+	];
+}
+
+/** The row's value of the Mode picker for an item, where the operation has one. */
+export function readVideoMode(ctx: IExecuteFunctions, itemIndex: number): string {
+	return String(ctx.getNodeParameter(MODE, itemIndex, '')).trim();
+}
+
+/** The item's request in catalog terms: fields on the node by their parameter, others Additional. */
 export function readVideoInput(
 	ctx: IExecuteFunctions,
 	spec: VideoSpec,
@@ -194,46 +209,13 @@ export function readVideoInput(
 ): VideoInput {
 	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const input: VideoInput = {};
-	for (const name of Object.keys(spec.fields) as VideoFieldName[]) {
-		const parameter = name === 'prompt' && spec.operation === 'edit' ? 'instruction' : name;
-		const value = ADDITIONAL.includes(name)
-			? additional[name]
-			: ctx.getNodeParameter(parameter, itemIndex, undefined);
+	for (const [name, rule] of Object.entries(spec.fields) as Array<
+		[VideoFieldName, VideoFieldRule]
+	>) {
+		const value = spec.layout.includes(name)
+			? ctx.getNodeParameter(rule.parameter ?? name, itemIndex, undefined)
+			: additional[name];
 		if (value !== undefined && value !== null) input[name] = value as string | number | boolean;
 	}
 	return input;
-}
-
-/** The item's keyframes, video or draft cache as configured (nothing read yet). */
-export function readMediaSources(
-	ctx: IExecuteFunctions,
-	spec: VideoSpec,
-	itemIndex: number,
-): MediaSource[] {
-	const { media } = spec;
-	if (media.max === 0) return [];
-	if (media.kind === 'image') {
-		const raw = ctx.getNodeParameter('keyframes', itemIndex, {}) as IDataObject;
-		return ((raw.keyframe ?? []) as IDataObject[]).map((entry) => ({
-			source: entry.source === 'url' ? 'url' : 'binary',
-			binaryPropertyName: String(entry.binaryPropertyName ?? 'data'),
-			url: entry.url as string | undefined,
-			seconds: entry.seconds,
-		}));
-	}
-	const prefix = media.kind === 'draft' ? 'draft' : 'video';
-	const source = ctx.getNodeParameter(`${prefix}Source`, itemIndex, 'binary') as string;
-	return [
-		{
-			source: source === 'url' ? 'url' : 'binary',
-			binaryPropertyName: String(
-				ctx.getNodeParameter(
-					`${prefix}BinaryPropertyName`,
-					itemIndex,
-					prefix === 'draft' ? 'draft' : 'data',
-				),
-			),
-			url: String(ctx.getNodeParameter(`${prefix}Url`, itemIndex, '')),
-		},
-	];
 }

@@ -1,34 +1,19 @@
-import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { ModelSpec, PixelLimits } from '../catalog/types';
-import { checkImageBytes, type ImageSource } from '../core/request/images';
+import {
+	checkImageBytes,
+	imageTooLarge,
+	MAX_INPUT_IMAGE_BYTES,
+	type ImageSource,
+} from '../core/request/images';
+import { readBinaryInput } from './binaryInput';
 import { operationError } from './errors';
 import { fetchInputImage, type InputFetchBounds } from './inputUrl';
 
-/** The item's binary field, or an error naming the fields the item does have. */
-export function requireBinary(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	property: string,
-	label: string,
-): IBinaryData {
-	const item = ctx.getInputData()[itemIndex];
-	const binary = item?.binary?.[property];
-	if (binary) return binary;
-	const available = Object.keys(item?.binary ?? {});
-	const hint = available.length
-		? `; this item has ${available.map((name) => `"${name}"`).join(', ')}`
-		: '; this item has no binary data';
-	throw operationError(
-		ctx.getNode(),
-		`No binary field "${property}" for ${label}${hint}`,
-		itemIndex,
-	);
-}
-
 /**
- * Reads each binary image of an item and checks it is an image BFL can take. Bytes come only from
- * getBinaryDataBuffer, which works with every binary mode (memory, filesystem, database, S3).
+ * Reads each binary image of an item and checks it is an image BFL can take. Read as a video
+ * input is (transport/binaryInput): an image past BFL's limit is refused without being loaded.
  */
 async function readImage(
 	ctx: IExecuteFunctions,
@@ -37,8 +22,14 @@ async function readImage(
 	property: string,
 	limits?: PixelLimits,
 ): Promise<Buffer> {
-	const binary = requireBinary(ctx, itemIndex, property, label);
-	const bytes = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+	const { bytes, binary } = await readBinaryInput(
+		ctx,
+		itemIndex,
+		property,
+		label,
+		MAX_INPUT_IMAGE_BYTES,
+		(size) => imageTooLarge(label, property, size),
+	);
 	const problem = checkImageBytes(label, property, bytes, binary.mimeType, limits);
 	if (problem) throw operationError(ctx.getNode(), problem, itemIndex);
 	return bytes;

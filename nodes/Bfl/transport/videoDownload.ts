@@ -2,16 +2,14 @@ import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import {
 	isMp4,
-	MAX_VIDEO_DOWNLOAD_BYTES,
 	megabytes,
 	videoFileName,
 	videoMimeType,
 	type VideoResultKind,
 } from '../core/bytes/video';
-import { describeErrorBody } from '../core/results/responses';
-import type { DownloadScope } from '../core/trust/hosts';
-import { boundedDownload, type DownloadFailure } from './boundedDownload';
-import { describeNetworkError, operationError, type TaskContext } from './errors';
+import { boundedDownload } from './boundedDownload';
+import { operationError } from './errors';
+import { resultFailure, type ResultFetch } from './resultFailure';
 import type { RequestContext } from './retry';
 
 /** The parts of a Node.js readable stream this file uses (the lint forbids importing 'stream'). */
@@ -44,18 +42,6 @@ export interface VideoDownloadContext extends RequestContext {
 	helpers: RequestContext['helpers'] & {
 		prepareBinaryData: IExecuteFunctions['helpers']['prepareBinaryData'];
 	};
-}
-
-export interface VideoDownload {
-	url: string;
-	kind: VideoResultKind;
-	taskId: string;
-	itemIndex: number;
-	task: TaskContext;
-	timeoutMs: number;
-	maxBytes?: number;
-	/** Which hosts a result may come from, as for images (core/trust/hosts downloadRefusal). */
-	scope: DownloadScope;
 }
 
 /**
@@ -123,47 +109,28 @@ function guardedStream(source: ByteStream, maxBytes: number): GuardedStream {
 	return { ready, failed };
 }
 
-/** The wording of a failed video download. */
-function describeVideoFailure(maxBytes: number, failure: DownloadFailure): string {
-	switch (failure.kind) {
-		case 'refused':
-			return `Refusing to download the result from "${failure.url}": ${failure.reason}`;
-		case 'tooLarge':
-			return `The result video is ${megabytes(failure.declaredBytes ?? maxBytes)}, more than the ${megabytes(maxBytes)} download limit`;
-		case 'deadline':
-			return 'Downloading the result video did not finish in time';
-		case 'network':
-			return `Could not download the result video: ${describeNetworkError(failure.code)}`;
-		case 'status': {
-			const text = failure.body.toString('utf8');
-			if (failure.statusCode === 403 && /expir|after current time/i.test(text))
-				return 'The result URL expired before the video could be downloaded; generate again, or download sooner';
-			const detail = describeErrorBody(text);
-			return `Downloading the result video failed (${failure.statusCode})${detail ? `: ${detail}` : ''}`;
-		}
-	}
-}
-
 /**
  * Downloads a video result (MP4 or draft cache) from its signed URL, unauthenticated (delivery
  * hosts are storage and never see the key), straight into n8n's binary storage as a stream. The
- * host, redirect, size and time rules are those of every download (transport/download.ts).
+ * host, redirect, size and time rules and the failure wording are those of every result download.
  */
 export async function downloadVideo(
 	ctx: VideoDownloadContext,
-	request: VideoDownload,
+	taskId: string,
+	file: { kind: VideoResultKind; url: string },
+	fetch: ResultFetch,
 ): Promise<IBinaryData> {
 	const fail = (message: string) =>
-		operationError(ctx.getNode(), message, request.itemIndex, request.task);
-	const maxBytes = request.maxBytes ?? MAX_VIDEO_DOWNLOAD_BYTES;
+		operationError(ctx.getNode(), message, fetch.itemIndex, fetch.task);
+	const maxBytes = fetch.maxBytes.video;
 	const { value: body, response } = await boundedDownload(ctx, {
-		url: request.url,
-		scope: request.scope,
+		url: file.url,
+		scope: fetch.scope,
 		maxBytes,
-		timeoutMs: request.timeoutMs,
-		itemIndex: request.itemIndex,
-		task: request.task,
-		describe: (failure) => ({ message: describeVideoFailure(maxBytes, failure) }),
+		timeoutMs: fetch.timeoutMs,
+		itemIndex: fetch.itemIndex,
+		task: fetch.task,
+		describe: resultFailure(file.url, 'video', fetch, maxBytes),
 		// Handed on unread: the bytes stream into binary storage below.
 		read: async (stream) => asByteStream(stream),
 	});
@@ -175,7 +142,7 @@ export async function downloadVideo(
 		throw fail(`Could not download the result video: ${(error as Error).message}`);
 	}
 	// The type comes from the bytes: a video must be an MP4, whatever the headers say.
-	if (request.kind === 'mp4' && !isMp4(guarded.head)) {
+	if (file.kind === 'mp4' && !isMp4(guarded.head)) {
 		guarded.stream.destroy();
 		throw fail(
 			`The result is not an MP4 video (content-type ${String(response.headers?.['content-type'] ?? 'none')})`,
@@ -185,8 +152,8 @@ export async function downloadVideo(
 		return await Promise.race([
 			ctx.helpers.prepareBinaryData(
 				guarded.stream as BinaryInput,
-				videoFileName(request.taskId, request.kind),
-				videoMimeType(request.kind),
+				videoFileName(taskId, file.kind),
+				videoMimeType(file.kind),
 			),
 			guard.failed,
 		]);

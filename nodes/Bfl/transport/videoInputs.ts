@@ -1,71 +1,11 @@
-import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { MAX_UPSCALE_INPUT, MAX_VIDEO_INPUT_BYTES, type VideoSpec } from '../catalog/videoModels';
 import { sniffImageFormat } from '../core/bytes/files';
-import { base64ByteLength } from '../core/bytes/media';
 import { isMp4, megabytes, mp4FrameSize } from '../core/bytes/video';
 import { keyframeSeconds, type EncodedMedia, type MediaSource } from '../core/request/videoRequest';
+import { readBinaryInput } from './binaryInput';
 import { operationError } from './errors';
-import { requireBinary } from './inputImages';
-
-/** A binary field's size from the item, when n8n recorded it, so a huge file is refused unread. */
-function recordedBytes(binary: IBinaryData): number | undefined {
-	return typeof binary.bytes === 'number' && Number.isFinite(binary.bytes)
-		? binary.bytes
-		: undefined;
-}
-
-/**
- * The size of a binary field without reading its bytes: recorded in the item, or in the binary
- * store's metadata, or (inline data, n8n 1.x's default mode) from the length of the base64 text
- * already in the item. Undefined when none of them tells.
- */
-async function knownBytes(
-	ctx: IExecuteFunctions,
-	binary: IBinaryData,
-): Promise<number | undefined> {
-	const recorded = recordedBytes(binary);
-	if (recorded !== undefined) return recorded;
-	if (!binary.id)
-		return typeof binary.data === 'string' ? base64ByteLength(binary.data) : undefined;
-	if (typeof ctx.helpers.getBinaryMetadata !== 'function') return undefined;
-	try {
-		const { fileSize } = await ctx.helpers.getBinaryMetadata(binary.id);
-		return typeof fileSize === 'number' && Number.isFinite(fileSize) ? fileSize : undefined;
-	} catch {
-		// A store without metadata for it: the bounded read below still stops at the limit.
-		return undefined;
-	}
-}
-
-/**
- * The bytes of a binary field, read no further than `limit` + 1 bytes: a stored file is streamed
- * and the stream closed once it passes the limit (undefined then). Inline data is already in
- * memory and was measured by knownBytes.
- */
-async function readBounded(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	property: string,
-	binary: IBinaryData,
-	limit: number,
-): Promise<Buffer | undefined> {
-	if (!binary.id || typeof ctx.helpers.getBinaryStream !== 'function')
-		return await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
-	const stream = await ctx.helpers.getBinaryStream(binary.id);
-	const chunks: Buffer[] = [];
-	let total = 0;
-	try {
-		for await (const chunk of stream as AsyncIterable<Buffer>) {
-			total += chunk.length;
-			if (total > limit) return undefined;
-			chunks.push(chunk);
-		}
-	} finally {
-		stream.destroy();
-	}
-	return Buffer.concat(chunks);
-}
 
 function tooLarge(property: string, what: string, bytes?: number): string {
 	const size = bytes === undefined ? 'larger than that' : megabytes(bytes);
@@ -100,10 +40,7 @@ function contentProblem(
 	return undefined;
 }
 
-/**
- * Reads one binary medium through n8n's helpers (any binary mode) and checks its size and kind.
- * The size recorded in the item is checked first, so an oversized file is refused without reading it.
- */
+/** Reads one binary medium, bounded at BFL's 50 MB (transport/binaryInput), and checks its kind. */
 async function readMedium(
 	ctx: IExecuteFunctions,
 	spec: VideoSpec,
@@ -111,13 +48,14 @@ async function readMedium(
 	property: string,
 	what: string,
 ): Promise<Buffer> {
-	const binary = requireBinary(ctx, itemIndex, property, what);
-	const refuse = (bytes?: number) =>
-		operationError(ctx.getNode(), tooLarge(property, what, bytes), itemIndex);
-	const known = await knownBytes(ctx, binary);
-	if (known !== undefined && known > MAX_VIDEO_INPUT_BYTES) throw refuse(known);
-	const bytes = await readBounded(ctx, itemIndex, property, binary, MAX_VIDEO_INPUT_BYTES);
-	if (!bytes || bytes.length > MAX_VIDEO_INPUT_BYTES) throw refuse(bytes?.length);
+	const { bytes, binary } = await readBinaryInput(
+		ctx,
+		itemIndex,
+		property,
+		what,
+		MAX_VIDEO_INPUT_BYTES,
+		(size) => tooLarge(property, what, size),
+	);
 	const problem = contentProblem(spec, property, what, bytes, binary.mimeType);
 	if (problem) throw operationError(ctx.getNode(), problem, itemIndex);
 	return bytes;

@@ -5,6 +5,7 @@ import {
 } from 'n8n-workflow';
 
 import type { TaskOptions } from '../../core/request/taskOptions';
+import { finishedTask } from '../../core/results/output';
 import { parseHttpUrl } from '../../core/trust/hosts';
 import type { Endpoints } from '../../core/trust/routing';
 import { lookupOptionsProperty, readLookupOptions } from '../../descriptions/lookupOptions';
@@ -12,7 +13,7 @@ import { checkTask } from '../../transport/check';
 import { operationError, type SubmittedTask } from '../../transport/errors';
 import { assertTrustedPollingUrl } from '../../transport/poll';
 import { getEndpoints } from '../../transport/request';
-import { deliver, finishedTask } from '../delivery';
+import { deliver } from '../delivery';
 import { defineOperation } from '../operation';
 
 const GLOBAL_ID_HINT =
@@ -129,12 +130,14 @@ async function execute(
 				}
 			: undefined,
 	});
-	const finished = finishedTask(
-		{ id: task.taskId, ...body },
-		undefined,
-		prepared.maxVideoDownloadBytes,
-	);
-	const item = await deliver(this, finished, { endpoints, options, itemIndex, task, deadline });
+	const item = await deliver(this, finishedTask({ id: task.taskId, ...body }), {
+		endpoints,
+		options,
+		itemIndex,
+		task,
+		deadline,
+		maxVideoBytes: prepared.maxVideoDownloadBytes,
+	});
 	if (!options.waitForCompletion && body.status !== 'Ready')
 		item.json = { ...item.json, pollingUrl: task.pollingUrl };
 	return [item];

@@ -1,18 +1,13 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import {
 	findVideoSpec,
 	VIDEO_CONCURRENCY_CAP,
 	VIDEO_CONCURRENCY_KEY,
+	videoRowsOf,
 	type VideoOperation,
 	type VideoSpec,
 } from '../../catalog/videoModels';
-import type { TaskOptions } from '../../core/request/taskOptions';
 import {
 	buildVideoBody,
 	usedVideoSettings,
@@ -20,20 +15,16 @@ import {
 	type MediaSource,
 	type VideoInput,
 } from '../../core/request/videoRequest';
-import { readMediaSources, readVideoInput } from '../../descriptions/videoFields';
-import {
-	readVideoConcurrency,
-	readVideoOptions,
-	videoCompletionProperties,
-	videoOptionsProperty,
-} from '../../descriptions/videoOptions';
+import { videoCompletionProperties } from '../../descriptions/completion';
+import { readConcurrency, taskOptionsProperty } from '../../descriptions/taskOptions';
+import { readVideoInput, readVideoMode, videoProperties } from '../../descriptions/videoFields';
+import { readMediaSources } from '../../descriptions/videoMedia';
 import { operationError } from '../../transport/errors';
 import { getEndpoints } from '../../transport/request';
 import { readVideoMedia } from '../../transport/videoInputs';
-import { withAccountSlot } from '../accountLimiter';
-import { runTask, type TaskPlan } from '../lifecycle';
 import type { ConcurrencyGroup, Operation } from '../operation';
-import { withCompletion } from '../submitOptions';
+import { submitOptions } from '../submitOptions';
+import { taskOperation, type PreparedTask } from '../taskRequest';
 
 /**
  * The account limiter's video slot: BFL's cap of 5 per organization, whatever a run's Concurrency.
@@ -44,25 +35,20 @@ const VIDEO_ACCOUNT_GROUP: ConcurrencyGroup = {
 	cap: VIDEO_CONCURRENCY_CAP,
 };
 
-export interface PreparedVideoRequest {
-	/** This run's pool group: the Concurrency option, within the video cap. */
-	group: ConcurrencyGroup;
+export interface PreparedVideoRequest extends PreparedTask {
 	spec: VideoSpec;
 	input: VideoInput;
 	sources: MediaSource[];
-	plan: TaskPlan;
-	/** Settings the output reports (mode, duration, resolution, aspect ratio). */
-	reports: IDataObject;
 }
 
-/** Options with the Completion choice; a webhook URL gets the trigger's token. */
-async function videoTaskOptions(
-	ctx: IExecuteFunctions,
-	spec: VideoSpec,
-	itemIndex: number,
-): Promise<TaskOptions> {
-	const target = { displayName: spec.displayName, acceptsWebhook: spec.webhooks === true };
-	return await withCompletion(ctx, target, itemIndex, readVideoOptions(ctx, itemIndex));
+/** The item's row: the operation's only one, or the one its Mode picks (it may be an expression). */
+function rowFor(ctx: IExecuteFunctions, operation: VideoOperation, itemIndex: number): VideoSpec {
+	const rows = videoRowsOf(operation);
+	const mode = rows.length > 1 ? readVideoMode(ctx, itemIndex) : undefined;
+	const spec = findVideoSpec(operation, mode);
+	if (spec) return spec;
+	const known = rows.map((row) => row.mode).join(', ');
+	throw operationError(ctx.getNode(), `Unknown mode "${mode}". Use one of: ${known}`, itemIndex);
 }
 
 /** Reads and checks one item, binaries included (size, kind, frame size), sending nothing. */
@@ -80,10 +66,8 @@ async function prepareVideoRequest(
 	await readVideoMedia(ctx, spec, sources, itemIndex, false);
 	const endpoints = await getEndpoints(ctx, itemIndex);
 	return {
-		group: {
-			key: VIDEO_CONCURRENCY_KEY,
-			cap: readVideoConcurrency(ctx, itemIndex),
-		},
+		group: { key: VIDEO_CONCURRENCY_KEY, cap: readConcurrency(ctx, itemIndex, 'video') },
+		slot: VIDEO_ACCOUNT_GROUP,
 		spec,
 		input,
 		sources,
@@ -92,59 +76,29 @@ async function prepareVideoRequest(
 			baseUrl: endpoints.apiBaseUrl,
 			path: spec.path,
 			model: spec.model,
-			options: await videoTaskOptions(ctx, spec, itemIndex),
+			options: await submitOptions(ctx, spec, itemIndex, 'video'),
 			itemIndex,
 			media: 'video',
 		},
-		reports: usedVideoSettings(spec, input) as IDataObject,
+		reports: usedVideoSettings(spec, input),
 	};
 }
 
 /**
- * Takes a slot of the account and of its video cap, freed once BFL has finished the task; then
- * encodes the media (only now, once, to keep memory flat across items) and runs the task.
+ * A video operation from its catalog rows: the Mode picker (where it has several rows), each
+ * row's fields and media, Completion and Options; a new mode or tool is one row.
  */
-async function executeVideoRequest(
-	ctx: IExecuteFunctions,
-	prepared: PreparedVideoRequest,
-): Promise<INodeExecutionData[]> {
-	const { spec, input, sources, plan } = prepared;
-	return await withAccountSlot(ctx, VIDEO_ACCOUNT_GROUP, async (release) => {
-		const media = await readVideoMedia(ctx, spec, sources, plan.itemIndex, true);
-		const webhook = plan.options.webhook;
-		const body = {
-			...buildVideoBody(spec, input, media),
-			...(webhook && { webhook_url: webhook.url }),
-			...(webhook?.secret && { webhook_secret: webhook.secret }),
-		} as IDataObject;
-		return [await runTask(ctx, plan, body, { reports: prepared.reports, onFinished: release })];
+export function videoOperation(operation: VideoOperation): Operation<PreparedVideoRequest> {
+	const rows = videoRowsOf(operation);
+	return taskOperation({
+		properties: [
+			...videoProperties(rows),
+			...videoCompletionProperties(rows.some((row) => row.webhooks)),
+			taskOptionsProperty('video'),
+		],
+		prepare: async (ctx, itemIndex) =>
+			await prepareVideoRequest(ctx, rowFor(ctx, operation, itemIndex), itemIndex),
+		body: async (ctx, { spec, input, sources, plan }) =>
+			buildVideoBody(spec, input, await readVideoMedia(ctx, spec, sources, plan.itemIndex, true)),
 	});
-}
-
-/**
- * A video operation: its own properties, then Completion and Options. `specFor` picks the catalog
- * row of an item (Generate reads its mode, per item, as it may be an expression).
- */
-export function videoOperation(
-	properties: INodeProperties[],
-	specFor: (ctx: IExecuteFunctions, itemIndex: number) => VideoSpec,
-	webhooks = false,
-): Operation<PreparedVideoRequest> {
-	return {
-		properties: [...properties, ...videoCompletionProperties(webhooks), videoOptionsProperty],
-		async prepare(this: IExecuteFunctions, itemIndex: number) {
-			return await prepareVideoRequest(this, specFor(this, itemIndex), itemIndex);
-		},
-		async execute(this: IExecuteFunctions, prepared: PreparedVideoRequest) {
-			return await executeVideoRequest(this, prepared);
-		},
-		concurrency: (prepared) => prepared.group,
-	};
-}
-
-/** The single row of an operation without modes. */
-export function onlySpec(operation: VideoOperation): () => VideoSpec {
-	const spec = findVideoSpec(operation);
-	if (!spec) throw new Error(`No catalog row for video operation ${operation}`);
-	return () => spec;
 }

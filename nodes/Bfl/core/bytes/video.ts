@@ -2,11 +2,6 @@
  * Video bytes: recognising an MP4 and its frame size from its boxes, and naming results. Pure.
  */
 
-import { DEFAULT_MAX_DOWNLOAD_MB } from './media';
-
-/** The default cap on a video result (Max Download Size); BFL's 20 s uhd clips stay far below it. */
-export const MAX_VIDEO_DOWNLOAD_BYTES = DEFAULT_MAX_DOWNLOAD_MB.video * 1024 * 1024;
-
 export type VideoResultKind = 'mp4' | 'draft';
 
 const ascii = (bytes: Uint8Array, from: number, to: number) =>

@@ -109,9 +109,18 @@ export function checkImageBytes(
 	if (!sniffImageFormat(bytes)) {
 		return `The binary field "${property}" used as ${label} is not a PNG, JPEG or WebP image${mimeType ? ` (it is ${mimeType})` : ''}`;
 	}
-	if (Math.ceil(bytes.length / 3) * 4 > MAX_BASE64_IMAGE_BYTES) {
-		return `The binary field "${property}" used as ${label} is ${(bytes.length / 1048576).toFixed(1)} MB; BFL accepts images up to about 15 MB (20 MB as base64)`;
-	}
+	if (Math.ceil(bytes.length / 3) * 4 > MAX_BASE64_IMAGE_BYTES)
+		return imageTooLarge(label, property, bytes.length);
 	const pixels = limits && pixelProblem(bytes, limits);
 	return pixels ? `The binary field "${property}" used as ${label} ${pixels}` : undefined;
+}
+
+/** The largest input image whose base64 stays within BFL's 20 MB; a read stops past it. */
+export const MAX_INPUT_IMAGE_BYTES = Math.floor((MAX_BASE64_IMAGE_BYTES * 3) / 4);
+
+/** An input image over BFL's limit; `bytes` is unknown when the read stopped at the limit. */
+export function imageTooLarge(label: string, property: string, bytes?: number): string {
+	const megabytes = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
+	const size = bytes === undefined ? `over ${megabytes(MAX_INPUT_IMAGE_BYTES)}` : megabytes(bytes);
+	return `The binary field "${property}" used as ${label} is ${size}; BFL accepts images up to about 15 MB (20 MB as base64)`;
 }

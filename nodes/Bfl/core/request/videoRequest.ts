@@ -156,13 +156,13 @@ function bodyValue(name: VideoFieldName, value: VideoValue): VideoValue {
 	return kind === 'enum' ? text : String(value);
 }
 
-/** The JSON body of a validated request: the row's mode, its set fields and its media only. */
+/** The JSON body of a validated request: the row's fixed fields, its set fields and its media only. */
 export function buildVideoBody(
 	spec: VideoSpec,
 	input: VideoInput,
 	media: EncodedMedia[],
 ): Record<string, unknown> {
-	const body: Record<string, unknown> = spec.mode ? { mode: spec.mode } : {};
+	const body: Record<string, unknown> = { ...spec.fixed };
 	for (const name of Object.keys(spec.fields) as VideoFieldName[]) {
 		const value = input[name];
 		if (isBlank(value)) continue;

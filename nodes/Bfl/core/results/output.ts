@@ -1,5 +1,6 @@
 import type { FieldName } from '../../catalog/fields';
 import type { ModelSpec } from '../../catalog/types';
+import { videoResultOf, type VideoResultKind } from '../bytes/video';
 import type { RequestInput } from '../request/validate';
 import { isRecord, optionalNumber, sampleUrlExpiry, type JsonRecord } from './responses';
 
@@ -96,6 +97,47 @@ export function finishedVideoOutput(
 		}),
 		processingSeconds: durationSeconds,
 	});
+}
+
+/** The file a finished task points at: an image, or a video (an MP4 or a draft's cache). */
+export interface ResultFile {
+	kind: 'image' | VideoResultKind;
+	url: string;
+}
+
+/** A finished task as the output shows it: its JSON, and the file to download. */
+export interface FinishedTask {
+	json: TaskOutput;
+	file?: ResultFile;
+}
+
+/** What this node's own submit answered; without it (Get Result, the trigger) the final body is all. */
+export interface OwnSubmit {
+	answer: JsonRecord;
+	model: string;
+}
+
+/**
+ * A finished task of any kind. Get Result and the trigger also read video tasks: a result whose
+ * URL names an MP4 (or a draft's cache) is a video, output as the Video operations output it.
+ */
+export function finishedTask(finalBody: JsonRecord, submit?: OwnSubmit): FinishedTask {
+	if (videoResultOf(finalBody.result)) return finishedVideo(finalBody, submit);
+	const json = finishedOutput(finalBody, submit?.answer ?? {}, submit?.model);
+	return { json, file: json.sampleUrl ? { kind: 'image', url: json.sampleUrl } : undefined };
+}
+
+/** A finished video task: its MP4 (whatever its URL says), or a draft's cache. */
+export function finishedVideo(finalBody: JsonRecord, submit?: OwnSubmit): FinishedTask {
+	const json = finishedVideoOutput(finalBody, submit?.answer ?? {}, submit?.model);
+	const sample = typeof json.sampleUrl === 'string' ? json.sampleUrl : undefined;
+	const draft = typeof json.draftCacheUrl === 'string' ? json.draftCacheUrl : undefined;
+	const file: ResultFile | undefined = sample
+		? { kind: 'mp4', url: sample }
+		: draft
+			? { kind: 'draft', url: draft }
+			: undefined;
+	return { json, file };
 }
 
 /** The settings a model reports as used (ModelSpec.reports): the value sent, else BFL's default. */

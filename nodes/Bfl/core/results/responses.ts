@@ -1,4 +1,5 @@
 /** Helpers that read BFL response bodies. BFL bodies are loosely typed, so every read is defensive. */
+import { urlExpiry } from './expiry';
 
 export type JsonRecord = Record<string, unknown>;
 
@@ -54,16 +55,12 @@ export function describeErrorBody(body: unknown): string | undefined {
 export const DELIVERY_URL_LIFETIME_MS = 10 * 60 * 1000;
 
 /**
- * When does a signed sample URL expire? The `se` query value is the signed expiry; without it we
- * fall back to the documented ten minutes after the task's end time.
+ * When does a signed sample URL expire? Its `se=` value (core/results/expiry); without one, an
+ * estimate for the output only: the documented ten minutes after the task's end time.
  */
 export function sampleUrlExpiry(sampleUrl: string, endTimeSeconds?: unknown): string | undefined {
-	try {
-		const se = new URL(sampleUrl).searchParams.get('se');
-		if (se && !Number.isNaN(Date.parse(se))) return new Date(se).toISOString();
-	} catch {
-		return undefined;
-	}
+	const signed = urlExpiry(sampleUrl);
+	if (signed) return signed;
 	if (typeof endTimeSeconds === 'number' && Number.isFinite(endTimeSeconds)) {
 		return new Date(endTimeSeconds * 1000 + DELIVERY_URL_LIFETIME_MS).toISOString();
 	}
