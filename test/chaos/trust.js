@@ -46,8 +46,14 @@ async function lookAlike(routes, readyBody) {
  * @param {Hostile} api
  * @param {Record<string, unknown>} [options]
  * @param {Record<string, unknown>} [extra]
+ * @param {import('n8n-workflow').ICredentialDataDecryptedObject} [credentials] the look-alike as custom base URL unless given
  */
-function generate(api, options = {}, extra = {}) {
+function generate(
+	api,
+	options = {},
+	extra = {},
+	credentials = simulatorCredentials(api.base, KEY),
+) {
 	return runBfl({
 		from: 'dist',
 		continueOnFail: true,
@@ -61,7 +67,7 @@ function generate(api, options = {}, extra = {}) {
 			options: { pollInterval: 0.2, timeout: 30, ...options },
 			...extra,
 		},
-		credentials: simulatorCredentials(api.base, KEY),
+		credentials,
 	});
 }
 
@@ -145,21 +151,8 @@ function globalSampleCase(name, sample) {
 			);
 			const unmap = mapHosts(['api.bfl.ai', 'api.eu4.bfl.ai'], server.port);
 			const api = { ...server, close: async () => (unmap(), await server.close()) };
-			const run = () =>
-				runBfl({
-					from: 'dist',
-					continueOnFail: true,
-					parameters: {
-						resource: 'image',
-						operation: 'generate',
-						model: 'flux-2-pro',
-						prompt: 'a trust boundary',
-						width: 512,
-						height: 512,
-						options: { pollInterval: 0.2, timeout: 30, allowAnyDownloadHost: true },
-					},
-					credentials: { apiKey: KEY, region: 'global', finetuneRegion: 'auto' },
-				});
+			const global = { apiKey: KEY, region: 'global', finetuneRegion: 'auto' };
+			const run = () => generate(api, { allowAnyDownloadHost: true }, {}, global);
 			return { api, run };
 		},
 		/^Refusing to download the result .*loopback, private or link-local/,
