@@ -21,10 +21,7 @@ export const CREDENTIAL_TYPE = 'bflApi';
 export const API_TIMEOUT_MS = 120_000;
 /** Network and 5xx failures are retried this many times in a row before giving up. */
 export const MAX_TRANSIENT_ATTEMPTS = 5;
-/**
- * Status checks of a paid task try harder: about a minute of back-off, or until the item's
- * timeout, before the task is given up (its result can still be fetched with Get Result).
- */
+/** Status checks of a paid task try harder: about a minute of back-off, or the item's Timeout. */
 export const MAX_POLL_ATTEMPTS = 8;
 /** Redirects of a GET followed by hand, each hop checked against the key rule. */
 const MAX_REDIRECTS = 3;
