@@ -49,14 +49,17 @@ function lintExamples(expected) {
 		const reached = new Set();
 		for (const [from, outputs] of Object.entries(wf.connections || {})) {
 			if (!names.has(from)) problems.push(`${file}: connection from unknown node ${from}`);
-			for (const list of /** @type {any} */ (outputs).main || []) {
-				for (const c of list || []) {
-					reached.add(c.node);
+			for (const [kind, lists] of Object.entries(/** @type {Record<string, any[]>} */ (outputs))) {
+				for (const c of (lists || []).flat()) {
+					if (!c) continue;
+					// main: the target runs; ai_tool, ai_languageModel, …: the sub-node runs for its parent.
+					reached.add(kind === 'main' ? c.node : from);
 					if (!names.has(c.node)) problems.push(`${file}: connection to unknown node ${c.node}`);
 				}
 			}
 		}
-		// Every node but a trigger (or a sticky note) runs only when a connection leads to it.
+		// Every node but a trigger (or a sticky note) runs only when a connection leads to it, or,
+		// for an AI Agent's model and tools, when it is attached to its parent.
 		for (const node of wf.nodes || [])
 			if (!/trigger|webhook|stickyNote/i.test(node.type) && !reached.has(node.name))
 				problems.push(`${file}: no connection leads to ${node.name}`);
