@@ -70,6 +70,8 @@ async function main() {
 		apiKey: API_KEY,
 		results: /** @type {any[]} */ ([]),
 		skipped: /** @type {string[]} */ ([]),
+		/** Each queue-mode run's submits per worker while both had work (null: one worker only). */
+		shares: /** @type {any[]} */ ([]),
 	};
 	const started = Date.now();
 	const loadStart = os.loadavg().map((l) => Math.round(l * 10) / 10);
