@@ -35,6 +35,7 @@ const { agentTool } = require('./checks/agentTool');
  * @property {string} label
  * @property {string} dir
  * @property {string} apiKey
+ * @property {import('../fake-bfl').FakeBfl} fake the simulator, for what it received
  * @property {boolean} searchOnly
  * @property {(name: string, ok: boolean, detail?: string) => void} check
  * @property {(name: string) => Promise<string>} shot
@@ -90,7 +91,7 @@ function skip(name, why) {
  * screenshot; the later steps still run (each starts from a new workflow), except after a failed sign-in.
  * @param {object} a
  * @param {import('../e2e/lib/cache').N8nRelease} a.release @param {import('puppeteer-core').Browser} a.browser
- * @param {string} a.runDir @param {string} a.tgz @param {{ apiBase: string }} a.fake
+ * @param {string} a.runDir @param {string} a.tgz @param {import('../fake-bfl').FakeBfl} a.fake
  * @param {(page: any, name: string) => Promise<string>} a.snap @param {boolean} a.searchOnly
  * @param {Array<[string, (ctx: Ctx) => Promise<unknown>]>} a.steps @param {(l: string) => void} a.say
  */
@@ -108,6 +109,7 @@ async function runRelease({ release, browser, runDir, tgz, fake, snap, searchOnl
 		label,
 		dir,
 		apiKey: API_KEY,
+		fake,
 		searchOnly,
 		check,
 		shot: (name) => snap(p.page, `${release.key === '1' ? 'v1-' : ''}${name}`),
@@ -141,6 +143,8 @@ const DOC_IMAGES = {
 	'generate-binary-picture': 'editor-generate-binary.png',
 	'node-picker-FLUX': 'editor-search-flux.png',
 	'example-executed': 'editor-example-02.png',
+	'agent-tool-panel': 'editor-agent-tool.png',
+	'agent-run': 'editor-agent-run.png',
 };
 
 /**
