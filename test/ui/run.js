@@ -27,6 +27,7 @@ const { panels } = require('./checks/panels');
 const { executeGenerate } = require('./checks/execute');
 const { importExample } = require('./checks/importExample');
 const { agentTool } = require('./checks/agentTool');
+const { DOC_IMAGES } = require('./lib/docImages');
 
 /**
  * @typedef {object} Ctx
@@ -137,15 +138,6 @@ async function runRelease({ release, browser, runDir, tgz, fake, snap, searchOnl
 		await n8n.stop();
 	}
 }
-
-/** The README's and docs' pictures: screenshot name (n8n 2.41.1) → file under docs/images. */
-const DOC_IMAGES = {
-	'generate-binary-picture': 'editor-generate-binary.png',
-	'node-picker-FLUX': 'editor-search-flux.png',
-	'example-executed': 'editor-example-02.png',
-	'agent-tool-panel': 'editor-agent-tool.png',
-	'agent-run': 'editor-agent-run.png',
-};
 
 /**
  * Remembers the file of each screenshot name. @param {(page: any, name: string) => Promise<string>} snap
