@@ -94,7 +94,7 @@ async function runAgent(ctx, nodes, model) {
 		(els) => els.map((e) => String(e.getAttribute('data-node-name'))),
 	);
 	const log = outcome === 'success' ? await toolLog(page) : { input: '', output: '', items: '' };
-	await closeNotifications(page);
+	const notes = await closeNotifications(page);
 	await ctx.shot('agent-run');
 	const errors = ctx.errorsSince(mark);
 	const calls = model.requests.filter((r) => r.reply === 'tool_call').length;
@@ -106,7 +106,7 @@ async function runAgent(ctx, nodes, model) {
 	ctx.check(
 		`${ctx.label}: the agent run from the editor calls the tool once; one submit at the simulator`,
 		outcome === 'success' && calls === 1 && answered >= 1 && submits === 1,
-		`${outcome}; ${model.requests.length} model requests, ${calls} tool call, ${answered} with the tool's answer; ${submits} submit`,
+		`${outcome}${outcome === 'success' ? '' : ` (${notes.slice(0, 200)})`}; ${model.requests.length} model requests, ${calls} tool call, ${answered} with the tool's answer; ${submits} submit`,
 	);
 	ctx.check(
 		`${ctx.label}: the canvas shows the agent and the tool executed, the Logs panel the tool's run`,
@@ -166,12 +166,19 @@ async function toolLog(page) {
 	};
 }
 
-/** Closes the "Workflow executed successfully" toast, which would cover the panel in the picture. */
-async function closeNotifications(/** @type {import('puppeteer-core').Page} */ page) {
+/**
+ * Closes the toasts ("Workflow executed successfully" would cover the panel in the picture); returns their text.
+ * @param {import('puppeteer-core').Page} page
+ */
+async function closeNotifications(page) {
+	const notes = await page.$$eval('.el-notification', (els) =>
+		els.map((e) => /** @type {HTMLElement} */ (e).innerText.replace(/\s+/g, ' ')).join(' | '),
+	);
 	await page.$$eval('.el-notification__closeBtn', (els) =>
 		els.forEach((e) => /** @type {HTMLElement} */ (e).click()),
 	);
 	await page.waitForFunction(() => !document.querySelector('.el-notification'));
+	return notes;
 }
 
 module.exports = { agentTool };
