@@ -188,7 +188,7 @@ async function streamScenario(s, ctx) {
 				/chunked/.test(String(res.headers['transfer-encoding'])),
 			`${runs ? runs.length : 0} executions; HTTP ${res.status}, ${short(res.headers['content-type'])}, ${short(res.headers['transfer-encoding'])}`,
 		],
-		...judgeScenario(s, snap, { ...ctx, model: { requests } }),
+		...judgeScenario(s, snap, ctx),
 	];
 	if (s.streaming) return [...checks, ...streamChecks];
 	const failed = streamChecks.filter(([, ok]) => !ok).map(([name]) => name.slice(label.length + 2));
