@@ -20,6 +20,12 @@ const AGENT_NODE = 'AI Agent';
  * @typedef {import('../n8n').N8nHome} N8nHome
  */
 
+/** The model's requests of one scenario: those whose body holds its scene (as JSON escapes it). */
+function requestsOf(/** @type {ModelRequest[]} */ requests, /** @type {string} */ scene) {
+	const inBody = JSON.stringify(scene).slice(1, -1);
+	return requests.filter((r) => r.raw.includes(inBody));
+}
+
 /** The tool's answer as the model read it, parsed. @param {ModelRequest[]} requests */
 function answerOf(requests) {
 	const raw = requests.flatMap((r) => r.toolResults)[0];
@@ -45,8 +51,7 @@ function judgeScenario(s, snap, ctx) {
 	if (!ranOk(checks, snap, { home: ctx.home, fake: ctx.fake, apiKey: ctx.apiKey }, label))
 		return checks;
 	// the scene as it appears inside a JSON body (example 16's has quotes)
-	const inBody = JSON.stringify(s.scene).slice(1, -1);
-	const requests = ctx.model.requests.filter((r) => r.raw.includes(inBody));
+	const requests = requestsOf(ctx.model.requests, s.scene);
 	const submits = ctx.fake.stats().submitsByPrompt[s.scene] ?? 0;
 	const calls = requests.filter((r) => r.reply === 'tool_call');
 	checks.push([
@@ -179,4 +184,11 @@ function judgeStream({ label, api, requests, reads, apiKey }) {
 	];
 }
 
-module.exports = { MAX_ANSWER_BYTES, answerOf, judgeScenario, judgeStream, streamedText };
+module.exports = {
+	MAX_ANSWER_BYTES,
+	answerOf,
+	judgeScenario,
+	judgeStream,
+	requestsOf,
+	streamedText,
+};

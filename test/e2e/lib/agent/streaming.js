@@ -14,13 +14,15 @@ const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 const { scenarioWorkflow } = require('./workflows');
-const { judgeScenario, judgeStream } = require('./judge');
+const { judgeScenario, judgeStream, requestsOf } = require('./judge');
 const { executionsOf } = require('../db');
 const { fetchWithTimeout, waitFor, waitReady } = require('../wait');
 const { short } = require('../examples/judge');
 
 /** A streamed agent run: the model's two turns, the tool and the simulator's latency, well inside. */
 const POST_TIMEOUT_MS = 3 * 60000;
+/** One registration probe; n8n answers it at once. */
+const PROBE_TIMEOUT_MS = 5000;
 
 /**
  * @typedef {import('./workflows').Scenario & { path: string, streaming: boolean }} StreamScenario
@@ -83,8 +85,9 @@ function streamWorkflow(s) {
 }
 
 /**
- * One HTTP request on loopback; `onRead` sees each body chunk as it is read.
- * @param {string} url @param {{ method: string, headers?: Record<string, string>, body?: string }} req
+ * One HTTP request on loopback, ended by `timeoutMs` at the latest; `onRead` sees each body chunk as it
+ * is read.
+ * @param {string} url @param {{ method: string, headers?: Record<string, string>, body?: string, timeoutMs: number }} req
  * @param {(chunk: string) => void} [onRead]
  * @returns {Promise<{ status: number, headers: http.IncomingHttpHeaders, reads: string[] }>}
  */
@@ -101,9 +104,11 @@ function request(url, req, onRead) {
 			res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, reads }));
 			res.on('error', reject);
 		});
-		r.setTimeout(POST_TIMEOUT_MS, () =>
-			r.destroy(new Error(`no end within ${POST_TIMEOUT_MS} ms`)),
+		const timer = setTimeout(
+			() => r.destroy(new Error(`no end within ${req.timeoutMs} ms`)),
+			req.timeoutMs,
 		);
+		r.on('close', () => clearTimeout(timer));
 		r.on('error', reject);
 		r.end(req.body);
 	});
@@ -112,7 +117,8 @@ function request(url, req, onRead) {
 /** Whether n8n serves the POST webhook: a CORS preflight is answered 204 once it is registered, 404 before. */
 async function registered(/** @type {string} */ url) {
 	const preflight = { Origin: 'http://127.0.0.1', 'Access-Control-Request-Method': 'POST' };
-	return (await request(url, { method: 'OPTIONS', headers: preflight })).status === 204;
+	const probe = { method: 'OPTIONS', headers: preflight, timeoutMs: PROBE_TIMEOUT_MS };
+	return (await request(url, probe)).status === 204;
 }
 
 /**
@@ -141,6 +147,7 @@ async function streamScenario(s, ctx) {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify({ message: `Draw: ${s.scene}` }),
+				timeoutMs: POST_TIMEOUT_MS,
 			},
 			firstRead,
 		);
@@ -160,10 +167,7 @@ async function streamScenario(s, ctx) {
 	);
 	const run = runs && runs[runs.length - 1];
 	const snap = run ? { status: run.status, data: run.data } : null;
-	const inBody = JSON.stringify(s.scene).slice(1, -1);
-	const requests = ctx.model.requests.filter((/** @type {ModelRequest} */ q) =>
-		q.raw.includes(inBody),
-	);
+	const requests = requestsOf(ctx.model.requests, s.scene);
 	fs.writeFileSync(
 		path.join(ctx.home.dir, `stream-${s.id}.json`),
 		JSON.stringify(
@@ -197,7 +201,7 @@ async function streamScenario(s, ctx) {
 		[
 			`${label}: the stream checks fail (the model was not asked to stream)`,
 			failed.some((n) => n.includes('stream: true')),
-			`failed: ${failed.join('; ') || 'none'}; ${short(streamChecks[0][2])}`,
+			`failed: ${failed.join('; ') || 'none'}; ${short(streamChecks[0][2])}; the body: ${res.reads.length} reads`,
 		],
 	];
 }
