@@ -5,8 +5,9 @@
  * The agent phase: n8n's real Tools Agent, an OpenAI Chat Model whose credential points at a scripted fake
  * model (fakeModel.js), and the packed Black Forest Labs node as its tool, against the BFL simulator. Judged
  * from the simulator's records (one submit per scenario, with the model's prompt), the fake model's log
- * (what it was offered, what the tool answered, never the BFL key) and n8n's run data; example 16 then
- * turns the agent's answer into a file whose bytes are those the simulator served.
+ * (what it was offered, what the tool answered, never the BFL key) and n8n's run data (judge.js); example
+ * 16 then turns the agent's answer into a file whose bytes are those the simulator served. Last, under
+ * `n8n start`, a streaming Webhook in front of the agent (streaming.js).
  */
 
 const fs = require('node:fs');
@@ -25,7 +26,6 @@ const BATCH_TIMEOUT_MS = 6 * 60000;
 
 /**
  * @typedef {[string, boolean, string]} Check
- * @typedef {import('./fakeModel').ModelRequest} ModelRequest
  */
 
 /** The fake speaks both APIs, streamed and not, to the release's own openai SDK (probe.js). */
