@@ -16,7 +16,7 @@ const path = require('node:path');
 const { scenarioWorkflow } = require('./workflows');
 const { judgeScenario, judgeStream, requestsOf } = require('./judge');
 const { executionsOf } = require('../db');
-const { fetchWithTimeout, waitFor, waitReady } = require('../wait');
+const { startN8n, waitFor } = require('../wait');
 const { short } = require('../examples/judge');
 
 /** A streamed agent run: the model's two turns, the tool and the simulator's latency, well inside. */
@@ -213,18 +213,11 @@ async function streamScenario(s, ctx) {
  */
 async function runStreaming({ home, fake, model, apiKey, say, check, label }) {
 	for (const s of STREAM_SCENARIOS) await home.publish(s.id);
-	const n8n = home.daemon('n8n-start-stream', ['start']);
+	const n8n = await startN8n(home, 'n8n-start-stream');
 	try {
-		const base = `http://127.0.0.1:${home.port}`;
-		await waitReady(
-			n8n,
-			async () => (await fetchWithTimeout(`${base}/healthz`, {}, 3000)).status === 200,
-			'n8n start',
-			180000,
-		);
 		for (const s of STREAM_SCENARIOS) {
 			say(`${label} POST ${s.path}, reading the streamed answer`);
-			const ctx = { base, home, fake, model, apiKey, logFile: n8n.logFile };
+			const ctx = { base: n8n.base, home, fake, model, apiKey, logFile: n8n.logFile };
 			for (const [name, ok, detail] of await streamScenario(s, ctx))
 				check(`${label} ${name}`, ok, detail);
 		}
