@@ -151,14 +151,8 @@ function judgeStream({ label, api, requests, reads, apiKey }) {
 	const link = String((answers && answers[0] && answers[0].imageUrl) || '');
 	const body = reads.join('');
 	const { lines, text } = streamedText(body);
-	const linkRead = link
-		? reads.findIndex((_, i) =>
-				reads
-					.slice(0, i + 1)
-					.join('')
-					.includes(link),
-			)
-		: -1;
+	let seen = '';
+	const linkRead = link ? reads.findIndex((r) => (seen += r).includes(link)) : -1;
 	const types = [...new Set(lines.map((l) => l.type))].join(', ');
 	return [
 		[
