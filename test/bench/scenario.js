@@ -173,4 +173,4 @@ function prefixesOf(spec) {
 	);
 }
 
-module.exports = { runScenario, prefixesOf };
+module.exports = { runScenario, prefixesOf, rssOf };
