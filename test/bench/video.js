@@ -12,7 +12,7 @@ const fs = require('node:fs');
 
 const { storedFile } = require('./binaries');
 const { treeCpu } = require('./cpu');
-const { prefixesOf, rssOf } = require('./scenario');
+const { monotonicWindowUs, prefixesOf, rssOf } = require('./scenario');
 
 const MB = 1048576;
 /** The issue's target for the n8n process's growth while one video streams into storage. */
@@ -138,6 +138,8 @@ async function runVideo(server, fake, spec) {
 		rssBeforeMb: rssBefore === null ? null : Math.round(rssBefore / MB),
 		rssPeakMb: Math.round(rssPeak / MB),
 		rssGrowthMb: rssBefore === null ? null : Math.round((rssPeak - rssBefore) / MB),
+		// The download alone, for profile.js.
+		monotonicWindowUs: monotonicWindowUs(fetchAt ?? NaN, end),
 		peakFrom: kernelPeak === null ? `${samples.length} samples` : 'VmHWM and samples',
 		n8nCpuS: sum('window'),
 		n8nWaitedS: sum('waitedWindow'),
