@@ -13,11 +13,14 @@ const { storedImages } = require('./binaries');
 const { treeCpu } = require('./cpu');
 const { scenarioTasks, summarize } = require('./measure');
 
-/** RSS of one process from /proc; null when it cannot be read. @param {number} pid */
-function rssOf(pid) {
+/**
+ * RSS of one process from /proc in bytes (or, with `field` 'VmHWM', its peak RSS); null when it
+ * cannot be read. @param {number} pid @param {'VmRSS' | 'VmHWM'} [field]
+ */
+function rssOf(pid, field = 'VmRSS') {
 	try {
 		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-		return Number((/VmRSS:\s+(\d+)/.exec(status) || [])[1] || 0) * 1024 || null;
+		return Number((new RegExp(`${field}:\\s+(\\d+)`).exec(status) || [])[1] || 0) * 1024 || null;
 	} catch {
 		return null;
 	}

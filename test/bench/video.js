@@ -31,16 +31,6 @@ function resetPeakRss(pid) {
 	}
 }
 
-/** @param {number} pid */
-function peakRssOf(pid) {
-	try {
-		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-		return Number((/VmHWM:\s+(\d+)/.exec(status) || [])[1] || 0) * 1024 || null;
-	} catch {
-		return null;
-	}
-}
-
 /** RSS every `everyMs` as [epoch ms, bytes]. @param {number} pid */
 function rssSeries(pid, everyMs = 20) {
 	/** @type {Array<[number, number]>} */
@@ -84,7 +74,7 @@ async function runVideo(server, fake, spec) {
 	const series = rssSeries(pid);
 	const answer = await server.call(spec.workflow, 1, prefixes[0], spec.timeoutMs);
 	const samples = series.stop();
-	const kernelPeak = exact ? peakRssOf(pid) : null;
+	const kernelPeak = exact ? rssOf(pid, 'VmHWM') : null;
 	const simUsed = process.cpuUsage(simBefore);
 	const stats = fake.stats();
 	const task = [...fake.tasks.values()].find((t) => t.prompt.startsWith(`${prefixes[0]} #`));
