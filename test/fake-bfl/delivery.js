@@ -66,7 +66,7 @@ function deliver(state, ex) {
 const RESULT_TYPES = { ...CONTENT_TYPES, mp4: 'video/mp4', bin: 'application/octet-stream' };
 
 /**
- * The bytes a Ready task's signed URL serves (its image, MP4 or draft cache): their exact length,
+ * The bytes a Ready task's signed URL serves (its image, MP4 or draft cache): its exact length,
  * and its chunks: a list when the file is held in memory, else made as they are read.
  * @param {import('./tasks').Task} task
  * @returns {{ length: number, chunks: () => Iterable<Buffer> }}
