@@ -1,7 +1,10 @@
 // @ts-check
 'use strict';
 
-/** Bounded waiting for the e2e suite: sleep, polling, daemon readiness, fetch with a timeout, log tails. */
+/**
+ * Bounded waiting for the e2e suite: sleep, polling, daemon readiness, `n8n start` up, fetch with a
+ * timeout, log tails.
+ */
 
 const fs = require('node:fs');
 
@@ -59,6 +62,27 @@ async function n8nReady(base) {
 	return (await fetchWithTimeout(`${base}/healthz/readiness`, {}, 3000)).status === 200;
 }
 
+/**
+ * `n8n start` (regular mode) on a home, once it answers /healthz; stopped again when it never does.
+ * Stop it with `stop(graceMs)`. @param {import('./n8n').N8nHome} home @param {string} logName
+ */
+async function startN8n(home, logName) {
+	const n8n = home.daemon(logName, ['start']);
+	const base = `http://127.0.0.1:${home.port}`;
+	try {
+		await waitReady(
+			n8n,
+			async () => (await fetchWithTimeout(`${base}/healthz`, {}, 3000)).status === 200,
+			'n8n start',
+			180000,
+		);
+	} catch (err) {
+		await n8n.stop(15000);
+		throw err;
+	}
+	return { ...n8n, base };
+}
+
 /** @param {string} file @param {number} [lines] */
 function tail(file, lines = 30) {
 	try {
@@ -69,4 +93,4 @@ function tail(file, lines = 30) {
 	}
 }
 
-module.exports = { sleep, waitFor, waitReady, fetchWithTimeout, n8nReady, tail };
+module.exports = { sleep, waitFor, waitReady, startN8n, fetchWithTimeout, n8nReady, tail };

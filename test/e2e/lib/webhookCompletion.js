@@ -12,7 +12,7 @@
 
 const { freePort, withCredential } = require('./n8n');
 const { executionsOf } = require('./db');
-const { fetchWithTimeout, waitFor, waitReady } = require('./wait');
+const { startN8n, waitFor } = require('./wait');
 const { loadExample } = require('./examples');
 const { short } = require('./examples/judge');
 const { judgeSubmit, judgeTriggerRun, forgedAndReplayed, post } = require('./webhookChecks');
@@ -82,15 +82,8 @@ function webhookWorkflows(home) {
 async function runWebhookCompletion(opts) {
 	const { home } = opts;
 	await home.publish(opts.hook.trigger.id);
-	const n8n = home.daemon('n8n-start-08', ['start']);
+	const n8n = await startN8n(home, 'n8n-start-08');
 	try {
-		const base = `http://127.0.0.1:${home.port}`;
-		await waitReady(
-			n8n,
-			async () => (await fetchWithTimeout(`${base}/healthz`, {}, 3000)).status === 200,
-			'n8n start',
-			180000,
-		);
 		await exerciseWebhookCompletion({ ...opts, logFile: n8n.logFile });
 	} finally {
 		await n8n.stop(15000);

@@ -11,7 +11,8 @@
  * /black|bfl|forest/i once. The user's message says what to draw after "Draw:", and that text is the
  * argument `prompt` (and `Prompt`, the key n8n's "let the model define this" button writes); every other
  * argument the schema names gets its default, else a type-shaped value. Once a tool answered, it replies
- * with text quoting the first link in the answer.
+ * with text quoting the first link in the answer. A test may hold that text answer (`setHoldText`) until
+ * it lets it go, to see n8n stream what came before it.
  */
 
 const http = require('node:http');
@@ -22,6 +23,7 @@ const { reply, json } = require('./wire');
  * @typedef {{
  *   api: 'chat' | 'responses', stream: boolean, tools: OfferedTool[], toolResults: string[],
  *   reply: 'tool_call' | 'text', callArgs?: Record<string, unknown>, raw: string, authorization: string,
+ *   answeredAs?: 'sse' | 'json',
  * }} ModelRequest
  */
 
@@ -94,6 +96,8 @@ const firstLink = (text) => (text.match(/https?:\/\/[^\s"'\\]+/) ?? [''])[0];
 async function startFakeModel() {
 	/** @type {ModelRequest[]} */
 	const requests = [];
+	/** @type {{ holdText: null | ((request: ModelRequest) => Promise<void>) }} */
+	const model = { holdText: null };
 	const toolName = /black|bfl|forest/i;
 	const server = http.createServer((req, res) => {
 		/** @type {Buffer[]} */
@@ -140,11 +144,16 @@ async function startFakeModel() {
 				const args = argumentsFor(tool, { prompt: scene, Prompt: scene, numberOfImages: 1 });
 				logged.reply = 'tool_call';
 				logged.callArgs = args;
-				return reply(res, api, stream, { call: { name: tool.name, args: JSON.stringify(args) } });
+				return (logged.answeredAs = reply(res, api, stream, {
+					call: { name: tool.name, args: JSON.stringify(args) },
+				}));
 			}
 			const link = firstLink(results.join('\n'));
-			return reply(res, api, stream, {
-				text: link ? `Here is your picture: ${link}` : 'I could not make the picture.',
+			const text = link ? `Here is your picture: ${link}` : 'I could not make the picture.';
+			const hold = model.holdText;
+			const held = Promise.resolve(hold && hold(logged)).catch(() => undefined);
+			return void held.then(() => {
+				logged.answeredAs = reply(res, api, stream, { text });
 			});
 		});
 	});
@@ -153,6 +162,10 @@ async function startFakeModel() {
 	return {
 		baseUrl: `http://127.0.0.1:${port}/v1`,
 		requests,
+		/** Holds each text answer until the promise `hold` returns settles; null answers at once. */
+		setHoldText: (/** @type {null | ((request: ModelRequest) => Promise<void>)} */ hold) => {
+			model.holdText = hold;
+		},
 		close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
 	};
 }

@@ -5,8 +5,9 @@
  * The agent phase: n8n's real Tools Agent, an OpenAI Chat Model whose credential points at a scripted fake
  * model (fakeModel.js), and the packed Black Forest Labs node as its tool, against the BFL simulator. Judged
  * from the simulator's records (one submit per scenario, with the model's prompt), the fake model's log
- * (what it was offered, what the tool answered, never the BFL key) and n8n's run data; example 16 then
- * turns the agent's answer into a file whose bytes are those the simulator served.
+ * (what it was offered, what the tool answered, never the BFL key) and n8n's run data (judge.js); example
+ * 16 then turns the agent's answer into a file whose bytes are those the simulator served. Last, under
+ * `n8n start`, a streaming Webhook in front of the agent (streaming.js).
  */
 
 const fs = require('node:fs');
@@ -14,18 +15,17 @@ const path = require('node:path');
 const { N8nHome } = require('../n8n');
 const { n8nDir, n8nEnv } = require('../cache');
 const { run } = require('../proc');
-const { itemsOf, ranOk, short } = require('../examples/judge');
+const { itemsOf, short } = require('../examples/judge');
 const { startFakeBfl } = require('../../../fake-bfl');
 const { startFakeModel } = require('./fakeModel');
+const { judgeScenario } = require('./judge');
+const { STREAM_SCENARIOS, streamWorkflow, runStreaming } = require('./streaming');
 const w = require('./workflows');
 
 const BATCH_TIMEOUT_MS = 6 * 60000;
-/** n8n's guidance for tool answers is a small JSON; the issue asks for at most about 1 KB per image. */
-const MAX_ANSWER_BYTES = 1024;
 
 /**
  * @typedef {[string, boolean, string]} Check
- * @typedef {import('./fakeModel').ModelRequest} ModelRequest
  */
 
 /** The fake speaks both APIs, streamed and not, to the release's own openai SDK (probe.js). */
@@ -61,94 +61,6 @@ async function probeModel(
 			}),
 		)
 	);
-}
-
-/** The tool's answer as the model read it, parsed. @param {ModelRequest[]} requests */
-function answerOf(requests) {
-	const raw = requests.flatMap((r) => r.toolResults)[0];
-	if (raw === undefined) return { raw: '', answers: null };
-	try {
-		const parsed = JSON.parse(raw);
-		return { raw, answers: Array.isArray(parsed) ? parsed : [parsed] };
-	} catch {
-		return { raw, answers: null };
-	}
-}
-
-/**
- * Judges one scenario (or example 16) from the snapshot and the records.
- * @param {{ label: string, scene: string, byHand: boolean }} s @param {any} snap
- * @param {{ fake: any, model: { requests: ModelRequest[] }, apiKey: string, home: N8nHome }} ctx
- * @returns {Check[]}
- */
-function judgeScenario(s, snap, ctx) {
-	/** @type {Check[]} */
-	const checks = [];
-	const label = `agent ${s.label}`;
-	if (!ranOk(checks, snap, { home: ctx.home, fake: ctx.fake, apiKey: ctx.apiKey }, label))
-		return checks;
-	// the scene as it appears inside a JSON body (example 16's has quotes)
-	const inBody = JSON.stringify(s.scene).slice(1, -1);
-	const requests = ctx.model.requests.filter((r) => r.raw.includes(inBody));
-	const submits = ctx.fake.stats().submitsByPrompt[s.scene] ?? 0;
-	const calls = requests.filter((r) => r.reply === 'tool_call');
-	checks.push([
-		`${label}: exactly one submit, with the model's prompt`,
-		submits === 1 && calls.length === 1,
-		`${submits} submits of "${s.scene}", ${calls.length} tool calls, ${requests.length} model requests`,
-	]);
-	const tool = requests[0] && requests[0].tools.find((t) => /black|forest/i.test(t.name));
-	const description = tool ? tool.description : '';
-	const promptKey = s.byHand ? 'Prompt' : 'prompt';
-	const prompt = tool && tool.parameters.properties && tool.parameters.properties[promptKey];
-	checks.push([
-		`${label}: the tool description reaches the model`,
-		/FLUX/.test(description) && /imageUrl/.test(description) && /minutes/.test(description),
-		short(description),
-	]);
-	checks.push([
-		`${label}: the prompt parameter reaches the model${s.byHand ? '' : ' with its guidance'}`,
-		Boolean(prompt) &&
-			(s.byHand || /describe the picture itself/i.test(String(prompt.description))),
-		short(prompt ?? tool?.parameters),
-	]);
-	const { raw, answers } = answerOf(requests);
-	const a = answers && answers[0];
-	const served = a && typeof a.taskId === 'string' ? ctx.fake.imageFor(a.taskId) : null;
-	const sizePerImage = answers ? Buffer.byteLength(raw) / answers.length : Infinity;
-	checks.push([
-		`${label}: the answer is small JSON the model can act on`,
-		Boolean(
-			a &&
-				a.ok === true &&
-				a.imageUrl &&
-				a.expiresAt &&
-				a.mimeType === 'image/jpeg' &&
-				served &&
-				a.sizeBytes === served.length &&
-				String(a.message).includes(a.imageUrl),
-		) &&
-			sizePerImage <= MAX_ANSWER_BYTES &&
-			!/base64|"data"/.test(raw),
-		`${Buffer.byteLength(raw)} bytes: ${short(raw)}`,
-	]);
-	const text = String((itemsOf(snap, 'AI Agent') || [])[0]?.json?.output ?? '');
-	checks.push([
-		`${label}: the agent's reply carries the link`,
-		Boolean(a && text.includes(a.imageUrl)),
-		short(text),
-	]);
-	const leaked = ctx.model.requests.filter(
-		(r) => r.raw.includes(ctx.apiKey) || r.authorization.includes(ctx.apiKey),
-	);
-	checks.push([
-		`${label}: the BFL key never reaches the model`,
-		leaked.length === 0,
-		leaked.length
-			? `${leaked.length} requests carry it`
-			: `${ctx.model.requests.length} model requests checked`,
-	]);
-	return checks;
 }
 
 /** Example 16: the picture the agent made, as a file written by a later node. */
@@ -196,7 +108,7 @@ async function runAgentPhase({ release, dir, tgz, say, check }) {
 		await home.importCredential(fake.apiBase, apiKey);
 		await w.importModelCredential(home, model.baseUrl);
 		const workflows = [...w.SCENARIOS.map(w.scenarioWorkflow), w.exampleWorkflow(home.files)];
-		await home.importWorkflows(workflows);
+		await home.importWorkflows([...workflows, ...STREAM_SCENARIOS.map(streamWorkflow)]);
 		say(`${label} execute-batch ${workflows.map((wf) => wf.id).join(',')}`);
 		const batch = await home.executeBatch(
 			workflows.map((wf) => wf.id),
@@ -213,6 +125,8 @@ async function runAgentPhase({ release, dir, tgz, say, check }) {
 				check(`${label} ${name}`, ok, detail);
 		for (const [name, ok, detail] of judgeExample(batch.snapshots[w.EXAMPLE_ID], ctx))
 			check(`${label} ${name}`, ok, detail);
+		say(`${label} n8n start: a streaming webhook in front of the agent`);
+		await runStreaming({ home, fake, model, apiKey, say, check, label });
 		fs.writeFileSync(
 			path.join(dir, 'model-requests.json'),
 			JSON.stringify(model.requests, null, 2),
@@ -228,4 +142,4 @@ async function runAgentPhase({ release, dir, tgz, say, check }) {
 	}
 }
 
-module.exports = { runAgentPhase, judgeScenario };
+module.exports = { runAgentPhase };

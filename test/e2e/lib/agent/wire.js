@@ -27,7 +27,7 @@ const responseBody = (/** @type {any[]} */ output) => ({
 	usage: { input_tokens: 10, output_tokens: 10, total_tokens: 20 },
 });
 
-/** Server-sent events for a streamed answer. @param {http.ServerResponse} res @param {Array<[string | null, any]>} events */
+/** Server-sent events for a streamed answer. @param {http.ServerResponse} res @param {Array<[string | null, any]>} events @returns {'sse'} */
 function sse(res, events) {
 	res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
 	for (const [event, data] of events)
@@ -35,9 +35,13 @@ function sse(res, events) {
 			`${event ? `event: ${event}\n` : ''}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`,
 		);
 	res.end();
+	return 'sse';
 }
 
-/** @param {http.ServerResponse} res @param {'chat' | 'responses'} api @param {boolean} stream @param {{ call?: { name: string, args: string }, text?: string }} answer */
+/**
+ * Answers in the API's shape; returns how: `sse` (a stream) or `json` (one body).
+ * @param {http.ServerResponse} res @param {'chat' | 'responses'} api @param {boolean} stream @param {{ call?: { name: string, args: string }, text?: string }} answer
+ */
 function reply(res, api, stream, answer) {
 	const { call, text } = answer;
 	if (api === 'chat') {
@@ -126,10 +130,11 @@ function reply(res, api, stream, answer) {
 	return sse(res, events);
 }
 
-/** @param {http.ServerResponse} res @param {unknown} body @param {number} [status] */
+/** @param {http.ServerResponse} res @param {unknown} body @param {number} [status] @returns {'json'} */
 function json(res, body, status = 200) {
 	res.writeHead(status, { 'content-type': 'application/json' });
 	res.end(JSON.stringify(body));
+	return 'json';
 }
 
 module.exports = { reply, json };
