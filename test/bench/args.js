@@ -6,7 +6,7 @@ const path = require('node:path');
 const USAGE = `Usage: node test/bench/bench.js [flags]
 Every scenario runs in real n8n 2.41.1 (the e2e suite's install), started once per benchmark:
 (a) our node, (b1) the HTTP Request + Wait loop, (b2) with Batching, (b3) Loop Over Items,
-(b4) the per-item retry loop, and
+(b4) the per-item retry loop, (V) one video whose 512 MB MP4 streams into binary storage, and
 E executions at once; then E executions in queue mode (redis, 2 workers); each E scenario with
 the limiter and without it (a second n8n with the no-limiter build).
   --n 48,96,240          prompts in one execution for (a), one run per value (default 48,96,240)
@@ -19,8 +19,11 @@ the limiter and without it (a second n8n with the no-limiter build).
   --no-executions        skip the E scenarios in one n8n
   --no-queue             skip queue mode
   --no-off               skip the runs without the limiter
+  --no-video             skip (V)
+  --video-bytes 536870912  size of (V)'s MP4 in bytes, at most 2 GB, the node's largest Max
+                         Download Size (default 512 MB; 8 MB with --quick)
   --only Q,a-96          run only the scenarios with these keys (a-N, b-N, b2-N, b3-N, c-N, E,
-                         E-off, Q, Q-off)
+                         E-off, Q, Q-off, V)
   --queue-runs 5         run queue mode with the limiter this many times (each worker's share)
   --in-process           also run (a) in the in-process harness (n8n-core's WorkflowExecute,
                          binaries in memory), for profiling; labelled as such
@@ -28,8 +31,8 @@ the limiter and without it (a second n8n with the no-limiter build).
   --image-bytes 1048576  size of each image the simulator serves (default 1 MiB)
   --poll-interval 1      Poll Interval of our node and Wait of the loops, in seconds (default 1)
   --jitter 0.2           vary each task's latency by up to ±20 % (default 0: exactly --latency)
-  --quick                N 6,30, E 2 × 12, latency 300 ms, 64 KB images, no queue mode and no
-                         run without the limiter: proves it works (CI), no timing claims
+  --quick                N 6,30, E 2 × 12, latency 300 ms, 64 KB images, an 8 MB video, no queue
+                         mode and no run without the limiter: proves it works (CI), no timing claims
   --cpu-prof DIR         n8n's processes write V8 CPU profiles there (NODE_OPTIONS=--cpu-prof);
                          read them with node test/bench/profile.js DIR
   --trace DIR            each scenario's tasks and requests as the simulator saw them, one JSON
@@ -48,7 +51,9 @@ const list = (value) =>
 		.map(Math.round);
 
 const FLAGS =
-	'only queue-runs retry-n n loop-n one-by-one-n serial-n e e-n no-loop no-executions no-queue no-off in-process cpu-prof trace jitter latency image-bytes poll-interval quick out write help';
+	'only queue-runs retry-n n loop-n one-by-one-n serial-n e e-n no-loop no-executions no-queue no-off no-video video-bytes in-process cpu-prof trace jitter latency image-bytes poll-interval quick out write help';
+/** The node's largest Max Download Size (MB): a larger video would be refused, not measured. */
+const MAX_VIDEO_BYTES = 2048 * 1048576;
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
@@ -79,6 +84,9 @@ function parseArgs(argv) {
 	const ns = list(str('n', quick ? '6,30' : '48,96,240'));
 	if (!ns.length) throw new Error('--n needs at least one count');
 	const noLoop = flags.has('no-loop');
+	const videoBytes = Math.round(num('video-bytes', (quick ? 8 : 512) * 1048576));
+	if (videoBytes < 1024 || videoBytes > MAX_VIDEO_BYTES)
+		throw new Error(`--video-bytes is 1024 to ${MAX_VIDEO_BYTES} (the node's largest download)`);
 	return {
 		help: flags.has('help'),
 		quick,
@@ -102,6 +110,8 @@ function parseArgs(argv) {
 		latencyMs: num('latency', quick ? 300 : 2000),
 		jitter: Math.min(0.9, num('jitter', 0)),
 		imageBytes: num('image-bytes', quick ? 65536 : 1048576),
+		video: !flags.has('no-video'),
+		videoBytes,
 		pollIntervalMs: Math.round(num('poll-interval', 1) * 1000),
 		model: 'flux-2-pro',
 		cap: 24,

@@ -4,7 +4,8 @@
  * several executions at once, all in real n8n 2.41.1 against the offline BFL simulator (latency,
  * BFL's cap of 24 in flight, real JPEG bytes). One n8n (filesystem binary mode) is started once
  * for (a), (b1), (b2), (b3), (c) and E executions at once; a second one with the no-limiter build
- * for E without the limiter; then queue mode (redis, main, 2 workers) with and without it.
+ * for E without the limiter; then queue mode (redis, main, 2 workers) with and without it. The
+ * video row (V) runs last in the first n8n: one 512 MB MP4 streamed into binary storage.
  * Prints every scenario side by side and the issue's targets (never asserted), writes JSON and an
  * SVG chart. Exits 1 only when our node, with the limiter, lost images (a correctness failure).
  */
@@ -20,6 +21,7 @@ const { realN8n } = require('./runAll');
 const { runInProcess } = require('./ours');
 const { judgeTargets } = require('./measure');
 const report = require('./report');
+const { videoRows, videoTargets } = require('./video');
 const { renderSvg } = require('./svg');
 const { prettierBin } = require('../../scripts/prettier');
 
@@ -47,6 +49,7 @@ async function main() {
 		apiKey: API_KEY,
 		latencyMs: cfg.latencyMs,
 		imageBytes: cfg.imageBytes,
+		videoBytes: cfg.videoBytes,
 		credits: 1e9, // a full run generates ~1,500 images
 		concurrencyCap: cfg.cap,
 	});
@@ -85,7 +88,8 @@ async function main() {
 		await fake.close();
 	}
 	const { results, skipped } = ctx;
-	const targets = judgeTargets(results, cfg);
+	const targets = [...judgeTargets(results, cfg), ...videoTargets(results)];
+	const video = videoRows(results);
 	const data = {
 		date: new Date().toISOString(),
 		command: cfg.command,
@@ -105,8 +109,9 @@ async function main() {
 		`load average ${data.loadavgStart.join(' / ')} at the start, ${data.loadavg.join(' / ')} at the end; latency ${cfg.latencyMs} ms${cfg.jitter ? ` ±${cfg.jitter * 100} %` : ''}, cap ${cfg.cap}, ` +
 		`${cfg.imageBytes} B images, poll interval ${cfg.pollIntervalMs / 1000} s; ${data.totalSeconds} s in all`;
 	console.log(`\n${cfg.command}\n${head}\n`);
-	console.log(report.text(report.scenarioRows(results)));
-	console.log(`\n${report.FOOTNOTES.join('\n')}\n`);
+	const rows = report.scenarioRows(results);
+	if (rows.length > 1) console.log(`${report.text(rows)}\n\n${report.FOOTNOTES.join('\n')}\n`);
+	if (video.length > 1) console.log(`${report.text(video)}\n`);
 	for (const r of results) if (r.note) console.log(`note ${r.label}: ${r.note}`);
 	for (const line of skipped) console.log(line);
 	console.log(`\ntargets${cfg.quick ? ' (--quick: small sizes, not a measurement)' : ''}:`);
@@ -114,31 +119,38 @@ async function main() {
 
 	if (cfg.outDir) {
 		fs.mkdirSync(cfg.outDir, { recursive: true });
-		const jsonFile = path.join(cfg.outDir, 'throughput.json');
-		const svgFile = path.join(cfg.outDir, 'throughput.svg');
+		// The video alone has no chart, and its JSON does not replace a whole run's.
+		const name = rows.length > 1 ? 'throughput' : 'video';
+		const jsonFile = path.join(cfg.outDir, `${name}.json`);
 		fs.writeFileSync(jsonFile, `${JSON.stringify(data, null, 2)}\n`);
-		fs.writeFileSync(svgFile, renderSvg(data));
-		console.log(`\nwrote ${jsonFile} and ${svgFile}`);
+		const svgFile = path.join(cfg.outDir, 'throughput.svg');
+		if (rows.length > 1) fs.writeFileSync(svgFile, renderSvg(data));
+		console.log(`\nwrote ${jsonFile}${rows.length > 1 ? ` and ${svgFile}` : ''}`);
 	}
 	// --quick is no measurement: it never replaces the tables.
 	if (cfg.write && !cfg.quick) {
 		const file = path.join(REPO, 'BENCHMARKS.md');
 		const intro = `Measured ${data.date.slice(0, 10)} with \`${cfg.command}\`: ${head}.`;
 		const notes = results.filter((r) => r.note).map((r) => `- ${r.label}: ${r.note}`);
-		report.writeSection(
-			file,
-			'results',
-			[
-				intro,
-				'',
-				report.markdown(report.scenarioRows(results)),
-				'',
-				report.FOOTNOTES.join('\n'),
-				...(notes.length ? ['', ...notes] : []),
-				...skipped.map((l) => `\n${l}`),
-			].join('\n'),
-		);
-		report.writeSection(file, 'targets', report.markdown(report.targetRows(targets)));
+		// A run of the video alone (--only V) leaves the scenario and target tables as they are.
+		if (rows.length > 1) {
+			report.writeSection(
+				file,
+				'results',
+				[
+					intro,
+					'',
+					report.markdown(report.scenarioRows(results)),
+					'',
+					report.FOOTNOTES.join('\n'),
+					...(notes.length ? ['', ...notes] : []),
+					...skipped.map((l) => `\n${l}`),
+				].join('\n'),
+			);
+			report.writeSection(file, 'targets', report.markdown(report.targetRows(targets)));
+		}
+		if (video.length > 1)
+			report.writeSection(file, 'video', `${intro}\n\n${report.markdown(video)}`);
 		// The tables as Prettier lays them out, so that `npm run lint` stays clean after --write.
 		spawnSync(process.execPath, [prettierBin, '--write', '--log-level', 'warn', file], {
 			stdio: 'inherit',
@@ -146,10 +158,12 @@ async function main() {
 		console.log('updated BENCHMARKS.md');
 	}
 	const lost = results.filter(
-		(r) => ['a', 'a-inproc', 'c', 'E', 'Q'].includes(r.variant) && r.delivered < r.n,
+		(r) => ['a', 'a-inproc', 'c', 'E', 'Q', 'V'].includes(r.variant) && r.delivered < r.n,
 	);
 	for (const r of lost)
-		console.error(`FAIL ${r.label}: only ${r.delivered} of ${r.n} images came back`);
+		console.error(
+			`FAIL ${r.label}: only ${r.delivered} of ${r.n} images came back${r.note ? ` (${r.note})` : ''}`,
+		);
 	return lost.length ? 1 : 0;
 }
 

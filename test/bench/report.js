@@ -102,8 +102,11 @@ function markdown(rows) {
 	].join('\n');
 }
 
-/** @param {any[]} results */
-const scenarioRows = (results) => [COLUMNS, ...results.map((r) => row(r, results))];
+/** The rows of every scenario but the video's, which has a table of its own (video.js). @param {any[]} results */
+const scenarioRows = (results) => [
+	COLUMNS,
+	...results.filter((r) => r.variant !== 'V').map((r) => row(r, results)),
+];
 
 /**
  * The targets table; a run that is no measurement (`--quick`: small sizes, short latency) shows its figures but

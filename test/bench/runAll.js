@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The real-n8n part of `npm run bench`: which scenarios run in which n8n, in what order. One n8n
- * (filesystem binary mode) for (a), (b1), (b2), (b3), (c) and E with the limiter; a second one
+ * (filesystem binary mode) for (a), (b1), (b2), (b3), (c), E with the limiter and, last so that
+ * its memory does not count in the others' rows, the video (V); a second one
  * with the no-limiter build for E without it; then queue mode (redis, main, 2 workers) with the
  * limiter and without it. Each n8n is started once and stopped after its scenarios.
  */
@@ -17,6 +18,7 @@ const { prefixesOf, runScenario } = require('./scenario');
 const { duplicateSubmits } = require('./retryLoop');
 const { describeShares, workerShares } = require('./shares');
 const { startBenchN8n, RELEASE } = require('./server');
+const { runVideo } = require('./video');
 
 const say = (/** @type {string} */ line) => process.stderr.write(`bench: ${line}\n`);
 
@@ -54,7 +56,10 @@ async function inOneN8n(ctx, serverSpec, plan) {
 			say(`${p.label}`);
 			try {
 				const jobsBefore = server.workerLogs.map(jobsIn);
-				const r = await runScenario(server, fake, { ...p, ...ctx.base });
+				const r =
+					p.variant === 'V'
+						? await runVideo(server, fake, { ...p, videoBytes: cfg.videoBytes })
+						: await runScenario(server, fake, { ...p, ...ctx.base });
 				if (p.variant === 'b4') {
 					const paidTwice = duplicateSubmits(scenarioTasks(fake.tasks, prefixesOf(p)));
 					Object.assign(r, { duplicateSubmits: paidTwice });
@@ -82,6 +87,17 @@ async function inOneN8n(ctx, serverSpec, plan) {
 /** Executions a worker finished, from its log. @param {string} file */
 const jobsIn = (file) =>
 	(fs.readFileSync(file, 'utf8').match(/Worker finished execution/g) || []).length;
+
+/** (V): one video generation, its MP4 of --video-bytes. @param {ReturnType<typeof import('./args').parseArgs>} cfg */
+const video = (cfg) => ({
+	key: 'V',
+	label: `(V) one ${Math.round(cfg.videoBytes / 1048576)} MB MP4 into binary storage`,
+	variant: 'V',
+	workflow: 'video',
+	n: 1,
+	executions: 1,
+	timeoutMs: 600000,
+});
 
 /** @param {ReturnType<typeof import('./args').parseArgs>} cfg */
 function plans(cfg) {
@@ -126,6 +142,7 @@ function plans(cfg) {
 			...cfg.oneByOneNs.map((n) => one('b3', 'b3', n, '(b3)')),
 			...cfg.serialNs.map((n) => one('c', 'node-c', n, '(c)')),
 			...(cfg.executions ? [e('E', 'one n8n, with the limiter')] : []),
+			...(cfg.video ? [video(cfg)] : []),
 		],
 		off: cfg.executions && cfg.off ? [e('E-off', 'one n8n, without the limiter')] : [],
 		queue: cfg.queue ? queueRuns : [],
@@ -154,6 +171,7 @@ async function realN8n(cfg, ctx) {
 		latencyMs: cfg.latencyMs,
 		width: 1024,
 		height: 1024,
+		videoBytes: cfg.videoBytes,
 		cpuProf: cfg.cpuProf,
 		say,
 	};
@@ -163,6 +181,7 @@ async function realN8n(cfg, ctx) {
 		...loops,
 		...(cfg.oneByOneNs.length ? ['b3'] : []),
 		...(cfg.serialNs.length ? ['node-c'] : []),
+		...(p.main.some((s) => s.variant === 'V') ? ['video'] : []),
 	];
 	if (p.main.length)
 		await inOneN8n(ctx, { ...common, dir: path.join(dir, 'main'), variants }, p.main);

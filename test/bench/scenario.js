@@ -13,11 +13,14 @@ const { storedImages } = require('./binaries');
 const { treeCpu } = require('./cpu');
 const { scenarioTasks, summarize } = require('./measure');
 
-/** RSS of one process from /proc; null when it cannot be read. @param {number} pid */
-function rssOf(pid) {
+/**
+ * RSS of one process from /proc in bytes (or, with `field` 'VmHWM', its peak RSS); null when it
+ * cannot be read. @param {number} pid @param {'VmRSS' | 'VmHWM'} [field]
+ */
+function rssOf(pid, field = 'VmRSS') {
 	try {
 		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-		return Number((/VmRSS:\s+(\d+)/.exec(status) || [])[1] || 0) * 1024 || null;
+		return Number((new RegExp(`${field}:\\s+(\\d+)`).exec(status) || [])[1] || 0) * 1024 || null;
 	} catch {
 		return null;
 	}
@@ -114,18 +117,25 @@ async function runScenario(server, fake, spec) {
 		fake.tasks,
 	);
 	if (spec.trace) writeTrace(spec.trace, row, prefixes, stats, fake.tasks, attachedAt);
-	// The same window on the monotonic clock V8's CPU profiles use (profile.js reads it).
-	const monoNowUs = Number(process.hrtime.bigint() / 1000n);
-	const mono = (/** @type {number} */ epochMs) =>
-		Math.round(monoNowUs - (Date.now() - epochMs) * 1000);
 	return {
 		...row,
-		monotonicWindowUs: Number.isFinite(wallMs) ? [mono(first), mono(last)] : null,
+		monotonicWindowUs: monotonicWindowUs(first, last),
 		executions: spec.executions,
 		n8nCpuS: Math.round(cpu.used * 10) / 10,
 		n8nWaitedS: Math.round(cpu.waited * 10) / 10,
 		simulatorCpuS: Math.round(((simUsed.user + simUsed.system) / 1e6) * 10) / 10,
 	};
+}
+
+/**
+ * An epoch-ms window on the monotonic clock V8's CPU profiles use (profile.js reads it); null
+ * when either end is unknown. @param {number} fromMs @param {number} toMs
+ */
+function monotonicWindowUs(fromMs, toMs) {
+	if (!Number.isFinite(fromMs) || !Number.isFinite(toMs)) return null;
+	const nowUs = Number(process.hrtime.bigint() / 1000n);
+	const mono = (/** @type {number} */ epochMs) => Math.round(nowUs - (Date.now() - epochMs) * 1000);
+	return [mono(fromMs), mono(toMs)];
 }
 
 /**
@@ -173,4 +183,4 @@ function prefixesOf(spec) {
 	);
 }
 
-module.exports = { runScenario, prefixesOf };
+module.exports = { runScenario, prefixesOf, rssOf, monotonicWindowUs };

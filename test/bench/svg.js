@@ -31,7 +31,9 @@ const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, 
  *   pollIntervalMs: number }, machine: { nproc: number }, loadavg: number[], n8n: string }} data
  */
 function renderSvg(data) {
-	const { results, config } = data;
+	const { config } = data;
+	// The video row is no image rate; it has its own table.
+	const results = data.results.filter((r) => r.variant !== 'V');
 	const ideal = config.cap / (config.latencyMs / 1000);
 	const max = Math.max(ideal, ...results.map((r) => r.imagesPerSecond ?? 0)) * 1.1;
 	const H = M.top + M.bottom + results.length * (BAR + GAP);

@@ -12,13 +12,14 @@
  * - `b2`: `b` with HTTP Request's Batching on the submit (24 per batch, 1 s apart).
  * - `b3`: Loop Over Items (batch size 1) around the same loop; Download leads back to it.
  * - `b4`: the per-item retry loop of retryLoop.js.
+ * - `video`: our node's Video → Generate (text to video), its MP4 streamed into binary storage (V).
  */
 const { withCredential } = require('../e2e/lib/n8n');
 const { retryLoop } = require('./retryLoop');
 
 const HEADER_CREDENTIAL = { id: 'bflBenchHeader01', name: 'BFL x-key (benchmark)' };
 const BFL_CREDENTIAL = { id: 'bflCredential01', name: 'Black Forest Labs account' };
-const VARIANTS = ['node', 'node-c', 'b', 'b2', 'b3', 'b4'];
+const VARIANTS = ['node', 'node-c', 'b', 'b2', 'b3', 'b4', 'video'];
 
 /** @param {string} apiKey */
 function headerCredential(apiKey) {
@@ -73,8 +74,34 @@ const AUTH = { authentication: 'genericCredentialType', genericAuthType: 'httpHe
 const to = (/** @type {string} */ name) => [{ node: name, type: 'main', index: 0 }];
 
 /**
+ * Video → Generate, text to video, with the node's own defaults but the Poll Interval; Max Download
+ * Size only where the video is over its default of 1,024 MB. @param {number} pollIntervalS
+ * @param {number} videoBytes
+ */
+function videoNode(pollIntervalS, videoBytes) {
+	const mb = Math.ceil(videoBytes / 1048576);
+	return node('Generate Video', 'n8n-nodes-bfl.bfl', 1, 400, {
+		resource: 'video',
+		operation: 'generate',
+		videoMode: 't2v',
+		prompt: '={{ $json.prompt }}',
+		aspectRatio: '16:9',
+		duration: '5',
+		resolution: 'hd',
+		generateAudio: false,
+		additionalFields: {},
+		options: {
+			pollInterval: pollIntervalS,
+			download: true,
+			binaryPropertyName: 'data',
+			...(mb > 1024 ? { maxDownloadSize: mb } : {}),
+		},
+	});
+}
+
+/**
  * @param {{ variant: string, apiBase: string, model: string, pollIntervalS: number,
- *   width?: number, height?: number, latencyMs?: number }} spec
+ *   width?: number, height?: number, latencyMs?: number, videoBytes?: number }} spec
  */
 function benchWorkflow(spec) {
 	const { variant } = spec;
@@ -86,6 +113,17 @@ function benchWorkflow(spec) {
 		pinData: {},
 	};
 	const size = spec.width ? { width: spec.width, height: spec.height } : {};
+	if (variant === 'video') {
+		const video = videoNode(spec.pollIntervalS, spec.videoBytes ?? 0);
+		return withCredential({
+			...base,
+			nodes: [...start(variant), { ...video, credentials: { bflApi: BFL_CREDENTIAL } }],
+			connections: {
+				Webhook: { main: [to('Prompts')] },
+				Prompts: { main: [to('Generate Video')] },
+			},
+		});
+	}
 	if (variant.startsWith('node')) {
 		const options = {
 			pollInterval: spec.pollIntervalS,

@@ -6,7 +6,7 @@ const fs = require('node:fs');
 const { startFakeBfl } = require('./index');
 
 const USAGE = `Usage: node test/fake-bfl/cli.js [--port 8787] [--host 127.0.0.1] [--latency 2000] [--cap 24]
-  [--key test-key] [--image-bytes N] [--url-ttl-ms N] [--credits N] [--region us1] [--log]
+  [--key test-key] [--image-bytes N] [--video-bytes N] [--url-ttl-ms N] [--credits N] [--region us1] [--log]
   [--openapi file.json]  serve the task endpoints of another copy of BFL's OpenAPI document`;
 
 /** @type {Record<string, [string, (v: string) => unknown]>} flag → [option name, parser] */
@@ -17,6 +17,7 @@ const FLAGS = {
 	'--cap': ['concurrencyCap', Number],
 	'--key': ['apiKey', String],
 	'--image-bytes': ['imageBytes', Number],
+	'--video-bytes': ['videoBytes', Number],
 	'--url-ttl-ms': ['urlTtlMs', Number],
 	'--credits': ['credits', Number],
 	'--region': ['region', String],

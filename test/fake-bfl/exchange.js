@@ -1,6 +1,8 @@
 // @ts-check
 'use strict';
 
+const { Readable, pipeline } = require('node:stream');
+
 /**
  * One request/response pair, plus what the fault layer decided about it.
  * @typedef {object} Exchange
@@ -88,6 +90,26 @@ function sendParts(ex, status, parts, headers) {
 }
 
 /**
+ * Streams a body of a known length: each chunk is taken from `chunks` only when the socket has
+ * room for it, so a large body is never held in memory, however slowly the client reads.
+ * @param {Exchange} ex
+ * @param {number} status
+ * @param {number} length the exact byte count `chunks` yields
+ * @param {Iterable<Buffer>} chunks
+ * @param {Record<string, string | number>} headers
+ */
+function sendStream(ex, status, length, chunks, headers) {
+	if (ex.resetAfter) {
+		ex.req.socket.destroy();
+		return;
+	}
+	if (ex.res.destroyed || ex.res.headersSent) return;
+	ex.res.writeHead(status, { ...headers, 'content-length': length });
+	// A client that goes away ends the pipeline with an error: nothing to answer then.
+	pipeline(Readable.from(chunks, { objectMode: false }), ex.res, () => {});
+}
+
+/**
  * @param {Exchange} ex
  * @param {number} status
  * @param {string} text
@@ -145,6 +167,7 @@ module.exports = {
 	openExchange,
 	readBody,
 	sendParts,
+	sendStream,
 	sendText,
 	sendJson,
 	azureErrorXml,

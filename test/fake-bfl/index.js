@@ -8,7 +8,9 @@ const { seedFinetunes } = require('./finetunes');
 const { inFlightCount } = require('./tasks');
 const { sniffImage } = require('./images');
 const { manualClock } = require('./clock');
-const { handleRequest, resultParts } = require('./routes');
+const { Readable } = require('node:stream');
+const { handleRequest } = require('./routes');
+const { resultBody } = require('./delivery');
 
 /**
  * @typedef {import('./state').FakeBflOptions} FakeBflOptions
@@ -28,6 +30,8 @@ const { handleRequest, resultParts } = require('./routes');
  * @property {Map<string, import('./finetunes').Finetune>} finetunes
  * @property {(id: string) => Buffer | null} imageFor the exact bytes the delivery server serves for a Ready task
  *   (its image, or for video tasks the MP4 or draft cache bundle)
+ * @property {(id: string) => { length: number, stream: Readable } | null} resultStream the same bytes as a stream
+ *   made as it is read, for files too large to hold (videoBytes)
  * @property {(ms: number) => void} advance moves a manual clock on (tasks settle, URLs expire, webhooks fire)
  * @property {() => Promise<void>} close
  */
@@ -135,7 +139,13 @@ async function startFakeBfl(options = {}) {
 		imageFor(id) {
 			const task = state.tasks.get(id);
 			if (!task || task.status !== 'Ready') return null;
-			return Buffer.concat(resultParts(task));
+			return Buffer.concat([...resultBody(task).chunks()]);
+		},
+		resultStream(id) {
+			const task = state.tasks.get(id);
+			if (!task || task.status !== 'Ready') return null;
+			const { length, chunks } = resultBody(task);
+			return { length, stream: Readable.from(chunks(), { objectMode: false }) };
 		},
 		close() {
 			closing ||= (async () => {

@@ -1,19 +1,11 @@
 // @ts-check
 'use strict';
 
-const {
-	openExchange,
-	readBody,
-	sendJson,
-	sendText,
-	sendParts,
-	azureErrorXml,
-} = require('./exchange');
+const { openExchange, readBody, sendJson, sendText, azureErrorXml } = require('./exchange');
 const { takeFault, applyFault } = require('./faults');
 const { handleSubmit } = require('./submit');
 const { pollBody } = require('./tasks');
-const { imageParts, CONTENT_TYPES } = require('./images');
-const { buildMp4, buildDraftCache } = require('./video');
+const { deliver, DELIVERY_PATH } = require('./delivery');
 const finetunes = require('./finetunes');
 
 /**
@@ -28,7 +20,6 @@ const FINETUNE_ROUTES = {
 	'GET /v1/finetune_details': 'details',
 	'POST /v1/delete_finetune': 'delete',
 };
-const DELIVERY_PATH = /^\/results\/([^/]+)\/(?:sample\.(jpeg|png|webp|mp4)|draft_cache\.(bin))$/;
 
 /**
  * @param {State} state
@@ -210,58 +201,4 @@ function poll(state, ex) {
 	sendJson(ex, 200, { id, status: 'Task not found' });
 }
 
-/**
- * GET /results/<id>/sample.<ext>?se=&sp=r&sig= — behaves like an Azure SAS blob URL.
- * @param {State} state
- * @param {Exchange} ex
- */
-function deliver(state, ex) {
-	const [, id, sampleExt, draftExt] = /** @type {RegExpExecArray} */ (
-		DELIVERY_PATH.exec(ex.url.pathname)
-	);
-	const ext = sampleExt || draftExt;
-	const task = state.tasks.get(id);
-	/** @param {number} status @param {string} xml */
-	const xmlError = (status, xml) => sendText(ex, status, xml, 'application/xml');
-	if (!task || task.status !== 'Ready' || task.outputFormat !== ext || task.expiresAt === null) {
-		return xmlError(404, azureErrorXml('BlobNotFound', 'The specified blob does not exist.'));
-	}
-	const se = ex.url.searchParams.get('se') || '';
-	const authFailed =
-		'Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.';
-	if (
-		se !== new Date(task.expiresAt).toISOString() ||
-		ex.url.searchParams.get('sig') !== task.sig
-	) {
-		return xmlError(
-			403,
-			azureErrorXml('AuthenticationFailed', authFailed, 'Signature did not match.'),
-		);
-	}
-	const now = state.options.clock.now();
-	if (now > task.expiresAt) {
-		state.stats.expiredDownloads++;
-		const detail = `Signed expiry time [${new Date(task.expiresAt).toUTCString()}] has to be after current time [${new Date(now).toUTCString()}]`;
-		return xmlError(403, azureErrorXml('AuthenticationFailed', authFailed, detail));
-	}
-	sendParts(ex, 200, resultParts(task), {
-		'content-type': RESULT_TYPES[task.outputFormat],
-		'x-ms-blob-type': 'BlockBlob',
-		'last-modified': new Date(task.readyAt).toUTCString(),
-	});
-}
-
-const RESULT_TYPES = { ...CONTENT_TYPES, mp4: 'video/mp4', bin: 'application/octet-stream' };
-
-/**
- * The bytes a Ready task's signed URL serves: its image, MP4 or draft cache.
- * @param {import('./tasks').Task} task
- * @returns {Buffer[]}
- */
-function resultParts(task) {
-	if (task.outputFormat === 'mp4') return [buildMp4(task.id)];
-	if (task.outputFormat === 'bin') return [buildDraftCache(task.id)];
-	return imageParts(task.outputFormat, task.id, task.imageBytes, task.size);
-}
-
-module.exports = { handleRequest, resultParts };
+module.exports = { handleRequest };

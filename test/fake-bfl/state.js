@@ -18,6 +18,7 @@ const { OCTOBER_SPEC } = require('./schemas');
  * @property {number | undefined} retryAfterSeconds when a number, 429s carry Retry-After
  * @property {number} urlTtlMs delivery URL validity after Ready
  * @property {number} imageBytes 0 = natural size, else pad served images to about this size
+ * @property {number} videoBytes 0 = the small MP4, else serve MP4s of exactly this size, streamed
  * @property {number} notFoundPolls the first N polls of each task answer "Task not found"
  * @property {number} credits balance; every accepted submit costs its model price
  * @property {string} host
@@ -82,6 +83,7 @@ const DEFAULT_OPTIONS = {
 	retryAfterSeconds: undefined,
 	urlTtlMs: 600000,
 	imageBytes: 0,
+	videoBytes: 0,
 	notFoundPolls: 0,
 	credits: 1000,
 	host: '127.0.0.1',

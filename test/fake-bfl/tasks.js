@@ -61,6 +61,7 @@ class Task {
 		this.outputMp = init.price.outputMp;
 		this.costOnResult = init.costOnResult;
 		this.imageBytes = state.options.imageBytes;
+		this.videoBytes = state.options.videoBytes;
 		/** @type {string | null} */
 		this.webhookUrl = typeof body.webhook_url === 'string' ? body.webhook_url : null;
 		/** @type {string | null} */

@@ -4,7 +4,8 @@
 /**
  * The simulator's video results: a small valid MP4 (ftyp, moov with one H.264 video track, mdat
  * whose frames the sample tables point at exactly; it plays) and the opaque draft cache. Both
- * embed the task id, so every task's file differs.
+ * embed the task id, so every task's file differs. A large MP4 (`videoBytes`) is the same file
+ * with filler after the frames in mdat, produced chunk by chunk, never held whole.
  */
 
 const FPS = 24;
@@ -12,16 +13,21 @@ const WIDTH = 64;
 const HEIGHT = 36;
 const DRAFT_MAGIC = 'BFLDRAFT';
 
+/** @param {string} type four ASCII letters @param {number} payloadBytes */
+function boxHeader(type, payloadBytes) {
+	const head = Buffer.alloc(8);
+	head.writeUInt32BE(8 + payloadBytes, 0);
+	head.write(type, 4, 'latin1');
+	return head;
+}
+
 /**
  * @param {string} type four ASCII letters
  * @param {...Buffer} payload
  */
 function box(type, ...payload) {
 	const body = Buffer.concat(payload);
-	const head = Buffer.alloc(8);
-	head.writeUInt32BE(8 + body.length, 0);
-	head.write(type, 4, 'latin1');
-	return Buffer.concat([head, body]);
+	return Buffer.concat([boxHeader(type, body.length), body]);
 }
 
 /**
@@ -155,12 +161,22 @@ function moov(samples, mdatPayloadOffset, id) {
 	return box('moov', mvhd, box('trak', tkhd, mdia), udta);
 }
 
+/** A 32-bit box size bounds mdat; larger files would need a 64-bit box header. */
+const MAX_MDAT_BYTES = 0xffffffff;
+
+/** Filler after the frames of a large MP4: one block, never written to, sent as often as needed. */
+const FILLER_BLOCK = Buffer.from(Array.from({ length: 64 * 1024 }, (_, i) => (i * 131 + 7) & 0xff));
+
 /**
- * The MP4 served for a Ready video task: ftyp, moov, then mdat (moov first, as for streaming).
+ * The MP4 served for a Ready video task, as its head and the filler that follows: ftyp, moov, then
+ * mdat (moov first, as for streaming). With `totalBytes` above the small file's size, mdat holds
+ * the frames and then filler up to exactly that size; the sample table still points at the
+ * frames, so the file plays the same clip.
  * @param {string} id task id, in the movie's user data
- * @returns {Buffer}
+ * @param {number} [totalBytes] 0 (or less than the small file): the small file
+ * @returns {{ head: Buffer, fillerBytes: number }}
  */
-function buildMp4(id) {
+function mp4Layout(id, totalBytes = 0) {
 	const ftyp = box(
 		'ftyp',
 		Buffer.from('isom', 'latin1'),
@@ -168,10 +184,42 @@ function buildMp4(id) {
 		Buffer.from('isomiso2avc1mp41', 'latin1'),
 	);
 	const samples = frames();
+	const frameBytes = samples.reduce((n, s) => n + s.length, 0);
 	// stco holds a fixed-size offset, so moov's length does not depend on the value.
 	const moovLength = moov(samples, 0, id).length;
+	const fillerBytes = Math.max(0, totalBytes - (ftyp.length + moovLength + 8 + frameBytes));
+	if (8 + frameBytes + fillerBytes > MAX_MDAT_BYTES)
+		throw new RangeError(`an MP4 of ${totalBytes} bytes needs a 64-bit mdat box`);
 	const header = moov(samples, ftyp.length + moovLength + 8, id);
-	return Buffer.concat([ftyp, header, box('mdat', ...samples)]);
+	const mdat = boxHeader('mdat', frameBytes + fillerBytes);
+	return { head: Buffer.concat([ftyp, header, mdat, ...samples]), fillerBytes };
+}
+
+/** @param {number} bytes @returns {Generator<Buffer>} */
+function* fillerChunks(bytes) {
+	for (let left = bytes; left > 0; left -= FILLER_BLOCK.length)
+		yield left >= FILLER_BLOCK.length ? FILLER_BLOCK : FILLER_BLOCK.subarray(0, left);
+}
+
+/**
+ * The served MP4 chunk by chunk: its head, then the filler in 64 KB blocks.
+ * @param {string} id @param {number} [totalBytes]
+ * @returns {Generator<Buffer>}
+ */
+function* mp4Chunks(id, totalBytes = 0) {
+	const { head, fillerBytes } = mp4Layout(id, totalBytes);
+	yield head;
+	yield* fillerChunks(fillerBytes);
+}
+
+/**
+ * The MP4 served for a Ready video task, whole (a large one is better read with mp4Chunks).
+ * @param {string} id task id, in the movie's user data
+ * @param {number} [totalBytes] see mp4Layout
+ * @returns {Buffer}
+ */
+function buildMp4(id, totalBytes = 0) {
+	return Buffer.concat([...mp4Chunks(id, totalBytes)]);
 }
 
 /**
@@ -213,6 +261,8 @@ function readBoxes(bytes, start = 0, end = bytes.length) {
 
 module.exports = {
 	buildMp4,
+	mp4Layout,
+	mp4Chunks,
 	buildDraftCache,
 	isMp4,
 	isDraftCache,
