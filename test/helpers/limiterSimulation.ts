@@ -35,7 +35,7 @@ export function simulation(seed: number, notice: keyof typeof NOTICE = 'late') {
 			timers.sort((a, b) => a.at - b.at || a.order - b.order);
 		});
 	const clock = { now: () => now, wake: sleep, random };
-	const bfl = { inFlight: 0, refused: 0 };
+	const bfl = { inFlight: 0 };
 
 	/** One item: a slot, a submit retried on 429s like the transport does, the task, the poll. */
 	async function item(run: LimiterRun, acceptedAt: number[], refused: number[] = []) {
@@ -45,10 +45,7 @@ export function simulation(seed: number, notice: keyof typeof NOTICE = 'late') {
 			await sleep(5 + 10 * random());
 			const accepted = bfl.inFlight < CAP;
 			if (accepted) bfl.inFlight++;
-			else {
-				bfl.refused++;
-				refused.push(now);
-			}
+			else refused.push(now);
 			await sleep(5);
 			if (accepted) {
 				run.accepted();
@@ -67,15 +64,17 @@ export function simulation(seed: number, notice: keyof typeof NOTICE = 'late') {
 
 	/**
 	 * Starts every execution at once, `executionsOf[p]` of them in process `p`, each of `items`
-	 * items, process `p` starting at `startsAt[p]` (0 by default), after one item at time 0 when
-	 * `warmUp[p]`; returns the time against the ideal, the 429s per image, when each process
-	 * ended, and when its submits were accepted and refused.
+	 * items, process `p` starting at `startsAt[p]` (0 by default), after a warm-up run of
+	 * `warmUp[p]` items at time 0 (none by default; warm-ups of several processes meet each
+	 * other's 429s if they are large enough); returns the time against the ideal (from the first
+	 * start), the 429s per image and when each process ended, and when its submits were accepted
+	 * and refused (warm-ups aside).
 	 */
 	async function run(
 		executionsOf: number[],
 		items: number,
 		startsAt: number[] = [],
-		warmUp: boolean[] = [],
+		warmUp: number[] = [],
 	) {
 		const limiters = executionsOf.map(() => new AccountLimiter(CAP, clock));
 		const executions = executionsOf.reduce((sum, count) => sum + count, 0);
@@ -85,11 +84,11 @@ export function simulation(seed: number, notice: keyof typeof NOTICE = 'late') {
 		const endedAt = executionsOf.map(() => 0);
 		const acceptedAt = executionsOf.map((): number[] => []);
 		const refusedAt = executionsOf.map((): number[] => []);
-		// A warm process ran one item at the start and has been idle since.
+		// A warm process ran its warm-up at the start and has been idle since.
 		const warmed = executionsOf.map(async (_, p) => {
 			if (!warmUp[p]) return;
 			const nodeRun = limiters[p].join();
-			await item(nodeRun, [], []);
+			await Promise.all(Array.from({ length: warmUp[p] }, async () => await item(nodeRun, [])));
 			nodeRun.close();
 		});
 		const all = owners.map(async (p) => {
@@ -117,9 +116,10 @@ export function simulation(seed: number, notice: keyof typeof NOTICE = 'late') {
 			next.fire();
 		}
 		const images = executions * items;
+		const firstStart = Math.min(...executionsOf.map((_, p) => startsAt[p] ?? 0));
 		return {
-			ratio: finishedAt / (Math.ceil(images / CAP) * TASK_MS),
-			refusedPerImage: bfl.refused / images,
+			ratio: (finishedAt - firstStart) / (Math.ceil(images / CAP) * TASK_MS),
+			refusedPerImage: refusedAt.flat().length / images,
 			endedAt,
 			acceptedAt,
 			refusedAt,

@@ -1,7 +1,7 @@
 import {
 	AccountLimiter,
 	COOL_OFF_MS,
-	DECREASE_FACTOR,
+	FAIR_SHARE,
 	MAX_PACE_MS,
 	NOT_STARTED,
 	PACE_JITTER,
@@ -180,44 +180,85 @@ describe('AccountLimiter: cancelling a run', () => {
 	});
 });
 
-describe('AccountLimiter: AIMD', () => {
-	it('halves on a 429, once per congestion event, never below 1', () => {
+describe('AccountLimiter: the limit and its pacing', () => {
+	/** A limiter of `cap` whose run holds `held` slots. */
+	async function holding(cap: number, held: number) {
 		const clock = manualClock();
-		const limiter = answered(new AccountLimiter(24, clock));
-		limiter.rateLimited(clock.time);
-		expect(DECREASE_FACTOR).toBe(0.5);
+		const limiter = answered(new AccountLimiter(cap, clock));
+		const run = limiter.join();
+		const slots: Slot[] = [];
+		for (let i = 0; i < held; i++) slots.push(await run.acquire('m', 99));
+		return { clock, limiter, run, slots };
+	}
+
+	it('on a 429, yields down to half of the account when it holds more', async () => {
+		const { clock, limiter, run } = await holding(24, 21);
+		expect(FAIR_SHARE).toBe(0.5);
+		// 20 tasks at BFL and the refused submit: the other processes hold 4.
+		run.rateLimited(clock.time);
 		expect(limiter.limit).toBe(12);
-		// Answers to requests sent before that decrease belong to the same event.
-		limiter.rateLimited(clock.time - 5);
-		limiter.rateLimited(clock.time);
+		// Judged on every 429, also those of the same congestion event.
+		run.rateLimited(clock.time - 5);
 		expect(limiter.limit).toBe(12);
-		for (const expected of [6, 3, 1, 1]) {
-			clock.time += 10;
-			limiter.rateLimited(clock.time);
-			expect(limiter.limit).toBe(expected);
-		}
 	});
 
-	it('raises by one slot after `limit` accepted submits in a row, then by one per submit, never above the cap', () => {
-		const clock = manualClock();
-		const limiter = answered(new AccountLimiter(16, clock));
-		limiter.rateLimited(clock.time);
-		expect(limiter.limit).toBe(8);
+	it('on a 429, keeps what it holds when that is half or less, and claims half: a slot per accepted submit', async () => {
+		const { clock, limiter, run } = await holding(24, 6);
+		run.rateLimited(clock.time);
+		expect(limiter.limit).toBe(5);
 		for (let i = 0; i < 7; i++) limiter.accepted();
+		expect(limiter.limit).toBe(12);
+		// At half, the usual rounds again: this one had no task of its own end in it.
+		for (let i = 0; i < 30; i++) limiter.accepted();
+		expect(limiter.limit).toBe(12);
+	});
+
+	it('a lone submit refused holds nothing: the limit is 1, and half is claimed', async () => {
+		const { clock, limiter, run } = await holding(24, 1);
+		run.rateLimited(clock.time);
+		expect(limiter.limit).toBe(1);
+		limiter.accepted();
+		expect(limiter.limit).toBe(2);
+	});
+
+	it('while claiming, one probe may be out over the limit', async () => {
+		const { clock, limiter, run, slots } = await holding(8, 3);
+		run.rateLimited(clock.time);
+		void run.pauseFor();
+		expect(limiter.limit).toBe(2);
+		const granted: string[] = [];
+		void taker(run, 'probe', granted, slots)();
+		void taker(run, 'more', granted, slots)();
+		clock.time += 1_000;
+		for (const wake of clock.wakes.splice(0)) wake.fire();
+		await settle();
+		// Two held, the readmitted submit as the probe: nothing else until it is answered.
+		expect(limiter.inFlight).toBe(3);
+		expect(granted).toEqual([]);
+		// Accepted: it holds three now, its new limit; the next grant waits for a task to end.
+		run.accepted();
+		await settle();
+		expect(limiter.limit).toBe(3);
+		expect(granted).toEqual([]);
+		slots[0].release();
+		await settle();
+		expect(granted).toEqual(['probe']);
+	});
+
+	it('raises by one slot per clean round (a round in which one of its tasks ended), then by one per submit, never above the cap', async () => {
+		const { clock, limiter, run } = await holding(16, 10);
+		run.rateLimited(clock.time);
 		expect(limiter.limit).toBe(8);
+		// Accepts alone (a burst) are no round: one of its tasks must have ended in it.
+		for (let i = 0; i < 20; i++) limiter.accepted();
+		expect(limiter.limit).toBe(8);
+		limiter.taskEnded();
 		limiter.accepted();
 		expect(limiter.limit).toBe(9);
-		// After a clean round, each accepted submit adds a slot.
+		// After the clean round, each accepted submit adds a slot.
 		limiter.accepted();
 		limiter.accepted();
 		expect(limiter.limit).toBe(11);
-		// A 429, even one without a decrease, ends the climb and starts the count again.
-		limiter.rateLimited(clock.time - 1);
-		expect(limiter.limit).toBe(11);
-		for (let i = 0; i < 10; i++) limiter.accepted();
-		expect(limiter.limit).toBe(11);
-		limiter.accepted();
-		expect(limiter.limit).toBe(12);
 		for (let i = 0; i < 100; i++) limiter.accepted();
 		expect(limiter.limit).toBe(16);
 	});
@@ -261,14 +302,16 @@ describe('AccountLimiter: AIMD', () => {
 		expect(granted).toEqual(['next']);
 	});
 
-	it('until a submit is accepted again, grants one slot per cool-off', async () => {
+	it('until a submit is accepted again, grants one probe per cool-off', async () => {
 		const clock = manualClock();
 		const limiter = answered(new AccountLimiter(8, clock));
 		const run = limiter.join();
 		const granted: string[] = [];
-		const first = await run.acquire('m', 9);
+		const held = await run.acquire('m', 9);
+		await run.acquire('m', 9);
+		// The second submit is refused: it gives its slot back and queues for one again.
 		run.rateLimited(clock.time);
-		first.release();
+		void run.pauseFor().then(() => granted.push('retry'));
 		for (const label of ['a', 'b', 'c']) void taker(run, label, granted, [])();
 		await settle();
 		const fireNext = async () => {
@@ -278,28 +321,30 @@ describe('AccountLimiter: AIMD', () => {
 			await settle();
 		};
 		await fireNext();
-		expect(granted).toEqual(['a']);
-		await fireNext();
-		expect(granted).toEqual(['a', 'b']);
+		expect(granted).toEqual(['retry']);
 		expect(clock.wakes.map((w) => w.at)).toEqual([clock.time + COOL_OFF_MS]);
-		// An accepted submit ends the pacing at once.
+		// One task held, the retry out as the probe over the limit: nothing more yet.
+		await fireNext();
+		expect(granted).toEqual(['retry']);
+		// An accepted submit ends the pacing: a slot that frees is refilled at once.
 		run.accepted();
+		held.release();
 		await settle();
-		expect(granted).toEqual(['a', 'b', 'c']);
+		expect(granted).toEqual(['retry', 'a']);
+		expect(clock.wakes).toHaveLength(0);
 	});
 
 	it('each 429 to a paced probe doubles the gap to the next, up to MAX_PACE_MS', async () => {
 		const clock: ReturnType<typeof manualClock> & { random?: () => number } = manualClock();
 		const limiter = answered(new AccountLimiter(8, clock));
 		const run = limiter.join();
-		let slot = await run.acquire('m', 9);
+		await run.acquire('m', 9);
 		/** The held slot's submit meets a 429: how long until the next one is granted. */
 		const gapAfter429 = async () => {
 			const refusedAt = clock.time;
 			run.rateLimited(refusedAt);
-			slot.release();
-			let granted: Slot | undefined;
-			void run.acquire('m', 9).then((s) => (granted = s));
+			let granted = false;
+			void run.pauseFor().then(() => (granted = true));
 			await settle();
 			while (!granted) {
 				clock.wakes.sort((a, b) => a.at - b.at);
@@ -308,8 +353,7 @@ describe('AccountLimiter: AIMD', () => {
 				wake.fire();
 				await settle();
 			}
-			slot = granted;
-			clock.time += 1; // the probe is sent, after the last decrease
+			clock.time += 1; // the probe is sent, after the last congestion event
 			return clock.time - 1 - refusedAt;
 		};
 		const gaps: number[] = [];
@@ -362,7 +406,8 @@ describe('AccountLimiter: AIMD', () => {
 		clock.wakes[0].fire();
 		await settle();
 		expect(granted).toEqual(['after']);
-		expect(run.stats).toEqual({ waited: 1, rateLimited: 1, lowestLimit: 2 });
+		// The refused submit held the only slot: none of the account's tasks is this process's.
+		expect(run.stats).toEqual({ waited: 1, rateLimited: 1, lowestLimit: 1 });
 	});
 
 	it('a 429 back-off gives the account slot back and queues ahead of the run’s own waiters', async () => {

@@ -41,8 +41,10 @@ async function sharedAndFull(cap: number) {
 	const clock = manualClock();
 	const limiter = answered(new AccountLimiter(cap, clock));
 	limiter.rateLimited(clock.time);
-	// The climb back to the cap: a clean round at half, then one slot per accepted submit.
-	for (let i = 0; i < cap; i++) limiter.accepted();
+	// The climb back to the cap: a claim of half, a clean round (a task of its own ended in it),
+	// then one slot per accepted submit.
+	limiter.taskEnded();
+	for (let i = 0; i < 2 * cap; i++) limiter.accepted();
 	expect(limiter.limit).toBe(cap);
 	await advanceTo(clock, clock.time + 1_000); // past the 429's pause
 	return { clock, limiter, ...(await holdingAll(limiter, cap)) };

@@ -39,17 +39,42 @@ describe('AccountLimiter: processes sharing one account', () => {
 		for (const seed of seeds) results.push(await simulation(seed).run([1, 1], 480));
 		// A worker held to a smaller share would end well before the other.
 		const together = results.map(({ endedAt }) => Math.min(...endedAt) / Math.max(...endedAt));
-		expect(mean(together)).toBeGreaterThan(0.9);
+		expect(mean(together)).toBeGreaterThan(0.95);
 		for (const result of results) {
-			expect(result.ratio).toBeLessThan(1.25);
-			expect(result.refusedPerImage).toBeLessThan(0.15);
+			expect(result.ratio).toBeLessThan(1.15);
+			// Each worker's climb past its half meets a 429 about once a round.
+			expect(result.refusedPerImage).toBeLessThan(0.2);
 		}
 	});
+
+	it.each(['late', 'prompt'] as const)(
+		'two workers that shared the account before, starting 150 or 400 ms apart, each get 35 % to 65 % (%s notice)',
+		async (notice) => {
+			// As in queue mode: the warm-ups met each other's 429s; the second worker's jobs start later.
+			for (const offset of [150, 400])
+				for (const seed of seeds) {
+					const result = await simulation(seed, notice).run(
+						[2, 2],
+						48,
+						[12_000, 12_000 + offset],
+						[30, 30],
+					);
+					// From the first accepted submit until one worker's last, as the benchmark counts.
+					const start = Math.min(...result.acceptedAt.flat());
+					const end = Math.min(...result.acceptedAt.map((times) => Math.max(...times)));
+					const during = result.acceptedAt.map(
+						(times) => times.filter((t) => t >= start && t <= end).length,
+					);
+					expect(Math.min(...during) / (during[0] + during[1])).toBeGreaterThanOrEqual(0.35);
+					expect(result.refusedPerImage).toBeLessThan(0.3);
+				}
+		},
+	);
 
 	it('a warm worker that starts a burst while another holds the account meets a few 429s, not 24', async () => {
 		for (const seed of [1, 2, 3]) {
 			// The second worker ran one item at the start, then idled until 10 s.
-			const result = await simulation(seed, 'prompt').run([1, 1], 240, [0, 10_000], [false, true]);
+			const result = await simulation(seed, 'prompt').run([1, 1], 240, [0, 10_000], [0, 1]);
 			const firstSecond = result.refusedAt[1].filter((t) => t >= 10_000 && t < 11_000);
 			expect(firstSecond.length).toBeGreaterThan(0);
 			expect(firstSecond.length).toBeLessThanOrEqual(4);

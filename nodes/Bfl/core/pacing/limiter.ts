@@ -8,9 +8,9 @@ import {
 	OPEN_MEMORY_MS,
 	OPEN_MS,
 	PACE_JITTER,
-	DECREASE_FACTOR,
 	type LimiterClock,
 } from './limiterTuning';
+import { ShareLimit } from './shareLimit';
 
 export { NOT_STARTED, LimiterRun, type RunStats, type Slot } from './limiterRun';
 export * from './limiterTuning';
@@ -18,21 +18,17 @@ export * from './limiterTuning';
 /**
  * One BFL account's tasks in flight, shared by every node run of the process. BFL caps tasks in
  * flight per account (and per model); this holds the process under that cap, queues items of all
- * runs fairly, and adapts its limit to 429s from other processes on the same account (AIMD; the
+ * runs fairly, and adapts its limit to 429s from other processes on the same account (ShareLimit; the
  * reasoning is in DEVELOPERS.md). Pure: the clock and the one wake-up it needs are injected.
  */
 
 export class AccountLimiter {
-	/** The adaptive limit: between 1 and `cap`. */
-	limit: number;
 	inFlight = 0;
 	lastUsedAt: number;
 	private readonly byKey = new Map<string, number>();
 	private readonly runs = new Set<LimiterRun>();
-	private successes = 0;
-	/** A whole round of accepted submits has passed since the last 429: the limit climbs faster. */
-	private cleanRound = false;
-	private lastDecreaseAt = -Infinity;
+	private readonly share: ShareLimit;
+	private lastCongestionAt = -Infinity;
 	private pausedUntil = -Infinity;
 	/** A 429 came and no submit was accepted since: grants are paced (COOL_OFF_MS). */
 	private congested = false;
@@ -61,7 +57,7 @@ export class AccountLimiter {
 		readonly cap: number,
 		private readonly clock: LimiterClock,
 	) {
-		this.limit = cap;
+		this.share = new ShareLimit(cap);
 		this.lastUsedAt = clock.now();
 		this.fullSince = this.emptySince = clock.now();
 	}
@@ -74,6 +70,11 @@ export class AccountLimiter {
 		return run;
 	}
 
+	/** The adaptive limit (ShareLimit): between 1 and `cap`. */
+	get limit(): number {
+		return this.share.value;
+	}
+
 	get idle(): boolean {
 		return this.runs.size === 0 && this.inFlight === 0;
 	}
@@ -82,49 +83,50 @@ export class AccountLimiter {
 		return this.byKey.get(key) ?? 0;
 	}
 
-	/**
-	 * Additive increase, then a faster climb: one slot more after `limit` accepted submits in a row
-	 * (about one task duration); after that clean round, one slot more per accepted submit, until
-	 * the next 429. The climb is what lets a process take back the account once others stop.
-	 */
+	/** An accepted submit ends probing and pacing, and may raise the limit (ShareLimit). */
 	accepted(): void {
+		const now = this.clock.now();
 		if (this.congested || this.probing) {
+			if (this.probing && this.shared(now)) this.share.startAtShare();
 			this.congested = false;
 			this.probing = false;
 			this.pacedUntil = -Infinity;
 			this.pump();
 		}
-		if (this.limit >= this.cap) return;
-		if (!this.cleanRound) {
-			if (++this.successes < this.limit) return;
-			this.successes = 0;
-			this.cleanRound = true;
-		}
-		this.limit += 1;
-		if (this.limit === this.cap) this.fullSince = this.clock.now();
+		if (!this.share.accepted()) return;
+		if (this.limit === this.cap) this.fullSince = now;
 		this.pump();
 	}
 
 	/**
-	 * Multiplicative decrease, once per congestion event: a 429 to a request sent before the last
-	 * decrease was answered to the load that decrease already reacted to.
+	 * A 429: the account is full. The limit follows what that says of this process's share
+	 * (ShareLimit); the pacing doubles once per congestion event, since a 429 to a request sent
+	 * before the last one was answered to the load that one already reacted to.
 	 */
 	rateLimited(sentAt: number, retryAfterMs?: number): void {
 		const now = this.clock.now();
-		this.successes = 0;
-		this.cleanRound = false;
-		const alone = this.probing;
 		this.probing = false;
-		if (sentAt > this.lastDecreaseAt) {
-			this.lastDecreaseAt = now;
-			// A submit sent alone met an account other processes fill: none of its slots is ours.
-			this.limit = alone ? 1 : Math.max(1, Math.floor(this.limit * DECREASE_FACTOR));
+		if (sentAt > this.lastCongestionAt) {
+			this.lastCongestionAt = now;
 			this.paceMs = this.congested ? Math.min(MAX_PACE_MS, this.paceMs * 2) : COOL_OFF_MS;
 		}
+		// The refused submit still holds its slot here.
+		this.share.rateLimited(this.inFlight - 1);
 		this.congested = true;
 		const pauseMs =
 			retryAfterMs !== undefined && retryAfterMs > 0 ? retryAfterMs : this.jittered(this.paceMs);
 		this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(pauseMs, MAX_PAUSE_MS));
+	}
+
+	/**
+	 * A task of this process ended: BFL has room for it again. The pacing of a congested account is
+	 * for slots other processes keep filling; this one's own freed slots are refilled at once.
+	 */
+	taskEnded(): void {
+		this.share.taskEnded();
+		if (!this.congested) return;
+		this.congested = false;
+		this.pacedUntil = -Infinity;
 	}
 
 	/** @internal */ nextOrder(): number {
@@ -156,7 +158,7 @@ export class AccountLimiter {
 		const until = this.congested ? Math.max(this.pausedUntil, this.pacedUntil) : this.pausedUntil;
 		if (now < until) return this.wakeAt(now, Math.min(until, nextExpiry));
 		if (this.inFlight === 0 && now - this.emptySince >= IDLE_PROBE_MS) this.probing = true;
-		while (this.inFlight < (this.probing ? 1 : this.limit - (now < this.openUntil ? 1 : 0))) {
+		while (this.inFlight < this.room(now)) {
 			let best: { run: LimiterRun; index: number; waiter: Waiter } | undefined;
 			for (const run of this.runs) {
 				if (run.held >= run.cap) continue;
@@ -184,6 +186,21 @@ export class AccountLimiter {
 		if (nextExpiry < Infinity) this.wakeAt(now, nextExpiry);
 	}
 
+	/**
+	 * Slots that may be in flight now: one while probing; the limit, and a paced probe over it while
+	 * claiming a share of a full account, or one fewer while a slot is left open.
+	 */
+	private room(now: number): number {
+		if (this.probing) return 1;
+		if (this.congested && this.share.probesForClaim) return this.limit + 1;
+		return this.limit - (now < this.openUntil ? 1 : 0);
+	}
+
+	/** A 429 came lately: other processes use this account too. */
+	private shared(now: number): boolean {
+		return now - this.lastCongestionAt < OPEN_MEMORY_MS;
+	}
+
 	/** Lets go of the waiters whose `until` has come; returns the next `until` still ahead. */
 	private expireWaiters(now: number): number {
 		let next = Infinity;
@@ -204,8 +221,7 @@ export class AccountLimiter {
 	/** Leaves the slot just freed open for a moment if the whole account was held long enough. */
 	private opensSlot(now: number): boolean {
 		const holdsAll = this.limit >= this.cap && this.inFlight === this.limit - 1;
-		const shared = now - this.lastDecreaseAt < OPEN_MEMORY_MS;
-		if (!holdsAll || !shared || this.congested || now - this.fullSince < OPEN_AFTER_MS)
+		if (!holdsAll || !this.shared(now) || this.congested || now - this.fullSince < OPEN_AFTER_MS)
 			return false;
 		this.openUntil = now + this.jittered(OPEN_MS);
 		this.fullSince = this.openUntil;

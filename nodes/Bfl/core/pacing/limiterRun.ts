@@ -66,6 +66,7 @@ export class LimiterRun {
 			release: () => {
 				if (released || this.closed) return;
 				released = true;
+				this.account.taskEnded();
 				this.change(-1, key);
 			},
 		};

@@ -9,10 +9,10 @@ export interface LimiterClock {
 }
 
 /**
- * On a 429 the limit is multiplied by this (and rounded down, never below 1); a 429 to a submit
- * sent alone (the first, or the first after an idle spell) sets it to 1.
+ * The part of the account a process aims for once a 429 shows that others share it: it yields down
+ * to this when it held more, and claims it when it held less (core/pacing/limiter afterRateLimited).
  */
-export const DECREASE_FACTOR = 0.5;
+export const FAIR_SHARE = 0.5;
 /**
  * After a 429 without Retry-After, no submit of this process starts for this long: the account is
  * full, and the next queued item would only meet another 429. Until a submit is accepted again,

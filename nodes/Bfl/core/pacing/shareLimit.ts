@@ -1,0 +1,94 @@
+import { FAIR_SHARE } from './limiterTuning';
+
+/**
+ * How many slots of a BFL account one process may hold, learned from what BFL answers it: the
+ * processes sharing an account (queue-mode workers) know of each other only through 429s. Pure;
+ * the reasoning and the measurements are in DEVELOPERS.md ("Sharing the account").
+ */
+export class ShareLimit {
+	/** Between 1 and `cap`. */
+	value: number;
+	private successes = 0;
+	/** One of this process's tasks ended since the round began: a round lasts about a task. */
+	private endedInRound = false;
+	/** A clean round has passed since the last 429: the limit climbs faster. */
+	private cleanRound = false;
+	/** Below this, each accepted submit adds a slot, and one probe may be out over what it holds. */
+	private claim = 0;
+	/** It holds a task at BFL (at its last 429, or accepted since): its limit is no probe already. */
+	private holdsTask = false;
+
+	constructor(readonly cap: number) {
+		this.value = cap;
+	}
+
+	/** The part of the account a process aims for once it knows that others share it. */
+	get share(): number {
+		return Math.max(1, Math.floor(this.cap * FAIR_SHARE));
+	}
+
+	/**
+	 * Holding a task, and at most half of what it claims: a probe may go out over the limit while the
+	 * account is full, so a slot that frees is found without waiting for one of this process's own
+	 * tasks to end. Nearer the claim, its own refills and their accepts get it there without the
+	 * probe's 429s.
+	 */
+	get probesForClaim(): boolean {
+		return this.holdsTask && this.value * 2 <= this.claim;
+	}
+
+	/**
+	 * Below the claim, one slot more per accepted submit. Otherwise one slot more after a clean round
+	 * (`value` accepted submits in a row, one of this process's tasks ended among them: about one
+	 * task duration, so a burst's accepts alone are not a round), then one slot more per accepted
+	 * submit until the next 429. The climb is what lets a process take the account back once others
+	 * stop. Returns whether the limit rose.
+	 */
+	accepted(): boolean {
+		if (this.value >= this.cap) return false;
+		if (!this.cleanRound && this.value >= this.claim) {
+			if (++this.successes < this.value || !this.endedInRound) return false;
+			this.newRound();
+			this.cleanRound = true;
+		}
+		this.value += 1;
+		this.holdsTask = true;
+		return true;
+	}
+
+	taskEnded(): void {
+		this.endedInRound = true;
+	}
+
+	/**
+	 * A 429: the account is full, so what this process holds (`held`, the refused submit aside) is
+	 * its part and the rest is other processes'. Holding more than the share, it yields down to the
+	 * share: the others take the slots its ending tasks free. Holding the share or less, it keeps
+	 * what it holds and claims the share. Judged on every 429: the refused submits of a burst give
+	 * their slots back one by one, so the burst's last 429 sees what BFL accepted.
+	 */
+	rateLimited(held: number): void {
+		const yields = held > this.share;
+		this.value = Math.max(1, Math.min(this.value, yields ? this.share : held));
+		this.claim = yields ? 0 : this.share;
+		this.holdsTask = held >= 1;
+		this.newRound();
+		this.cleanRound = false;
+	}
+
+	/**
+	 * A burst from idle, by a process that shared the account lately: it starts at the share, and
+	 * climbs from there after a clean round if nobody else is there any more.
+	 */
+	startAtShare(): void {
+		this.value = Math.min(this.value, this.share);
+		this.claim = 0;
+		this.newRound();
+		this.cleanRound = false;
+	}
+
+	private newRound(): void {
+		this.successes = 0;
+		this.endedInRound = false;
+	}
+}
