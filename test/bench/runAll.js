@@ -14,7 +14,7 @@ const { buildAndPack } = require('../e2e/lib/pack');
 const { installExitHooks } = require('../e2e/lib/proc');
 const { withoutLimiter } = require('./noLimiter');
 const { scenarioTasks } = require('./measure');
-const { prefixesOf, runScenario } = require('./scenario');
+const { prefixesOf, runScenario, traceName } = require('./scenario');
 const { duplicateSubmits } = require('./retryLoop');
 const { describeShares, workerShares } = require('./shares');
 const { startBenchN8n, RELEASE } = require('./server');
@@ -66,6 +66,11 @@ async function inOneN8n(ctx, serverSpec, plan) {
 					r.note = `${r.note ? `${r.note}; ` : ''}duplicate paid submits ${paidTwice}`;
 				}
 				const jobs = server.workerLogs.map((file, i) => jobsIn(file) - jobsBefore[i]);
+				// Beside the trace, the worker logs say which worker ran which execution (trace.js).
+				if (cfg.trace)
+					server.workerLogs.forEach((file, i) =>
+						fs.copyFileSync(file, path.join(cfg.trace, `${traceName(r, prefixesOf(p))}-w${i}.log`)),
+					);
 				if (jobs.length) {
 					const shares = workerShares(scenarioTasks(fake.tasks, prefixesOf(p)), server.workerLogs);
 					ctx.shares.push(shares);

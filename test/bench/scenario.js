@@ -157,10 +157,17 @@ function writeTrace(dir, row, prefixes, stats, tasks, attachedAt) {
 		requests: stats.requests,
 		attachedAt,
 	};
-	// A repeated scenario (--queue-runs) keeps one trace per run: Q-192.json, Q-192-run2.json, …
+	fs.writeFileSync(path.join(dir, `${traceName(row, prefixes)}.json`), JSON.stringify(trace));
+}
+
+/**
+ * A scenario's trace file name, without extension. A repeated scenario (--queue-runs) keeps one
+ * trace per run: Q-192, Q-192-run2, …
+ * @param {{ variant: string, n: number }} row @param {string[]} prefixes
+ */
+function traceName(row, prefixes) {
 	const run = /#(\d+)-/.exec(prefixes[0])?.[1];
-	const name = `${row.variant}-${row.n}${run ? `-run${run}` : ''}.json`;
-	fs.writeFileSync(path.join(dir, name), JSON.stringify(trace));
+	return `${row.variant}-${row.n}${run ? `-run${run}` : ''}`;
 }
 
 /** Items of a webhook answer (responseData allEntries) that came back Ready. @param {string} text */
@@ -183,4 +190,4 @@ function prefixesOf(spec) {
 	);
 }
 
-module.exports = { runScenario, prefixesOf, rssOf, monotonicWindowUs };
+module.exports = { runScenario, prefixesOf, rssOf, monotonicWindowUs, traceName };

@@ -6,22 +6,30 @@
 const fs = require('node:fs');
 
 /**
+ * Which worker (its index in `workerLogs`) started each execution, by execution id.
+ * @param {string[]} workerLogs @returns {Map<string, number>}
+ */
+function workersOfExecutions(workerLogs) {
+	const workerOf = new Map();
+	workerLogs.forEach((file, w) => {
+		for (const m of fs.readFileSync(file, 'utf8').matchAll(/Worker started execution (\d+)/g))
+			workerOf.set(m[1], w);
+	});
+	return workerOf;
+}
+
+/**
  * @param {Array<{ prompt: string, createdAt: number }>} tasks a scenario's accepted tasks
  * @param {string[]} workerLogs
  * @returns {{ shares: number[], window: [number, number], submits: number[] } | null} null when
  *   a worker ran none of the scenario's tasks
  */
 function workerShares(tasks, workerLogs) {
-	/** @type {Map<string, number>} */
-	const workerOf = new Map();
-	workerLogs.forEach((file, w) => {
-		for (const m of fs.readFileSync(file, 'utf8').matchAll(/Worker started execution (\d+)/g))
-			workerOf.set(m[1], w);
-	});
+	const workerOf = workersOfExecutions(workerLogs);
 	/** @type {number[][]} */
 	const times = workerLogs.map(() => []);
 	for (const t of tasks) {
-		const execution = /\sx(\d+):/.exec(t.prompt)?.[1];
+		const execution = executionOf(t.prompt);
 		const w = execution === undefined ? undefined : workerOf.get(execution);
 		if (w !== undefined) times[w].push(t.createdAt);
 	}
@@ -35,6 +43,9 @@ function workerShares(tasks, workerLogs) {
 	return { shares: submits.map((n) => n / total), window: [start, end], submits };
 }
 
+/** The execution id a task's prompt carries (workflows.js), if any. @param {string} prompt */
+const executionOf = (prompt) => /\sx(\d+):/.exec(prompt)?.[1];
+
 /** "48 % / 52 % (61 / 66 submits in 7.9 s)" @param {ReturnType<typeof workerShares>} s */
 function describeShares(s) {
 	if (!s) return 'one worker ran every execution';
@@ -42,4 +53,4 @@ function describeShares(s) {
 	return `${pct} (${s.submits.join(' / ')} submits in ${((s.window[1] - s.window[0]) / 1000).toFixed(1)} s)`;
 }
 
-module.exports = { workerShares, describeShares };
+module.exports = { workerShares, describeShares, workersOfExecutions, executionOf };

@@ -5,16 +5,18 @@
  * the cap; per wave it prints when its submits arrived, when its tasks became Ready, and how long
  * after Ready the first poll that saw it came (detect). Across the run: how long a freed slot
  * stayed empty (from a task seen Ready to the next submit accepted), the 429s by time, and, when
- * several executions ran, when each one's tasks started.
+ * several executions ran, when each one's tasks started; in queue mode, with the worker logs that
+ * --trace keeps beside the file (FILE-w0.log, …), each worker's accepted submits per half second.
  */
 const fs = require('node:fs');
 
 const { quantile, seenReadyAt } = require('./measure');
+const { executionOf, workersOfExecutions } = require('./shares');
 
 const s = (/** @type {number} */ ms) => (ms / 1000).toFixed(2);
 
-/** @param {any} trace @param {number} cap */
-function analyse(trace, cap) {
+/** @param {any} trace @param {number} cap @param {string[]} [workerLogs] queue mode's, if kept */
+function analyse(trace, cap, workerLogs = []) {
 	const tasks = [...trace.tasks].sort(
 		(/** @type {any} */ a, /** @type {any} */ b) => a.createdAt - b.createdAt,
 	);
@@ -64,7 +66,34 @@ function analyse(trace, cap) {
 			lines.push(
 				`  ${execution}: ${times.length} tasks, submitted ${s(times[0])}-${s(times[times.length - 1])}`,
 			);
+	if (workerLogs.length) lines.push(...perWorker(tasks, t0, trace.requests, workerLogs));
 	return lines.join('\n');
+}
+
+/**
+ * Queue mode: each worker's accepted submits per half second (which worker ran which execution
+ * comes from its log), and the 429s beside them; a worker shut out shows as a row of zeros.
+ * @param {any[]} tasks @param {number} t0 @param {any[]} requests @param {string[]} workerLogs
+ */
+function perWorker(tasks, t0, requests, workerLogs) {
+	const workerOf = workersOfExecutions(workerLogs);
+	const row = (/** @type {number[]} */ times) => {
+		/** @type {number[]} */
+		const counts = [];
+		for (const at of times) {
+			const slot = Math.max(0, Math.floor((at - t0) / 500));
+			counts[slot] = (counts[slot] ?? 0) + 1;
+		}
+		return Array.from(counts, (n) => String(n ?? 0).padStart(3)).join('');
+	};
+	const lines = ['  per 0.5 s, accepted submits by worker, then 429s:'];
+	workerLogs.forEach((_, w) => {
+		const mine = tasks.filter((t) => workerOf.get(executionOf(t.prompt) ?? '') === w);
+		lines.push(`    worker ${w + 1} ${row(mine.map((t) => t.createdAt))}`);
+	});
+	const refused = requests.filter((r) => r.method === 'POST' && r.status === 429);
+	lines.push(`    429s     ${row(refused.map((r) => r.at))}`);
+	return lines;
 }
 
 if (require.main === module) {
@@ -75,7 +104,11 @@ if (require.main === module) {
 	}
 	const capAt = process.argv.indexOf('--cap');
 	const cap = capAt > 0 ? Number(process.argv[capAt + 1]) : 24;
-	console.log(analyse(JSON.parse(fs.readFileSync(file, 'utf8')), cap));
+	// bench.js --trace keeps each queue-mode run's worker logs beside its trace.
+	const logs = [0, 1, 2, 3]
+		.map((w) => file.replace(/\.json$/, `-w${w}.log`))
+		.filter((log) => log !== file && fs.existsSync(log));
+	console.log(analyse(JSON.parse(fs.readFileSync(file, 'utf8')), cap, logs));
 }
 
 module.exports = { analyse };

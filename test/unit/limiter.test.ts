@@ -245,7 +245,7 @@ describe('AccountLimiter: the limit and its pacing', () => {
 		expect(granted).toEqual(['probe']);
 	});
 
-	it('raises by one slot per clean round (a round in which one of its tasks ended), then by one per submit, never above the cap', async () => {
+	it('raises by one slot per clean round (one of its tasks ended in it), two after yielding, then by one per submit, never above the cap', async () => {
 		const { clock, limiter, run } = await holding(16, 10);
 		run.rateLimited(clock.time);
 		expect(limiter.limit).toBe(8);
@@ -255,10 +255,14 @@ describe('AccountLimiter: the limit and its pacing', () => {
 		limiter.taskEnded();
 		limiter.accepted();
 		expect(limiter.limit).toBe(9);
-		// After the clean round, each accepted submit adds a slot.
+		// Having yielded, it waits for a second clean round, so the others take what it freed.
+		limiter.taskEnded();
+		for (let i = 0; i < 9; i++) limiter.accepted();
+		expect(limiter.limit).toBe(10);
+		// After it, each accepted submit adds a slot.
 		limiter.accepted();
 		limiter.accepted();
-		expect(limiter.limit).toBe(11);
+		expect(limiter.limit).toBe(12);
 		for (let i = 0; i < 100; i++) limiter.accepted();
 		expect(limiter.limit).toBe(16);
 	});

@@ -11,8 +11,9 @@ export class ShareLimit {
 	private successes = 0;
 	/** One of this process's tasks ended since the round began: a round lasts about a task. */
 	private endedInRound = false;
-	/** A clean round has passed since the last 429: the limit climbs faster. */
-	private cleanRound = false;
+	private cleanRounds = 0;
+	/** Clean rounds before the faster climb: two after yielding, so others take what it frees. */
+	private roundsBeforeClimb = 1;
 	/** Below this, each accepted submit adds a slot, and one probe may be out over what it holds. */
 	private claim = 0;
 	/** It holds a task at BFL (at its last 429, or accepted since): its limit is no probe already. */
@@ -46,10 +47,10 @@ export class ShareLimit {
 	 */
 	accepted(): boolean {
 		if (this.value >= this.cap) return false;
-		if (!this.cleanRound && this.value >= this.claim) {
+		if (this.cleanRounds < this.roundsBeforeClimb && this.value >= this.claim) {
 			if (++this.successes < this.value || !this.endedInRound) return false;
 			this.newRound();
-			this.cleanRound = true;
+			this.cleanRounds += 1;
 		}
 		this.value += 1;
 		this.holdsTask = true;
@@ -71,9 +72,10 @@ export class ShareLimit {
 		const yields = held > this.share;
 		this.value = Math.max(1, Math.min(this.value, yields ? this.share : held));
 		this.claim = yields ? 0 : this.share;
+		this.roundsBeforeClimb = yields ? 2 : 1;
 		this.holdsTask = held >= 1;
 		this.newRound();
-		this.cleanRound = false;
+		this.cleanRounds = 0;
 	}
 
 	/**
@@ -83,8 +85,9 @@ export class ShareLimit {
 	startAtShare(): void {
 		this.value = Math.min(this.value, this.share);
 		this.claim = 0;
+		this.roundsBeforeClimb = 1;
 		this.newRound();
-		this.cleanRound = false;
+		this.cleanRounds = 0;
 	}
 
 	private newRound(): void {
