@@ -1,10 +1,4 @@
-import {
-	AccountLimiter,
-	OPEN_MS,
-	PACE_JITTER,
-	type LimiterRun,
-	type Slot,
-} from '../../nodes/Bfl/core/pacing/limiter';
+import { AccountLimiter, type LimiterRun, type Slot } from '../../nodes/Bfl/core/pacing/limiter';
 
 /** A clock the test moves by hand; wake-ups resolve only when the test fires them. */
 export function manualClock() {
@@ -20,16 +14,9 @@ export function manualClock() {
 	return clock;
 }
 
-/**
- * A limiter past its first probe: one of its submits has been answered, and the slot it left open
- * for a moment after it (see the probe test) is open no more.
- */
+/** A limiter past its first probe: one of its submits has been answered (see the probe test). */
 export function answered(limiter: AccountLimiter): AccountLimiter {
 	limiter.accepted();
-	const clock = (limiter as unknown as { clock: ReturnType<typeof manualClock> }).clock;
-	if (clock.wakes === undefined) return limiter;
-	clock.time += OPEN_MS * (1 + PACE_JITTER);
-	for (const wake of clock.wakes.splice(0)) wake.fire();
 	return limiter;
 }
 

@@ -1,4 +1,4 @@
-import { bump, expireWaiters, LimiterRun, type Waiter } from './limiterRun';
+import { bump, LimiterRun, type Waiter } from './limiterRun';
 import {
 	COOL_OFF_MS,
 	IDLE_PROBE_MS,
@@ -87,7 +87,7 @@ export class AccountLimiter {
 	accepted(): void {
 		const now = this.clock.now();
 		if (this.congested || this.probing) {
-			if (this.probing) this.burstFromIdle(now);
+			if (this.probing && this.shared(now)) this.share.startAtShare();
 			this.congested = false;
 			this.probing = false;
 			this.pacedUntil = -Infinity;
@@ -118,7 +118,10 @@ export class AccountLimiter {
 		this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(pauseMs, MAX_PAUSE_MS));
 	}
 
-	/** A task of this process ended: its slot is refilled at once (pacing is for others' slots). */
+	/**
+	 * A task of this process ended: BFL has room for it again. The pacing of a congested account is
+	 * for slots other processes keep filling; this one's own freed slots are refilled at once.
+	 */
 	taskEnded(): void {
 		this.share.taskEnded();
 		if (!this.congested) return;
@@ -151,7 +154,7 @@ export class AccountLimiter {
 	 */
 	pump(): void {
 		const now = this.clock.now();
-		const nextExpiry = expireWaiters(this.runs, now);
+		const nextExpiry = this.expireWaiters(now);
 		const until = this.congested ? Math.max(this.pausedUntil, this.pacedUntil) : this.pausedUntil;
 		if (now < until) return this.wakeAt(now, Math.min(until, nextExpiry));
 		if (this.inFlight === 0 && now - this.emptySince >= IDLE_PROBE_MS) this.probing = true;
@@ -180,12 +183,13 @@ export class AccountLimiter {
 				return this.wakeAt(now, Math.min(this.pacedUntil, nextExpiry));
 			}
 		}
-		// A slot left open is refilled when it closes.
-		const next = Math.min(nextExpiry, now < this.openUntil ? this.openUntil : Infinity);
-		if (next < Infinity) this.wakeAt(now, next);
+		if (nextExpiry < Infinity) this.wakeAt(now, nextExpiry);
 	}
 
-	/** Slots that may be in flight: 1 probing; the limit, +1 (a probe) claiming, -1 left open. */
+	/**
+	 * Slots that may be in flight now: one while probing; the limit, and a paced probe over it while
+	 * claiming a share of a full account, or one fewer while a slot is left open.
+	 */
 	private room(now: number): number {
 		if (this.probing) return 1;
 		if (this.congested && this.share.probesForClaim) return this.limit + 1;
@@ -197,30 +201,31 @@ export class AccountLimiter {
 		return now - this.lastCongestionAt < OPEN_MEMORY_MS;
 	}
 
+	/** Lets go of the waiters whose `until` has come; returns the next `until` still ahead. */
+	private expireWaiters(now: number): number {
+		let next = Infinity;
+		for (const run of this.runs) {
+			for (const waiter of [...run.queue]) {
+				if (waiter.until === undefined) continue;
+				if (waiter.until > now) {
+					next = Math.min(next, waiter.until);
+					continue;
+				}
+				run.queue.splice(run.queue.indexOf(waiter), 1);
+				waiter.expire();
+			}
+		}
+		return next;
+	}
+
 	/** Leaves the slot just freed open for a moment if the whole account was held long enough. */
 	private opensSlot(now: number): boolean {
 		const holdsAll = this.limit >= this.cap && this.inFlight === this.limit - 1;
 		if (!holdsAll || !this.shared(now) || this.congested || now - this.fullSince < OPEN_AFTER_MS)
 			return false;
-		this.leaveOpen(now);
-		return true;
-	}
-
-	/**
-	 * The lone submit that starts a burst from idle was accepted; other processes may start theirs
-	 * too (queue-mode workers given executions together). Having shared the account lately, this
-	 * one starts at its share. Otherwise it opens to the whole account but leaves one slot open for
-	 * a moment: another process's first submit finds room there, and this one's refill meets the
-	 * 429 that tells it.
-	 */
-	private burstFromIdle(now: number): void {
-		if (this.shared(now)) this.share.startAtShare();
-		else this.leaveOpen(now);
-	}
-
-	private leaveOpen(now: number): void {
 		this.openUntil = now + this.jittered(OPEN_MS);
 		this.fullSince = this.openUntil;
+		return true;
 	}
 
 	private jittered(ms: number): number {

@@ -83,7 +83,7 @@ export class ShareLimit {
 	 * climbs from there after a clean round if nobody else is there any more.
 	 */
 	startAtShare(): void {
-		this.value = this.share;
+		this.value = Math.min(this.value, this.share);
 		this.claim = 0;
 		this.roundsBeforeClimb = 1;
 		this.newRound();
