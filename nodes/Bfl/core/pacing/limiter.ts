@@ -1,4 +1,4 @@
-import { bump, LimiterRun, type Waiter } from './limiterRun';
+import { bump, expireWaiters, LimiterRun, type Waiter } from './limiterRun';
 import {
 	COOL_OFF_MS,
 	IDLE_PROBE_MS,
@@ -154,7 +154,7 @@ export class AccountLimiter {
 	 */
 	pump(): void {
 		const now = this.clock.now();
-		const nextExpiry = this.expireWaiters(now);
+		const nextExpiry = expireWaiters(this.runs, now);
 		const until = this.congested ? Math.max(this.pausedUntil, this.pacedUntil) : this.pausedUntil;
 		if (now < until) return this.wakeAt(now, Math.min(until, nextExpiry));
 		if (this.inFlight === 0 && now - this.emptySince >= IDLE_PROBE_MS) this.probing = true;
@@ -199,23 +199,6 @@ export class AccountLimiter {
 	/** A 429 came lately: other processes use this account too. */
 	private shared(now: number): boolean {
 		return now - this.lastCongestionAt < OPEN_MEMORY_MS;
-	}
-
-	/** Lets go of the waiters whose `until` has come; returns the next `until` still ahead. */
-	private expireWaiters(now: number): number {
-		let next = Infinity;
-		for (const run of this.runs) {
-			for (const waiter of [...run.queue]) {
-				if (waiter.until === undefined) continue;
-				if (waiter.until > now) {
-					next = Math.min(next, waiter.until);
-					continue;
-				}
-				run.queue.splice(run.queue.indexOf(waiter), 1);
-				waiter.expire();
-			}
-		}
-		return next;
 	}
 
 	/** Leaves the slot just freed open for a moment if the whole account was held long enough. */

@@ -36,6 +36,23 @@ export const bump = (map: Map<string, number>, key: string, by: number) => {
 	else map.delete(key);
 };
 
+/** Lets go of the runs' waiters whose `until` has come; returns the next `until` still ahead. */
+export function expireWaiters(runs: Iterable<LimiterRun>, now: number): number {
+	let next = Infinity;
+	for (const run of runs) {
+		for (const waiter of [...run.queue]) {
+			if (waiter.until === undefined) continue;
+			if (waiter.until > now) {
+				next = Math.min(next, waiter.until);
+				continue;
+			}
+			run.queue.splice(run.queue.indexOf(waiter), 1);
+			waiter.expire();
+		}
+	}
+	return next;
+}
+
 /** Why an item queued for a slot never started: its run stopped at another item's error. */
 export const NOT_STARTED = new Error('Not started: the node stopped at an earlier error');
 
