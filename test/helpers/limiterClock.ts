@@ -14,9 +14,13 @@ export function manualClock() {
 	return clock;
 }
 
-/** A limiter past its first probe: one of its submits has been answered (see the probe test). */
+/**
+ * A limiter past its first probe and the ramp after it: its submits have been answered until its
+ * limit reached the cap (see the probe tests).
+ */
 export function answered(limiter: AccountLimiter): AccountLimiter {
-	limiter.accepted();
+	do limiter.accepted();
+	while (limiter.limit < limiter.cap);
 	return limiter;
 }
 

@@ -42,11 +42,11 @@ export function simulation(seed: number, notice: keyof typeof NOTICE = 'late') {
 		const slot = await run.acquire('flux-2-pro', CAP);
 		for (;;) {
 			const sentAt = now;
-			await sleep(5 + 10 * random());
+			await sleep(15 + 20 * random());
 			const accepted = bfl.inFlight < CAP;
 			if (accepted) bfl.inFlight++;
 			else refused.push(now);
-			await sleep(5);
+			await sleep(10);
 			if (accepted) {
 				run.accepted();
 				acceptedAt.push(now);

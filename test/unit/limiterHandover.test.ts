@@ -121,4 +121,43 @@ describe('AccountLimiter: a burst after an idle spell', () => {
 		await settle();
 		expect(granted).toEqual(['a', 'b', 'c']);
 	});
+
+	it('sends its first submit alone when a run joins after the last one left, however soon', async () => {
+		const clock = manualClock();
+		const limiter = answered(new AccountLimiter(4, clock));
+		const first = limiter.join();
+		(await first.acquire('m', 99)).release();
+		first.close();
+		const granted: string[] = [];
+		const run = limiter.join();
+		for (const label of ['a', 'b', 'c']) void taker(run, label, granted, [])();
+		await settle();
+		expect(granted).toEqual(['a']);
+	});
+
+	it('alone lately, opens two slots per accepted submit after its lone one, up to the cap', async () => {
+		const limiter = new AccountLimiter(24, manualClock());
+		const limits: number[] = [];
+		for (let i = 0; i < 6; i++) {
+			limiter.accepted();
+			limits.push(limiter.limit);
+		}
+		// In flight after each round trip: 1, 3, 7, 15, then the cap.
+		expect(limits).toEqual([3, 5, 7, 9, 11, 13]);
+	});
+
+	it('having shared the account lately, starts its burst at half', async () => {
+		const clock = manualClock();
+		const limiter = answered(new AccountLimiter(24, clock));
+		limiter.rateLimited(clock.time);
+		limiter.taskEnded();
+		for (let i = 0; i < 48; i++) limiter.accepted();
+		expect(limiter.limit).toBe(24);
+		await advanceTo(clock, clock.time + 1_000); // past the 429's pause
+		const run = limiter.join();
+		(await run.acquire('m', 99)).release();
+		run.close();
+		limiter.accepted();
+		expect(limiter.limit).toBe(12);
+	});
 });

@@ -37,8 +37,9 @@ export class AccountLimiter {
 	/** While congested, the gap between two grants. */
 	private paceMs = COOL_OFF_MS;
 	/**
-	 * No submit of this process has been accepted or refused yet: one goes alone. A process that
-	 * joins an account another one already fills then meets one 429 instead of a whole burst.
+	 * No submit of this burst from idle has been accepted or refused yet: one goes alone. A process
+	 * that joins an account another one already fills then meets one 429 instead of a whole burst;
+	 * once it is accepted, the burst starts at the share or ramps up (ShareLimit).
 	 */
 	private probing = true;
 	/** Since when the limit has been at the cap with no slot left open (see OPEN_AFTER_MS). */
@@ -87,7 +88,10 @@ export class AccountLimiter {
 	accepted(): void {
 		const now = this.clock.now();
 		if (this.congested || this.probing) {
-			if (this.probing && this.shared(now)) this.share.startAtShare();
+			if (this.probing) {
+				if (this.shared(now)) this.share.startAtShare();
+				else this.share.rampFromOne();
+			}
 			this.congested = false;
 			this.probing = false;
 			this.pacedUntil = -Infinity;
@@ -143,6 +147,8 @@ export class AccountLimiter {
 		this.runs.delete(run);
 		this.lastUsedAt = this.clock.now();
 		if (this.runs.size > 0) return;
+		// The next run's burst is one from idle, however soon it comes: its first submit goes alone.
+		this.probing = true;
 		this.wakes.abort();
 		this.wakes = new AbortController();
 		this.nextWake = Infinity;

@@ -49,5 +49,6 @@ export const OPEN_MS = 600;
 /**
  * After nothing was in flight this long, the next submit goes alone again (like a process's
  * first): another process may have filled the account meanwhile, and a burst would meet 24 429s.
+ * A run that joins after the account's last run left does the same, however soon.
  */
 export const IDLE_PROBE_MS = 2_000;

@@ -18,6 +18,8 @@ export class ShareLimit {
 	private claim = 0;
 	/** It holds a task at BFL (at its last 429, or accepted since): its limit is no probe already. */
 	private holdsTask = false;
+	/** Feeling its way up from a lone submit (see `rampFromOne`). */
+	private ramping = false;
 
 	constructor(readonly cap: number) {
 		this.value = cap;
@@ -47,6 +49,11 @@ export class ShareLimit {
 	 */
 	accepted(): boolean {
 		if (this.value >= this.cap) return false;
+		if (this.ramping) {
+			this.value = Math.min(this.cap, this.value + 2);
+			this.ramping = this.value < this.cap;
+			return true;
+		}
 		if (this.cleanRounds < this.roundsBeforeClimb && this.value >= this.claim) {
 			if (++this.successes < this.value || !this.endedInRound) return false;
 			this.newRound();
@@ -70,6 +77,7 @@ export class ShareLimit {
 	 */
 	rateLimited(held: number): void {
 		const yields = held > this.share;
+		this.ramping = false;
 		this.value = Math.max(1, Math.min(this.value, yields ? this.share : held));
 		this.claim = yields ? 0 : this.share;
 		this.roundsBeforeClimb = yields ? 2 : 1;
@@ -83,9 +91,25 @@ export class ShareLimit {
 	 * climbs from there after a clean round if nobody else is there any more.
 	 */
 	startAtShare(): void {
+		this.ramping = false;
 		this.value = Math.min(this.value, this.share);
 		this.claim = 0;
 		this.roundsBeforeClimb = 1;
+		this.newRound();
+		this.cleanRounds = 0;
+	}
+
+	/**
+	 * A burst from idle, by a process that has not shared the account lately, whose lone first
+	 * submit was accepted: each further accepted submit opens two slots (1, 3, 7, 15, then the
+	 * cap: twice as many per round trip) until the cap or a 429. A process that starts a moment
+	 * later finds room, where a jump to the cap would shut it out until a whole wave of tasks ends;
+	 * a process alone reaches the cap within a few round trips.
+	 */
+	rampFromOne(): void {
+		this.value = 1;
+		this.ramping = this.cap > 1;
+		this.claim = 0;
 		this.newRound();
 		this.cleanRounds = 0;
 	}
