@@ -1,4 +1,9 @@
-import { AccountLimiter, type LimiterRun, type Slot } from '../../nodes/Bfl/core/pacing/limiter';
+import {
+	AccountLimiter,
+	OPEN_MS,
+	type LimiterRun,
+	type Slot,
+} from '../../nodes/Bfl/core/pacing/limiter';
 
 /** A clock the test moves by hand; wake-ups resolve only when the test fires them. */
 export function manualClock() {
@@ -15,18 +20,32 @@ export function manualClock() {
 }
 
 /**
- * A limiter past its first probe and the ramp after it: its submits have been answered until its
- * limit reached the cap (see the probe tests).
+ * A limiter of `cap` past the start of a burst from idle: its lone first submit and the ramp after
+ * it were answered until its limit reached the cap, and its first task ended long enough ago that
+ * the check for other processes is over (see the probe tests).
  */
-export function answered(limiter: AccountLimiter): AccountLimiter {
+export function answered(cap: number, clock: ReturnType<typeof manualClock> = manualClock()) {
+	const limiter = new AccountLimiter(cap, clock);
 	do limiter.accepted();
 	while (limiter.limit < limiter.cap);
+	limiter.taskEnded();
+	clock.time += OPEN_MS;
+	clock.wakes.length = 0;
 	return limiter;
 }
 
 export const settle = async () => {
 	for (let i = 0; i < 10; i++) await Promise.resolve();
 };
+
+/** Moves the clock to `time` and fires every wake-up due by then. */
+export async function advanceTo(clock: ReturnType<typeof manualClock>, time: number) {
+	clock.time = time;
+	for (const wake of clock.wakes.splice(0))
+		if (wake.at <= time) wake.fire();
+		else clock.wakes.push(wake);
+	await settle();
+}
 
 /** Acquires and records the order of grants as `${label}` entries. */
 export function taker(run: LimiterRun, label: string, granted: string[], slots: Slot[]) {

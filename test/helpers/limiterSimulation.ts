@@ -48,7 +48,7 @@ export function simulation(seed: number, notice: keyof typeof NOTICE = 'late') {
 			else refused.push(now);
 			await sleep(10);
 			if (accepted) {
-				run.accepted();
+				run.accepted(sentAt);
 				acceptedAt.push(now);
 				break;
 			}

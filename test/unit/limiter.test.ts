@@ -3,11 +3,12 @@ import {
 	COOL_OFF_MS,
 	FAIR_SHARE,
 	MAX_PACE_MS,
+	OPEN_MS,
 	NOT_STARTED,
 	PACE_JITTER,
 	type Slot,
 } from '../../nodes/Bfl/core/pacing/limiter';
-import { answered, manualClock, settle, taker } from '../helpers/limiterClock';
+import { advanceTo, answered, manualClock, settle, taker } from '../helpers/limiterClock';
 
 describe('AccountLimiter: the first submit', () => {
 	it('goes alone until it is answered, then the account opens to the limit', async () => {
@@ -42,7 +43,7 @@ describe('AccountLimiter: the first submit', () => {
 
 describe('AccountLimiter: slots and fairness', () => {
 	it('never grants more than the limit and grants in arrival order within a run', async () => {
-		const limiter = answered(new AccountLimiter(3, manualClock()));
+		const limiter = answered(3, manualClock());
 		const run = limiter.join();
 		const granted: string[] = [];
 		const slots: Slot[] = [];
@@ -60,7 +61,7 @@ describe('AccountLimiter: slots and fairness', () => {
 	});
 
 	it('gives a freed slot to the run holding the fewest, so a large run cannot starve a small one', async () => {
-		const limiter = answered(new AccountLimiter(4, manualClock()));
+		const limiter = answered(4, manualClock());
 		const big = limiter.join();
 		const small = limiter.join();
 		const granted: string[] = [];
@@ -85,7 +86,7 @@ describe('AccountLimiter: slots and fairness', () => {
 	});
 
 	it('with equal shares, serves the oldest waiter first across runs', async () => {
-		const limiter = answered(new AccountLimiter(3, manualClock()));
+		const limiter = answered(3, manualClock());
 		const [a, b, c] = [limiter.join(), limiter.join(), limiter.join()];
 		const granted: string[] = [];
 		const slots: Slot[] = [];
@@ -102,7 +103,7 @@ describe('AccountLimiter: slots and fairness', () => {
 	});
 
 	it('holds a model at its cap across runs while other models use the free slots', async () => {
-		const limiter = answered(new AccountLimiter(10, manualClock()));
+		const limiter = answered(10, manualClock());
 		const a = limiter.join();
 		const b = limiter.join();
 		const granted: string[] = [];
@@ -123,7 +124,7 @@ describe('AccountLimiter: slots and fairness', () => {
 
 describe('AccountLimiter: cancelling a run', () => {
 	it('frees its slots at once, rejects its waiters, and later releases change nothing', async () => {
-		const limiter = answered(new AccountLimiter(3, manualClock()));
+		const limiter = answered(3, manualClock());
 		const cancelled = limiter.join();
 		const other = limiter.join();
 		const granted: string[] = [];
@@ -153,7 +154,7 @@ describe('AccountLimiter: cancelling a run', () => {
 	});
 
 	it('stop() turns queued and later requests away as NOT_STARTED, other runs unaffected', async () => {
-		const limiter = answered(new AccountLimiter(1, manualClock()));
+		const limiter = answered(1, manualClock());
 		const run = limiter.join();
 		const other = limiter.join();
 		const slot = await run.acquire('m', 9);
@@ -168,7 +169,7 @@ describe('AccountLimiter: cancelling a run', () => {
 	});
 
 	it('dropWaiters rejects only the queued ones and keeps the slots in use', async () => {
-		const limiter = answered(new AccountLimiter(1, manualClock()));
+		const limiter = answered(1, manualClock());
 		const run = limiter.join();
 		const slot = await run.acquire('m', 9);
 		const waiting = run.acquire('m', 9);
@@ -184,7 +185,7 @@ describe('AccountLimiter: the limit and its pacing', () => {
 	/** A limiter of `cap` whose run holds `held` slots. */
 	async function holding(cap: number, held: number) {
 		const clock = manualClock();
-		const limiter = answered(new AccountLimiter(cap, clock));
+		const limiter = answered(cap, clock);
 		const run = limiter.join();
 		const slots: Slot[] = [];
 		for (let i = 0; i < held; i++) slots.push(await run.acquire('m', 99));
@@ -245,31 +246,70 @@ describe('AccountLimiter: the limit and its pacing', () => {
 		expect(granted).toEqual(['probe']);
 	});
 
-	it('raises by one slot per clean round (one of its tasks ended in it), two after yielding, then by one per submit, never above the cap', async () => {
-		const { clock, limiter, run } = await holding(16, 10);
+	/** A run holding 8 of 16 after a 429, with 4 items queued and a clean round just over. */
+	async function afterCleanRound() {
+		const { clock, limiter, run, slots } = await holding(16, 9);
 		run.rateLimited(clock.time);
 		expect(limiter.limit).toBe(8);
+		slots.pop()!.release(); // the refused submit's slot goes back
+		await advanceTo(clock, clock.time + 1_000); // past the pause
+		const granted: string[] = [];
+		for (let i = 0; i < 4; i++) void taker(run, `w${i}`, granted, slots)();
 		// Accepts alone (a burst) are no round: one of its tasks must have ended in it.
-		for (let i = 0; i < 20; i++) limiter.accepted();
+		for (let i = 0; i < 20; i++) limiter.accepted(clock.time);
+		limiter.taskEnded();
+		limiter.accepted(clock.time);
+		await settle();
+		// A clean round only says that nobody met a 429: no climb, and nothing granted yet.
 		expect(limiter.limit).toBe(8);
-		limiter.taskEnded();
-		limiter.accepted();
-		expect(limiter.limit).toBe(9);
-		// Having yielded, it waits for a second clean round, so the others take what it freed.
-		limiter.taskEnded();
-		for (let i = 0; i < 9; i++) limiter.accepted();
+		expect(granted).toEqual([]);
+		return { clock, limiter, run, slots, granted };
+	}
+
+	it('after a clean round (one of its tasks ended in it), tests for room with one submit over the limit', async () => {
+		const { clock, granted } = await afterCleanRound();
+		await advanceTo(clock, clock.time + OPEN_MS - 1);
+		expect(granted).toEqual([]);
+		await advanceTo(clock, clock.time + 1);
+		expect(granted).toEqual(['w0']);
+	});
+
+	it('climbs one slot per accepted submit once its test for room is accepted, never above the cap', async () => {
+		const { clock, limiter, granted } = await afterCleanRound();
+		await advanceTo(clock, clock.time + OPEN_MS);
+		const sentAt = clock.time;
+		clock.time += 50;
+		// Its answer: the account has room. The test's slot and one more.
+		limiter.accepted(sentAt);
+		await settle();
 		expect(limiter.limit).toBe(10);
-		// After it, each accepted submit adds a slot.
-		limiter.accepted();
-		limiter.accepted();
-		expect(limiter.limit).toBe(12);
-		for (let i = 0; i < 100; i++) limiter.accepted();
+		expect(granted).toEqual(['w0', 'w1']);
+		// Then one more per accepted submit.
+		limiter.accepted(clock.time);
+		await settle();
+		expect(granted).toEqual(['w0', 'w1', 'w2']);
+		for (let i = 0; i < 100; i++) limiter.accepted(clock.time);
 		expect(limiter.limit).toBe(16);
+	});
+
+	it('a 429 to its test for room neither pauses nor paces it, and the next test waits for another round', async () => {
+		const { clock, limiter, run, slots, granted } = await afterCleanRound();
+		await advanceTo(clock, clock.time + OPEN_MS);
+		expect(granted).toEqual(['w0']);
+		run.rateLimited(clock.time);
+		void run.pauseFor().then(() => granted.push('retry'));
+		expect(limiter.limit).toBe(8);
+		// One of its own tasks ends: its slot is refilled at once, with no pause and no pacing.
+		slots[0].release();
+		await settle();
+		expect(granted).toEqual(['w0', 'retry']);
+		await advanceTo(clock, clock.time + 10 * OPEN_MS);
+		expect(granted).toEqual(['w0', 'retry']);
 	});
 
 	it('a lowered limit holds back new grants until slots drain below it', async () => {
 		const clock = manualClock();
-		const limiter = answered(new AccountLimiter(4, clock));
+		const limiter = answered(4, clock);
 		const run = limiter.join();
 		const granted: string[] = [];
 		const slots: Slot[] = [];
@@ -289,7 +329,7 @@ describe('AccountLimiter: the limit and its pacing', () => {
 
 	it('after a 429 without Retry-After, starts nothing for the cool-off, then grants again', async () => {
 		const clock = manualClock();
-		const limiter = answered(new AccountLimiter(4, clock));
+		const limiter = answered(4, clock);
 		const run = limiter.join();
 		const first = await run.acquire('m', 9);
 		run.rateLimited(clock.time);
@@ -308,7 +348,7 @@ describe('AccountLimiter: the limit and its pacing', () => {
 
 	it('until a submit is accepted again, grants one probe per cool-off', async () => {
 		const clock = manualClock();
-		const limiter = answered(new AccountLimiter(8, clock));
+		const limiter = answered(8, clock);
 		const run = limiter.join();
 		const granted: string[] = [];
 		const held = await run.acquire('m', 9);
@@ -340,7 +380,7 @@ describe('AccountLimiter: the limit and its pacing', () => {
 
 	it('each 429 to a paced probe doubles the gap to the next, up to MAX_PACE_MS', async () => {
 		const clock: ReturnType<typeof manualClock> & { random?: () => number } = manualClock();
-		const limiter = answered(new AccountLimiter(8, clock));
+		const limiter = answered(8, clock);
 		const run = limiter.join();
 		await run.acquire('m', 9);
 		/** The held slot's submit meets a 429: how long until the next one is granted. */
@@ -373,12 +413,14 @@ describe('AccountLimiter: the limit and its pacing', () => {
 		clock.random = () => 0;
 		expect(await gapAfter429()).toBe(COOL_OFF_MS * (1 - PACE_JITTER));
 		clock.random = () => 0.999;
-		expect(await gapAfter429()).toBe(Math.round(2 * COOL_OFF_MS * (1 + PACE_JITTER * 0.998)));
+		expect(await gapAfter429()).toBe(
+			Math.round(Math.min(MAX_PACE_MS, 2 * COOL_OFF_MS) * (1 + PACE_JITTER * 0.998)),
+		);
 	});
 
 	it('holds a run to its own cap while the account has room', async () => {
 		const clock = manualClock();
-		const limiter = answered(new AccountLimiter(8, clock));
+		const limiter = answered(8, clock);
 		const small = limiter.join(2);
 		const other = limiter.join();
 		const granted: string[] = [];
@@ -395,7 +437,7 @@ describe('AccountLimiter: the limit and its pacing', () => {
 
 	it('honours Retry-After as a pause of the whole account', async () => {
 		const clock = manualClock();
-		const limiter = answered(new AccountLimiter(4, clock));
+		const limiter = answered(4, clock);
 		const run = limiter.join();
 		const first = await run.acquire('m', 9);
 		run.rateLimited(clock.time, 2_000);
@@ -416,7 +458,7 @@ describe('AccountLimiter: the limit and its pacing', () => {
 
 	it('a 429 back-off gives the account slot back and queues ahead of the run’s own waiters', async () => {
 		const clock = manualClock();
-		const limiter = answered(new AccountLimiter(2, clock));
+		const limiter = answered(2, clock);
 		const run = limiter.join();
 		const other = limiter.join();
 		const slots: Slot[] = [];
@@ -441,7 +483,7 @@ describe('AccountLimiter: the limit and its pacing', () => {
 
 	it("a 429 back-off ends at its deadline, however long the account's pause", async () => {
 		const clock = manualClock();
-		const limiter = answered(new AccountLimiter(2, clock));
+		const limiter = answered(2, clock);
 		const run = limiter.join();
 		const slot = await run.acquire('m', 9);
 		run.rateLimited(clock.time, 3_600_000);

@@ -7,22 +7,13 @@ import {
 	PACE_JITTER,
 	type Slot,
 } from '../../nodes/Bfl/core/pacing/limiter';
-import { answered, manualClock, settle, taker } from '../helpers/limiterClock';
+import { advanceTo, answered, manualClock, settle, taker } from '../helpers/limiterClock';
 
 /**
  * How a process hands the account over to another one without a shared store: it leaves a freed
  * slot open for a moment once it has held the whole account a while (only after it met a 429, so
  * a process alone keeps every slot busy), and after an idle spell its next submit goes alone.
  */
-
-/** Moves the clock to `time` and fires every wake-up due by then. */
-async function advanceTo(clock: ReturnType<typeof manualClock>, time: number) {
-	clock.time = time;
-	for (const wake of clock.wakes.splice(0))
-		if (wake.at <= time) wake.fire();
-		else clock.wakes.push(wake);
-	await settle();
-}
 
 /** A limiter of `cap` whose run holds every slot, with one more item queued. */
 async function holdingAll(limiter: AccountLimiter, cap: number) {
@@ -36,24 +27,42 @@ async function holdingAll(limiter: AccountLimiter, cap: number) {
 	return { run, slots, granted };
 }
 
+/**
+ * A limiter of `cap` that met a 429 and climbed back to the cap: a claim of half, a clean round (a
+ * task of its own ended in it), a test for room that BFL accepted, then a slot per accepted submit.
+ */
+async function climbedBack(cap: number) {
+	const clock = manualClock();
+	const limiter = answered(cap, clock);
+	limiter.rateLimited(clock.time);
+	await advanceTo(clock, clock.time + 1_000); // past the 429's pause
+	limiter.taskEnded();
+	for (let i = 0; i < cap; i++) limiter.accepted(clock.time);
+	// The run that climbs stays open (the next run's burst would be one from idle) but lets go of
+	// its slots.
+	const climber = limiter.join();
+	const held: Slot[] = [];
+	for (let i = 0; i < cap; i++) void climber.acquire('m', 99).then((slot) => held.push(slot));
+	await advanceTo(clock, clock.time + OPEN_MS);
+	limiter.accepted(clock.time); // the answer to the test for room
+	for (let i = 0; i < 2 * cap; i++) limiter.accepted(clock.time);
+	expect(limiter.limit).toBe(cap);
+	await settle();
+	climber.dropWaiters(new Error('not needed'));
+	for (const slot of held) slot.release();
+	return { clock, limiter, climber };
+}
+
 /** A limiter of `cap` that met a 429, climbed back to the cap and now holds every slot. */
 async function sharedAndFull(cap: number) {
-	const clock = manualClock();
-	const limiter = answered(new AccountLimiter(cap, clock));
-	limiter.rateLimited(clock.time);
-	// The climb back to the cap: a claim of half, a clean round (a task of its own ended in it),
-	// then one slot per accepted submit.
-	limiter.taskEnded();
-	for (let i = 0; i < 2 * cap; i++) limiter.accepted();
-	expect(limiter.limit).toBe(cap);
-	await advanceTo(clock, clock.time + 1_000); // past the 429's pause
+	const { clock, limiter } = await climbedBack(cap);
 	return { clock, limiter, ...(await holdingAll(limiter, cap)) };
 }
 
 describe('AccountLimiter: a process that holds the whole account', () => {
 	it('alone (no 429 met), refills a freed slot at once, however long it has held them all', async () => {
 		const clock = manualClock();
-		const limiter = answered(new AccountLimiter(4, clock));
+		const limiter = answered(4, clock);
 		const { slots, granted } = await holdingAll(limiter, 4);
 		await advanceTo(clock, clock.time + 10 * OPEN_AFTER_MS);
 		slots[0].release();
@@ -97,7 +106,7 @@ describe('AccountLimiter: a process that holds the whole account', () => {
 describe('AccountLimiter: a burst after an idle spell', () => {
 	it('sends its first submit alone once nothing was in flight for IDLE_PROBE_MS', async () => {
 		const clock = manualClock();
-		const limiter = answered(new AccountLimiter(4, clock));
+		const limiter = answered(4, clock);
 		const run = limiter.join();
 		(await run.acquire('m', 99)).release();
 		await advanceTo(clock, clock.time + IDLE_PROBE_MS);
@@ -112,7 +121,7 @@ describe('AccountLimiter: a burst after an idle spell', () => {
 
 	it('bursts at once after a shorter pause', async () => {
 		const clock = manualClock();
-		const limiter = answered(new AccountLimiter(4, clock));
+		const limiter = answered(4, clock);
 		const run = limiter.join();
 		(await run.acquire('m', 99)).release();
 		await advanceTo(clock, clock.time + IDLE_PROBE_MS - 1);
@@ -124,7 +133,7 @@ describe('AccountLimiter: a burst after an idle spell', () => {
 
 	it('sends its first submit alone when a run joins after the last one left, however soon', async () => {
 		const clock = manualClock();
-		const limiter = answered(new AccountLimiter(4, clock));
+		const limiter = answered(4, clock);
 		const first = limiter.join();
 		(await first.acquire('m', 99)).release();
 		first.close();
@@ -146,14 +155,33 @@ describe('AccountLimiter: a burst after an idle spell', () => {
 		expect(limits).toEqual([3, 5, 7, 9, 11, 13]);
 	});
 
-	it('having shared the account lately, starts its burst at half', async () => {
+	it('after ramping, refills only half for a moment when its first task ends, then all', async () => {
 		const clock = manualClock();
-		const limiter = answered(new AccountLimiter(24, clock));
-		limiter.rateLimited(clock.time);
-		limiter.taskEnded();
-		for (let i = 0; i < 48; i++) limiter.accepted();
-		expect(limiter.limit).toBe(24);
-		await advanceTo(clock, clock.time + 1_000); // past the 429's pause
+		const limiter = new AccountLimiter(4, clock);
+		const run = limiter.join();
+		const granted: string[] = [];
+		const slots: Slot[] = [];
+		for (let i = 0; i < 7; i++) void taker(run, `w${i}`, granted, slots)();
+		await settle();
+		for (let i = 0; i < 3; i++) {
+			limiter.accepted(clock.time);
+			await settle();
+		}
+		expect(granted).toHaveLength(4);
+		// Its first task ends: another process that started a moment later may be waiting, and
+		// finds the freed slots while it refills only up to half.
+		for (const slot of slots.slice(0, 3)) slot.release();
+		await settle();
+		expect(granted).toHaveLength(5); // 2 in flight: half of 4
+		await advanceTo(clock, clock.time + OPEN_MS - 1);
+		expect(granted).toHaveLength(5);
+		await advanceTo(clock, clock.time + 1);
+		expect(granted).toHaveLength(7);
+	});
+
+	it('having shared the account lately, starts its burst at half', async () => {
+		const { limiter, climber } = await climbedBack(24);
+		climber.close();
 		const run = limiter.join();
 		(await run.acquire('m', 99)).release();
 		run.close();

@@ -23,6 +23,16 @@ describe('AccountLimiter: processes sharing one account', () => {
 		},
 	);
 
+	it('two workers with equal work leave no slot empty for long: close to the ideal time', async () => {
+		// The benchmark's queue run: 192 images are eight full waves, so a slot left empty for about
+		// a task's length in all pushes an image into a ninth. A worker at half tests for room with
+		// one submit instead of climbing into its partner's freed slots; once its partner has no
+		// items left, the test finds their slots free and it takes them in the same wave.
+		const ratios: number[] = [];
+		for (const seed of seeds) ratios.push((await simulation(seed, 'prompt').run([2, 2], 48)).ratio);
+		expect(Math.max(...ratios)).toBeLessThan(1.15);
+	});
+
 	it('a worker whose partner has finished takes the whole account back', async () => {
 		// The first worker has 1 execution, the second 3: the second runs alone most of the time.
 		const result = await simulation(11).run([1, 3], 48);
@@ -73,11 +83,12 @@ describe('AccountLimiter: processes sharing one account', () => {
 	);
 
 	it.each(['late', 'prompt'] as const)(
-		'two workers that never met a 429, starting up to 100 ms apart, each get 35 % to 65 % (%s notice)',
+		'two workers that never met a 429, starting up to 500 ms apart, each get 35 % to 65 % (%s notice)',
 		async (notice) => {
-			// Queue mode's first run after n8n starts: the second worker's first submit comes about one
-			// round trip after the first's (24 to 53 ms in the benchmark's traces).
-			for (const offset of [0, 50, 100])
+			// Queue mode's first run after n8n starts: the second worker's first submit came 24 to 170 ms
+			// after the first's in the benchmark's traces. Within a few round trips it lands while the
+			// first still ramps; later, while the first refills only half at its first task's end.
+			for (const offset of [0, 50, 100, 200, 500])
 				for (const seed of seeds) {
 					const result = await simulation(seed, notice).run([2, 2], 48, [0, offset]);
 					expect(smallerShare(result.acceptedAt)).toBeGreaterThanOrEqual(0.35);

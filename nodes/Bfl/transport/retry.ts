@@ -103,7 +103,7 @@ export async function sendWithRetries(
 			const response = await send(signals.signal);
 			outcome = { kind: 'response', response, attempts: attempt };
 			if (response.statusCode < 400) {
-				policy.gate?.accepted();
+				policy.gate?.accepted(sentAt);
 				return outcome;
 			}
 			if (policy.isAnswer?.(response)) return outcome;

@@ -58,7 +58,8 @@ export class AccountRegistry {
 
 /** What the transport tells the limiter about a submit, without knowing about runs or slots. */
 export interface RateGate {
-	accepted(): void;
+	/** `sentAt`: when the accepted submit was sent (epoch ms). */
+	accepted(sentAt?: number): void;
 	rateLimited(sentAt: number, retryAfterMs?: number): void;
 	/** Gives the account slot back after a 429 and waits for one again; false if `until` came first. */
 	pauseFor(until?: number): Promise<boolean>;

@@ -46,6 +46,14 @@ export class AccountLimiter {
 	private fullSince: number;
 	/** Until then one slot stays open. */
 	private openUntil = -Infinity;
+	/** A burst that ramped (nobody met lately) checks for others when its first task ends. */
+	private checksAfterFirstTask = false;
+	/** Until then it refills its freed slots only up to half. */
+	private halfUntil = -Infinity;
+	/** When the submit over the limit that tests for room may go (ShareLimit.testsRoom). */
+	private roomTestAt = Infinity;
+	/** When that submit was granted, while its answer is awaited. */
+	private roomTestSentAt?: number;
 	/** When the last task in flight ended (see IDLE_PROBE_MS). */
 	private emptySince: number;
 	/** When the pending wake-up fires (Infinity: none pending). */
@@ -84,20 +92,32 @@ export class AccountLimiter {
 		return this.byKey.get(key) ?? 0;
 	}
 
-	/** An accepted submit ends probing and pacing, and may raise the limit (ShareLimit). */
-	accepted(): void {
+	/**
+	 * An accepted submit ends probing and pacing, and may raise the limit (ShareLimit). `sentAt`:
+	 * when it was sent, which tells the answer to a test for room from the others.
+	 */
+	accepted(sentAt?: number): void {
 		const now = this.clock.now();
 		if (this.congested || this.probing) {
 			if (this.probing) {
 				if (this.shared(now)) this.share.startAtShare();
-				else this.share.rampFromOne();
+				else {
+					this.share.rampFromOne();
+					this.checksAfterFirstTask = true;
+				}
 			}
 			this.congested = false;
 			this.probing = false;
 			this.pacedUntil = -Infinity;
 			this.pump();
 		}
-		if (!this.share.accepted()) return;
+		const rose = this.answersRoomTest(sentAt) ? this.share.roomFound() : this.share.accepted();
+		if (this.share.testsRoom && this.roomTestAt === Infinity && this.roomTestSentAt === undefined) {
+			// Away from the moment its own tasks end, when the others' freed slots are theirs to refill.
+			this.roomTestAt = now + this.jittered(OPEN_MS);
+			this.wakeAt(now, this.roomTestAt);
+		}
+		if (!rose) return;
 		if (this.limit === this.cap) this.fullSince = now;
 		this.pump();
 	}
@@ -105,21 +125,34 @@ export class AccountLimiter {
 	/**
 	 * A 429: the account is full. The limit follows what that says of this process's share
 	 * (ShareLimit); the pacing doubles once per congestion event, since a 429 to a request sent
-	 * before the last one was answered to the load that one already reacted to.
+	 * before the last one was answered to the load that one already reacted to. A 429 to a test for
+	 * room is the expected answer while others hold the rest: it neither pauses nor paces.
 	 */
 	rateLimited(sentAt: number, retryAfterMs?: number): void {
 		const now = this.clock.now();
-		this.probing = false;
+		this.probing = this.checksAfterFirstTask = false;
+		// The refused submit still holds its slot here.
+		this.share.rateLimited(this.inFlight - 1);
+		if (this.answersRoomTest(sentAt) && retryAfterMs === undefined) {
+			this.lastCongestionAt = Math.max(this.lastCongestionAt, now);
+			return;
+		}
 		if (sentAt > this.lastCongestionAt) {
 			this.lastCongestionAt = now;
 			this.paceMs = this.congested ? Math.min(MAX_PACE_MS, this.paceMs * 2) : COOL_OFF_MS;
 		}
-		// The refused submit still holds its slot here.
-		this.share.rateLimited(this.inFlight - 1);
 		this.congested = true;
 		const pauseMs =
 			retryAfterMs !== undefined && retryAfterMs > 0 ? retryAfterMs : this.jittered(this.paceMs);
 		this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(pauseMs, MAX_PAUSE_MS));
+	}
+
+	/** The first answer to a submit sent since the test for room went out answers that test. */
+	private answersRoomTest(sentAt?: number): boolean {
+		if (this.roomTestSentAt === undefined || sentAt === undefined || sentAt < this.roomTestSentAt)
+			return false;
+		this.roomTestSentAt = undefined;
+		return true;
 	}
 
 	/**
@@ -128,6 +161,12 @@ export class AccountLimiter {
 	 */
 	taskEnded(): void {
 		this.share.taskEnded();
+		if (this.checksAfterFirstTask) {
+			this.checksAfterFirstTask = false;
+			const now = this.clock.now();
+			this.halfUntil = now + this.jittered(OPEN_MS);
+			this.wakeAt(now, this.halfUntil);
+		}
 		if (!this.congested) return;
 		this.congested = false;
 		this.pacedUntil = -Infinity;
@@ -149,6 +188,8 @@ export class AccountLimiter {
 		if (this.runs.size > 0) return;
 		// The next run's burst is one from idle, however soon it comes: its first submit goes alone.
 		this.probing = true;
+		this.roomTestAt = Infinity;
+		this.roomTestSentAt = undefined;
 		this.wakes.abort();
 		this.wakes = new AbortController();
 		this.nextWake = Infinity;
@@ -183,13 +224,21 @@ export class AccountLimiter {
 			if (!best) break;
 			if (this.opensSlot(now)) return this.wakeAt(now, Math.min(this.openUntil, nextExpiry));
 			best.run.queue.splice(best.index, 1);
+			if (this.inFlight >= this.limit && !this.congested) {
+				this.roomTestAt = Infinity;
+				this.roomTestSentAt = now;
+			}
 			best.waiter.grant();
 			if (this.congested) {
 				this.pacedUntil = now + this.jittered(this.paceMs);
 				return this.wakeAt(now, Math.min(this.pacedUntil, nextExpiry));
 			}
 		}
-		if (nextExpiry < Infinity) this.wakeAt(now, nextExpiry);
+		// What the pacing does not wake for: the end of the half-refill check, the test for room.
+		let next = nextExpiry;
+		if (now < this.halfUntil) next = Math.min(next, this.halfUntil);
+		if (this.share.testsRoom && now < this.roomTestAt) next = Math.min(next, this.roomTestAt);
+		if (next < Infinity) this.wakeAt(now, next);
 	}
 
 	/**
@@ -199,6 +248,8 @@ export class AccountLimiter {
 	private room(now: number): number {
 		if (this.probing) return 1;
 		if (this.congested && this.share.probesForClaim) return this.limit + 1;
+		if (!this.congested && this.share.testsRoom && now >= this.roomTestAt) return this.limit + 1;
+		if (now < this.halfUntil) return Math.min(this.limit, this.share.share);
 		return this.limit - (now < this.openUntil ? 1 : 0);
 	}
 

@@ -108,8 +108,8 @@ export class LimiterRun {
 		this.stats.lowestLimit = Math.min(this.stats.lowestLimit, this.account.limit);
 	}
 
-	accepted(): void {
-		this.account.accepted();
+	accepted(sentAt?: number): void {
+		this.account.accepted(sentAt);
 	}
 
 	/** Rejects the queued waiters only; slots in use stay held until released. */

@@ -22,7 +22,7 @@ export const FAIR_SHARE = 0.5;
  */
 export const COOL_OFF_MS = 250;
 /** The longest gap between two probes of a full account (on average, see PACE_JITTER). */
-export const MAX_PACE_MS = 500;
+export const MAX_PACE_MS = 300;
 /**
  * Each probe gap is drawn from ± this share around its nominal length. Probes at fixed gaps lock
  * onto the rhythm of another process's tasks, which free their slots together once per task

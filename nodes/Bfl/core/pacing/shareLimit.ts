@@ -11,15 +11,16 @@ export class ShareLimit {
 	private successes = 0;
 	/** One of this process's tasks ended since the round began: a round lasts about a task. */
 	private endedInRound = false;
-	private cleanRounds = 0;
-	/** Clean rounds before the faster climb: two after yielding, so others take what it frees. */
-	private roundsBeforeClimb = 1;
 	/** Below this, each accepted submit adds a slot, and one probe may be out over what it holds. */
 	private claim = 0;
 	/** It holds a task at BFL (at its last 429, or accepted since): its limit is no probe already. */
 	private holdsTask = false;
 	/** Feeling its way up from a lone submit (see `rampFromOne`). */
 	private ramping = false;
+	/** A clean round is over: one submit over the limit is to show whether the account has room. */
+	testsRoom = false;
+	/** That submit was accepted: one slot more per accepted submit until the next 429. */
+	private climbing = false;
 
 	constructor(readonly cap: number) {
 		this.value = cap;
@@ -41,11 +42,12 @@ export class ShareLimit {
 	}
 
 	/**
-	 * Below the claim, one slot more per accepted submit. Otherwise one slot more after a clean round
-	 * (`value` accepted submits in a row, one of this process's tasks ended among them: about one
-	 * task duration, so a burst's accepts alone are not a round), then one slot more per accepted
-	 * submit until the next 429. The climb is what lets a process take the account back once others
-	 * stop. Returns whether the limit rose.
+	 * Ramping, two slots more per accepted submit; below the claim or climbing, one. Otherwise a
+	 * clean round (`value` accepted submits in a row, one of this process's tasks ended among them:
+	 * about one task duration, so a burst's accepts alone are not a round) leads to a test for room
+	 * (`testsRoom`, see roomFound) rather than a climb: two workers at half each have clean rounds
+	 * too, and climbing on them took the other's freed slots at every wave. Returns whether the
+	 * limit rose.
 	 */
 	accepted(): boolean {
 		if (this.value >= this.cap) return false;
@@ -54,13 +56,29 @@ export class ShareLimit {
 			this.ramping = this.value < this.cap;
 			return true;
 		}
-		if (this.cleanRounds < this.roundsBeforeClimb && this.value >= this.claim) {
-			if (++this.successes < this.value || !this.endedInRound) return false;
+		if (this.value >= this.claim && !this.climbing) {
+			if (this.testsRoom || ++this.successes < this.value || !this.endedInRound) return false;
 			this.newRound();
-			this.cleanRounds += 1;
+			this.testsRoom = true;
+			return false;
 		}
 		this.value += 1;
 		this.holdsTask = true;
+		return true;
+	}
+
+	/**
+	 * The submit over the limit was accepted: the account has room beyond this process's part (its
+	 * partner has finished, or holds less), so it climbs, one slot more per accepted submit until
+	 * the next 429: what lets a process take the account back once others stop. Returns whether
+	 * the limit rose.
+	 */
+	roomFound(): boolean {
+		this.testsRoom = false;
+		if (this.value >= this.cap) return false;
+		this.climbing = true;
+		// The test's own slot, and one more: the next submit goes out at once, and climbs on.
+		this.value = Math.min(this.cap, this.value + 2);
 		return true;
 	}
 
@@ -77,26 +95,20 @@ export class ShareLimit {
 	 */
 	rateLimited(held: number): void {
 		const yields = held > this.share;
-		this.ramping = false;
 		this.value = Math.max(1, Math.min(this.value, yields ? this.share : held));
 		this.claim = yields ? 0 : this.share;
-		this.roundsBeforeClimb = yields ? 2 : 1;
 		this.holdsTask = held >= 1;
-		this.newRound();
-		this.cleanRounds = 0;
+		this.restart();
 	}
 
 	/**
 	 * A burst from idle, by a process that shared the account lately: it starts at the share, and
-	 * climbs from there after a clean round if nobody else is there any more.
+	 * tests for room after a clean round in case nobody else is there any more.
 	 */
 	startAtShare(): void {
-		this.ramping = false;
 		this.value = Math.min(this.value, this.share);
 		this.claim = 0;
-		this.roundsBeforeClimb = 1;
-		this.newRound();
-		this.cleanRounds = 0;
+		this.restart();
 	}
 
 	/**
@@ -108,10 +120,14 @@ export class ShareLimit {
 	 */
 	rampFromOne(): void {
 		this.value = 1;
-		this.ramping = this.cap > 1;
 		this.claim = 0;
+		this.restart();
+		this.ramping = this.cap > 1;
+	}
+
+	private restart(): void {
+		this.ramping = this.testsRoom = this.climbing = false;
 		this.newRound();
-		this.cleanRounds = 0;
 	}
 
 	private newRound(): void {
