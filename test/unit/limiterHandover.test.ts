@@ -1,5 +1,6 @@
 import {
 	AccountLimiter,
+	HALF_REFILL_MS,
 	IDLE_PROBE_MS,
 	OPEN_AFTER_MS,
 	OPEN_MEMORY_MS,
@@ -173,7 +174,7 @@ describe('AccountLimiter: a burst after an idle spell', () => {
 		for (const slot of slots.slice(0, 3)) slot.release();
 		await settle();
 		expect(granted).toHaveLength(5); // 2 in flight: half of 4
-		await advanceTo(clock, clock.time + OPEN_MS - 1);
+		await advanceTo(clock, clock.time + HALF_REFILL_MS - 1);
 		expect(granted).toHaveLength(5);
 		await advanceTo(clock, clock.time + 1);
 		expect(granted).toHaveLength(7);

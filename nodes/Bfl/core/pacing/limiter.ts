@@ -1,6 +1,7 @@
 import { bump, expireWaiters, LimiterRun, type Waiter } from './limiterRun';
 import {
 	COOL_OFF_MS,
+	HALF_REFILL_MS,
 	IDLE_PROBE_MS,
 	MAX_PACE_MS,
 	MAX_PAUSE_MS,
@@ -164,7 +165,7 @@ export class AccountLimiter {
 		if (this.checksAfterFirstTask) {
 			this.checksAfterFirstTask = false;
 			const now = this.clock.now();
-			this.halfUntil = now + this.jittered(OPEN_MS);
+			this.halfUntil = now + HALF_REFILL_MS;
 			this.wakeAt(now, this.halfUntil);
 		}
 		if (!this.congested) return;

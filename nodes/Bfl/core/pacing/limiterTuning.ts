@@ -29,6 +29,12 @@ export const MAX_PACE_MS = 300;
  * duration: they would keep landing while the account is full, and never win a slot.
  */
 export const PACE_JITTER = 0.5;
+/**
+ * When the first task of a burst that ramped ends, the process refills only up to half for this
+ * long: as long as the longest gap between the probes of a process shut out of the account, so one
+ * of them lands in the slots left free. Shorter costs less to a process alone; longer finds no more.
+ */
+export const HALF_REFILL_MS = MAX_PACE_MS * (1 + PACE_JITTER);
 /** A Retry-After pause never lasts longer than this. */
 export const MAX_PAUSE_MS = 60_000;
 /**
