@@ -1,4 +1,4 @@
-import { bump, expireWaiters, LimiterRun, type Waiter } from './limiterRun';
+import { bump, expireWaiters, LimiterRun, nextWaiter } from './limiterRun';
 import {
 	COOL_OFF_MS,
 	HALF_REFILL_MS,
@@ -11,6 +11,7 @@ import {
 	PACE_JITTER,
 	type LimiterClock,
 } from './limiterTuning';
+import { RoomTest } from './roomTest';
 import { ShareLimit } from './shareLimit';
 
 export { NOT_STARTED, LimiterRun, type RunStats, type Slot } from './limiterRun';
@@ -51,10 +52,7 @@ export class AccountLimiter {
 	private checksAfterFirstTask = false;
 	/** Until then it refills its freed slots only up to half. */
 	private halfUntil = -Infinity;
-	/** When the submit over the limit that tests for room may go (ShareLimit.testsRoom). */
-	private roomTestAt = Infinity;
-	/** When that submit was granted, while its answer is awaited. */
-	private roomTestSentAt?: number;
+	private readonly roomTest = new RoomTest();
 	/** When the last task in flight ended (see IDLE_PROBE_MS). */
 	private emptySince: number;
 	/** When the pending wake-up fires (Infinity: none pending). */
@@ -112,11 +110,11 @@ export class AccountLimiter {
 			this.pacedUntil = -Infinity;
 			this.pump();
 		}
-		const rose = this.answersRoomTest(sentAt) ? this.share.roomFound() : this.share.accepted();
-		if (this.share.testsRoom && this.roomTestAt === Infinity && this.roomTestSentAt === undefined) {
+		const rose = this.roomTest.answers(sentAt) ? this.share.roomFound() : this.share.accepted();
+		if (this.share.testsRoom) {
 			// Away from the moment its own tasks end, when the others' freed slots are theirs to refill.
-			this.roomTestAt = now + this.jittered(OPEN_MS);
-			this.wakeAt(now, this.roomTestAt);
+			this.roomTest.plan(now + this.jittered(OPEN_MS));
+			this.wakeAt(now, this.roomTest.wakeAt(now));
 		}
 		if (!rose) return;
 		if (this.limit === this.cap) this.fullSince = now;
@@ -134,7 +132,7 @@ export class AccountLimiter {
 		this.probing = this.checksAfterFirstTask = false;
 		// The refused submit still holds its slot here.
 		this.share.rateLimited(this.inFlight - 1);
-		if (this.answersRoomTest(sentAt) && retryAfterMs === undefined) {
+		if (this.roomTest.answers(sentAt) && retryAfterMs === undefined) {
 			this.lastCongestionAt = Math.max(this.lastCongestionAt, now);
 			return;
 		}
@@ -146,14 +144,6 @@ export class AccountLimiter {
 		const pauseMs =
 			retryAfterMs !== undefined && retryAfterMs > 0 ? retryAfterMs : this.jittered(this.paceMs);
 		this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(pauseMs, MAX_PAUSE_MS));
-	}
-
-	/** The first answer to a submit sent since the test for room went out answers that test. */
-	private answersRoomTest(sentAt?: number): boolean {
-		if (this.roomTestSentAt === undefined || sentAt === undefined || sentAt < this.roomTestSentAt)
-			return false;
-		this.roomTestSentAt = undefined;
-		return true;
 	}
 
 	/**
@@ -189,8 +179,7 @@ export class AccountLimiter {
 		if (this.runs.size > 0) return;
 		// The next run's burst is one from idle, however soon it comes: its first submit goes alone.
 		this.probing = true;
-		this.roomTestAt = Infinity;
-		this.roomTestSentAt = undefined;
+		this.roomTest.reset();
 		this.wakes.abort();
 		this.wakes = new AbortController();
 		this.nextWake = Infinity;
@@ -207,28 +196,11 @@ export class AccountLimiter {
 		if (now < until) return this.wakeAt(now, Math.min(until, nextExpiry));
 		if (this.inFlight === 0 && now - this.emptySince >= IDLE_PROBE_MS) this.probing = true;
 		while (this.inFlight < this.room(now)) {
-			let best: { run: LimiterRun; index: number; waiter: Waiter } | undefined;
-			for (const run of this.runs) {
-				if (run.held >= run.cap) continue;
-				const index = run.queue.findIndex(
-					(w) => w.accountOnly || this.inFlightFor(w.key) < Math.max(1, w.keyCap),
-				);
-				if (index < 0) continue;
-				const waiter = run.queue[index];
-				if (
-					!best ||
-					run.held < best.run.held ||
-					(run.held === best.run.held && waiter.order < best.waiter.order)
-				)
-					best = { run, index, waiter };
-			}
+			const best = nextWaiter(this.runs, (key) => this.inFlightFor(key));
 			if (!best) break;
 			if (this.opensSlot(now)) return this.wakeAt(now, Math.min(this.openUntil, nextExpiry));
 			best.run.queue.splice(best.index, 1);
-			if (this.inFlight >= this.limit && !this.congested) {
-				this.roomTestAt = Infinity;
-				this.roomTestSentAt = now;
-			}
+			if (this.inFlight >= this.limit && !this.congested) this.roomTest.sent(now);
 			best.waiter.grant();
 			if (this.congested) {
 				this.pacedUntil = now + this.jittered(this.paceMs);
@@ -238,7 +210,7 @@ export class AccountLimiter {
 		// What the pacing does not wake for: the end of the half-refill check, the test for room.
 		let next = nextExpiry;
 		if (now < this.halfUntil) next = Math.min(next, this.halfUntil);
-		if (this.share.testsRoom && now < this.roomTestAt) next = Math.min(next, this.roomTestAt);
+		if (this.share.testsRoom) next = Math.min(next, this.roomTest.wakeAt(now));
 		if (next < Infinity) this.wakeAt(now, next);
 	}
 
@@ -249,7 +221,7 @@ export class AccountLimiter {
 	private room(now: number): number {
 		if (this.probing) return 1;
 		if (this.congested && this.share.probesForClaim) return this.limit + 1;
-		if (!this.congested && this.share.testsRoom && now >= this.roomTestAt) return this.limit + 1;
+		if (!this.congested && this.share.testsRoom && this.roomTest.due(now)) return this.limit + 1;
 		if (now < this.halfUntil) return Math.min(this.limit, this.share.share);
 		return this.limit - (now < this.openUntil ? 1 : 0);
 	}

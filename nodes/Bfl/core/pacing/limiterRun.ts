@@ -53,6 +53,33 @@ export function expireWaiters(runs: Iterable<LimiterRun>, now: number): number {
 	return next;
 }
 
+/**
+ * The waiter to grant next: of the runs below their own cap, the one holding the fewest slots,
+ * then the oldest waiter; a waiter whose model is at its cap waits (a readmission after a 429
+ * keeps its model slot and needs none).
+ */
+export function nextWaiter(
+	runs: Iterable<LimiterRun>,
+	inFlightFor: (key: string) => number,
+): { run: LimiterRun; index: number; waiter: Waiter } | undefined {
+	let best: { run: LimiterRun; index: number; waiter: Waiter } | undefined;
+	for (const run of runs) {
+		if (run.held >= run.cap) continue;
+		const index = run.queue.findIndex(
+			(w) => w.accountOnly || inFlightFor(w.key) < Math.max(1, w.keyCap),
+		);
+		if (index < 0) continue;
+		const waiter = run.queue[index];
+		if (
+			!best ||
+			run.held < best.run.held ||
+			(run.held === best.run.held && waiter.order < best.waiter.order)
+		)
+			best = { run, index, waiter };
+	}
+	return best;
+}
+
 /** Why an item queued for a slot never started: its run stopped at another item's error. */
 export const NOT_STARTED = new Error('Not started: the node stopped at an earlier error');
 
