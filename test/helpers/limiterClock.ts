@@ -1,6 +1,6 @@
 import {
 	AccountLimiter,
-	OPEN_MS,
+	HALF_REFILL_MS,
 	type LimiterRun,
 	type Slot,
 } from '../../nodes/Bfl/core/pacing/limiter';
@@ -29,7 +29,7 @@ export function answered(cap: number, clock: ReturnType<typeof manualClock> = ma
 	do limiter.accepted();
 	while (limiter.limit < limiter.cap);
 	limiter.taskEnded();
-	clock.time += OPEN_MS;
+	clock.time += HALF_REFILL_MS;
 	clock.wakes.length = 0;
 	return limiter;
 }

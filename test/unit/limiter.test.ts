@@ -230,9 +230,7 @@ describe('AccountLimiter: the limit and its pacing', () => {
 		const granted: string[] = [];
 		void taker(run, 'probe', granted, slots)();
 		void taker(run, 'more', granted, slots)();
-		clock.time += 1_000;
-		for (const wake of clock.wakes.splice(0)) wake.fire();
-		await settle();
+		await advanceTo(clock, clock.time + 1_000);
 		// Two held, the readmitted submit as the probe: nothing else until it is answered.
 		expect(limiter.inFlight).toBe(3);
 		expect(granted).toEqual([]);
@@ -491,8 +489,7 @@ describe('AccountLimiter: the limit and its pacing', () => {
 		await settle();
 		// The first wake-up is the deadline, not the end of the (capped) pause.
 		expect(Math.min(...clock.wakes.map((w) => w.at))).toBe(clock.time + 2_000);
-		clock.time += 2_000;
-		for (const wake of clock.wakes.splice(0)) if (wake.at <= clock.time) wake.fire();
+		await advanceTo(clock, clock.time + 2_000);
 		expect(await readmitted).toBe(false);
 		// Counted as held until the item's slot is released, so the counts come back to zero.
 		expect(limiter.inFlight).toBe(1);
